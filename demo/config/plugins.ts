@@ -1,0 +1,36 @@
+import path from 'path';
+
+// This repository's root (the plugin). An absolute path: Strapi resolves a relative
+// `resolve` from its own package folder first, where '..' means something else.
+const pluginRoot = path.resolve(__dirname, '..', '..', '..');
+
+export default ({ env }) => ({
+  // The one line a host app adds (here with `resolve`, because the plugin is this repository).
+  'movie-reviews': {
+    enabled: true,
+    resolve: pluginRoot,
+    config: {
+      comments: {
+        autoApprove: env.bool('MOVIE_REVIEWS_AUTO_APPROVE', false),
+      },
+      rateLimit: { points: env.int('MOVIE_REVIEWS_RATE_LIMIT', 5), duration: 60 },
+      redis: env('MOVIE_REVIEWS_REDIS_URL', null),
+    },
+  },
+  'users-permissions': {
+    // Demo-only default; set JWT_SECRET in any real deployment.
+    config: { jwtSecret: env('JWT_SECRET', 'demo-users-permissions-jwt-secret') },
+  },
+  graphql: {
+    enabled: true,
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      depthLimit: 10,
+      defaultLimit: 10,
+      maxLimit: 100,
+      landingPage: env('NODE_ENV', 'development') !== 'production',
+      apolloServer: { introspection: true },
+    },
+  },
+});

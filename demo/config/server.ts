@@ -1,0 +1,10 @@
+export default ({ env }) => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  proxy: env.bool('PROXY', false),
+  app: {
+    // Demo-only defaults so `npm start` works on a fresh clone; set APP_KEYS in any real deployment.
+    keys: env.array('APP_KEYS', ['demoKeyOne-movie-reviews', 'demoKeyTwo-movie-reviews']),
+  },
+});

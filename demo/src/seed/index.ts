@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import { comments, draft, DRAFT_SLUG, her, HER_SLUG, stillCaptions } from './content';
+import { ensureStill } from './stills';
+import { demoAdmin, ensureAdminUser } from './admin-user';
+
+const REVIEW = 'plugin::movie-reviews.movie-review';
+const COMMENT = 'plugin::movie-reviews.comment';
+
+const exists = async (strapi: Core.Strapi, slug: string) =>
+  Boolean(await strapi.db.query(REVIEW).findOne({ select: ['id'], where: { slug } }));
+
+/** Idempotent: every step checks what is already there, so a second start changes nothing. */
+export const seedDemo = async (strapi: Core.Strapi) => {
+  const log = (msg: string) => strapi.log.info(`[demo seed] ${msg}`);
+
+  if (await ensureAdminUser(strapi)) {
+    const { email, password } = demoAdmin();
+    log(`created admin user ${email} / ${password} (override with DEMO_ADMIN_EMAIL / DEMO_ADMIN_PASSWORD)`);
+  }
+
+  if (!(await exists(strapi, HER_SLUG))) {
+    const files = [];
+    for (const [i, still] of stillCaptions.entries()) {
+      files.push(await ensureStill(strapi, `her-still-${i + 1}.jpg`, still.palette, i, still));
+    }
+    const review = await strapi.documents(REVIEW).create({
+      data: {
+        ...her,
+        stills: stillCaptions.map((s, i) => ({ file: files[i].id, caption: s.caption, alt: s.alt })),
+      },
+      status: 'published',
+    });
+    const ids: Record<string, string> = {};
+    for (const c of comments) {
+      const { key, parentKey, ...data } = c as typeof c & { parentKey?: string };
+      const created = await strapi.documents(COMMENT).create({
+        data: {
+          ...data,
+          reviewDocumentId: review.documentId,
+          parentDocumentId: parentKey ? ids[parentKey] : null,
+          ip: '203.0.113.7',
+          userAgent: 'demo-seed',
+        },
+      });
+      ids[key] = created.documentId;
+    }
+    log(`seeded "${her.title}" with ${files.length} stills and ${comments.length} comments`);
+  }
+
+  if (!(await exists(strapi, DRAFT_SLUG))) {
+    await strapi.documents(REVIEW).create({ data: draft });
+    log('seeded one draft review (never public)');
+  }
+};

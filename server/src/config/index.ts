@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { SONG_PROVIDERS } from '../custom-fields/song-providers';
+
+/** The plugin's file config (`config/plugins.ts` → `movie-reviews.config`), with defaults. */
+export const pluginConfigSchema = z.strictObject({
+  grantPublicPermissions: z.boolean(),
+  comments: z.strictObject({
+    autoApprove: z.boolean(),
+    enabledByDefault: z.boolean(),
+    blockedWords: z.array(z.string().min(1)),
+  }),
+  rateLimit: z.strictObject({
+    points: z.number().int().min(1).max(100_000),
+    duration: z.number().int().min(1).max(86_400),
+  }),
+  cache: z.strictObject({ maxAge: z.number().int().min(0).max(31_536_000) }),
+  embedProviders: z.array(z.enum(SONG_PROVIDERS)).min(1),
+  redis: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable(),
+});
+
+export type PluginConfig = z.infer<typeof pluginConfigSchema>;
+
+export const defaultConfig: PluginConfig = {
+  grantPublicPermissions: true,
+  comments: { autoApprove: false, enabledByDefault: true, blockedWords: [] },
+  rateLimit: { points: 5, duration: 60 },
+  cache: { maxAge: 60 },
+  embedProviders: [...SONG_PROVIDERS],
+  redis: null,
+};
+
+export default {
+  default: defaultConfig,
+  validator(config: unknown) {
+    const parsed = pluginConfigSchema.safeParse(config);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new Error(`movie-reviews config: ${first.path.join('.') || 'config'} ${first.message}`);
+    }
+  },
+};

@@ -1,0 +1,7 @@
+import movieReviewSchema from '../../../content-types/movie-review/schema.json';
+import commentSchema from '../../../content-types/comment/schema.json';
+
+export default {
+  'movie-review': { schema: movieReviewSchema },
+  comment: { schema: commentSchema },
+};

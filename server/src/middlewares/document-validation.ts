@@ -1,0 +1,137 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { COMMENT_UID, REVIEW_UID } from '../utils/constants';
+import { validatorFor } from '../custom-fields';
+import { movieReviewWriteSchema, requiredOnCreate } from '../validation/movie-review';
+import { commentRequiredOnCreate, commentWriteSchema } from '../validation/comment';
+import { zodToValidationError } from '../utils/zod-issues';
+import { validationError } from '../utils/host-errors';
+import { slugFrom } from '../services/slug';
+
+type Data = Record<string, unknown>;
+type Middleware = Modules.Documents.Middleware.Middleware;
+type Context = Modules.Documents.Middleware.Context;
+
+const WRITE_ACTIONS = new Set(['create', 'update']);
+
+const missing = (data: Data, fields: readonly string[]) =>
+  fields.filter((f) => data[f] === undefined || data[f] === null || (typeof data[f] === 'string' && (data[f] as string).trim() === ''));
+
+const requireFields = (data: Data, fields: readonly string[]) => {
+  const absent = missing(data, fields);
+  if (absent.length) {
+    throw validationError(absent.map((f) => ({ path: [f], name: 'ValidationError' as const, message: `${f} is required` })));
+  }
+};
+
+/** Runs this plugin's custom-field validators on any content type that uses them, and stores their normalised value. */
+const validateCustomFields = async (strapi: Core.Strapi, uid: string, data: Data) => {
+  const model = strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]);
+  if (!model) return;
+  for (const [name, attribute] of Object.entries(model.attributes)) {
+    if (!(name in data)) continue;
+    const validate = validatorFor(attribute as { customField?: string });
+    if (validate) data[name] = await validate(data[name], name, strapi);
+  }
+};
+
+const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => {
+  const parsed = movieReviewWriteSchema.safeParse(data);
+  if (!parsed.success) throw zodToValidationError(parsed.error);
+  Object.assign(data, parsed.data);
+
+  const documentId = (ctx.params as { documentId?: string }).documentId;
+  const slugs = strapi.plugin('movie-reviews').service('slug') as ReturnType<typeof import('../services/slug').default>;
+
+  let current: Data | null = null;
+  if (ctx.action === 'update' && documentId) {
+    current = (await strapi.db.query(REVIEW_UID).findOne({
+      select: ['title', 'movieYear', 'slug'],
+      where: { documentId },
+      orderBy: { publishedAt: 'desc' },
+    })) as Data | null;
+  } else {
+    requireFields(data, requiredOnCreate);
+  }
+
+  const slug = data.slug as string | null | undefined;
+  if (typeof slug === 'string' && slug !== '') {
+    if (await slugs.isTaken(slug, documentId)) {
+      throw validationError([{ path: ['slug'], name: 'ValidationError', message: `slug "${slug}" is already used by another review` }]);
+    }
+  } else if (ctx.action === 'create' || slug === '' || slug === null || !current?.slug) {
+    // Generated only when empty: an update that does not send a slug keeps the one the review has.
+    if (ctx.action === 'create' || slug !== undefined || !current?.slug) {
+      const title = (data.title ?? current?.title) as string | undefined;
+      const year = (data.movieYear ?? current?.movieYear) as number | undefined;
+      if (title) data.slug = await slugs.unique(slugFrom(title, year), documentId);
+    }
+  }
+};
+
+const validateComment = async (strapi: Core.Strapi, ctx: Context, data: Data) => {
+  const parsed = commentWriteSchema.safeParse(data);
+  if (!parsed.success) throw zodToValidationError(parsed.error);
+  if (ctx.action === 'create') requireFields(data, commentRequiredOnCreate);
+  const documentId = (ctx.params as { documentId?: string }).documentId;
+
+  let reviewDocumentId = data.reviewDocumentId as string | undefined;
+  if (reviewDocumentId !== undefined) {
+    const review = await strapi.db.query(REVIEW_UID).findOne({ select: ['id'], where: { documentId: reviewDocumentId } });
+    if (!review) {
+      throw validationError([{ path: ['reviewDocumentId'], name: 'ValidationError', message: `reviewDocumentId: review ${reviewDocumentId} does not exist` }]);
+    }
+  }
+  const parentDocumentId = data.parentDocumentId as string | null | undefined;
+  if (parentDocumentId) {
+    if (!reviewDocumentId && documentId) {
+      const self = (await strapi.db.query(COMMENT_UID).findOne({ select: ['reviewDocumentId'], where: { documentId } })) as Data | null;
+      reviewDocumentId = self?.reviewDocumentId as string | undefined;
+    }
+    const parent = (await strapi.db.query(COMMENT_UID).findOne({
+      select: ['reviewDocumentId'],
+      where: { documentId: parentDocumentId },
+    })) as Data | null;
+    if (!parent || parent.reviewDocumentId !== reviewDocumentId || parentDocumentId === documentId) {
+      throw validationError([{ path: ['parentDocumentId'], name: 'ValidationError', message: 'parentDocumentId must be a comment of the same review' }]);
+    }
+  }
+};
+
+/** Deletes a review's comments with the review, and a comment's replies with the comment, so nothing points at nothing. */
+const cascadeDelete = async (strapi: Core.Strapi, uid: string, documentId: string) => {
+  if (uid === REVIEW_UID) {
+    const stillThere = await strapi.db.query(REVIEW_UID).findOne({ select: ['id'], where: { documentId } });
+    if (!stillThere) await strapi.db.query(COMMENT_UID).deleteMany({ where: { reviewDocumentId: documentId } });
+    return;
+  }
+  let frontier = [documentId];
+  while (frontier.length) {
+    const children = (await strapi.db.query(COMMENT_UID).findMany({
+      select: ['documentId'],
+      where: { parentDocumentId: { $in: frontier } },
+    })) as Array<{ documentId: string }>;
+    frontier = children.map((c) => c.documentId);
+    if (frontier.length) await strapi.db.query(COMMENT_UID).deleteMany({ where: { documentId: { $in: frontier } } });
+  }
+};
+
+/**
+ * One document-service middleware guards every write path: the Content Manager,
+ * the REST and GraphQL APIs and any code calling `strapi.documents()`.
+ */
+export const documentValidationMiddleware =
+  (strapi: Core.Strapi): Middleware =>
+  async (ctx, next) => {
+    const params = ctx.params as { data?: Data; documentId?: string };
+    if (WRITE_ACTIONS.has(ctx.action) && params.data && typeof params.data === 'object') {
+      const data = params.data;
+      await validateCustomFields(strapi, ctx.uid, data);
+      if (ctx.uid === REVIEW_UID) await validateReview(strapi, ctx, data);
+      else if (ctx.uid === COMMENT_UID) await validateComment(strapi, ctx, data);
+    }
+    const result = await next();
+    if (ctx.action === 'delete' && params.documentId && (ctx.uid === REVIEW_UID || ctx.uid === COMMENT_UID)) {
+      await cascadeDelete(strapi, ctx.uid, params.documentId);
+    }
+    return result;
+  };

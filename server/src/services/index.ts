@@ -1,0 +1,3 @@
+import slug from './slug';
+
+export default { slug };
