@@ -1,3 +1,4 @@
 import slug from './slug';
+import settings from './settings';
 
-export default { slug };
+export default { slug, settings };

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../utils/constants';
+import { SONG_PROVIDERS } from '../custom-fields/song-providers';
+import type { PluginConfig } from '../config';
+import { zodToValidationError } from '../utils/zod-issues';
+
+/**
+ * Settings editors change in the admin (Settings → Movie Reviews). Stored in the
+ * plugin store; the file config (`config/plugins.ts`) gives the defaults. Read on
+ * every request through `get()`, so a change applies without a restart.
+ */
+export const settingsSchema = z.strictObject({
+  autoApprove: z.boolean(),
+  rateLimitPoints: z.number().int().min(1).max(10_000),
+  cacheMaxAge: z.number().int().min(0).max(86_400),
+  embedProviders: z.array(z.enum(SONG_PROVIDERS)).min(1, { message: 'must allow at least one provider' }),
+  commentsEnabledByDefault: z.boolean(),
+  grantPublicPermissions: z.boolean(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+const STORE_KEY = 'settings';
+
+export const defaultsFromConfig = (config: PluginConfig): Settings => ({
+  autoApprove: config.comments.autoApprove,
+  rateLimitPoints: config.rateLimit.points,
+  cacheMaxAge: config.cache.maxAge,
+  embedProviders: [...config.embedProviders],
+  commentsEnabledByDefault: config.comments.enabledByDefault,
+  grantPublicPermissions: config.grantPublicPermissions,
+});
+
+type Listener = (settings: Settings) => void | Promise<void>;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
+  const fileConfig = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+  const listeners = new Set<Listener>();
+
+  return {
+    /** Defaults from the file config, overridden by what was saved in the admin. */
+    async get(): Promise<Settings> {
+      const saved = ((await store().get({ key: STORE_KEY })) ?? {}) as Partial<Settings>;
+      const merged = { ...defaultsFromConfig(fileConfig()), ...saved };
+      const parsed = settingsSchema.safeParse(merged);
+      // A stored value that no longer validates (e.g. after an upgrade) falls back to the file config.
+      return parsed.success ? parsed.data : defaultsFromConfig(fileConfig());
+    },
+
+    /** Validates and saves a partial update; returns the full settings. Throws a 400 ValidationError. */
+    async set(patch: unknown): Promise<Settings> {
+      const partial = settingsSchema.partial().safeParse(patch);
+      if (!partial.success) throw zodToValidationError(partial.error);
+      const next = { ...(await this.get()), ...partial.data };
+      await store().set({ key: STORE_KEY, value: next });
+      for (const listener of listeners) await listener(next);
+      return next;
+    },
+
+    /** Called after every successful `set` (e.g. to re-apply public permissions or resize a rate limiter). */
+    onChange(listener: Listener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+};
