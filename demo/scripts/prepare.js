@@ -23,16 +23,20 @@ const step = (label, fn) => {
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: demo, stdio: 'inherit', env: process.env });
 
 const lock = path.join(demo, 'package-lock.json');
-const installedLock = path.join(demo, 'node_modules', '.package-lock.json');
-const needsInstall =
-  !fs.existsSync(installedLock) ||
-  (fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(installedLock).mtimeMs + 1000);
+// The hash of the lockfile the current node_modules was installed from: reinstall only when it changed.
+const stamp = path.join(demo, 'node_modules', '.movie-reviews-demo-lock-hash');
+const lockHash = fs.existsSync(lock)
+  ? require('crypto').createHash('sha256').update(fs.readFileSync(lock)).digest('hex')
+  : 'no-lockfile';
+const installed = fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8').trim() : null;
+const hasModules = fs.existsSync(path.join(demo, 'node_modules', '@strapi', 'strapi', 'package.json'));
 
-if (needsInstall) {
+if (!hasModules || (installed !== null && installed !== lockHash)) {
   step('installing demo dependencies (about 2 minutes on a fresh clone)', () =>
     run(npm, [fs.existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error'])
   );
 }
+if (installed !== lockHash) fs.writeFileSync(stamp, `${lockHash}\n`);
 
 fs.mkdirSync(path.join(demo, 'public', 'uploads'), { recursive: true });
 fs.mkdirSync(path.join(demo, '.tmp'), { recursive: true });
