@@ -64,6 +64,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** Opens the store (and the Redis connection, when configured) at bootstrap, before the first post. */
+    init(): void {
+      limiter ??= build();
+    },
+
     /** Counts one post from `key` (the client IP). */
     async consume(key: string): Promise<RateLimitResult> {
       limiter ??= build();
