@@ -332,7 +332,7 @@ describe('GET /reviews/:slug', () => {
       reviewRating: { '@type': 'Rating', ratingValue: 9, bestRating: 10, worstRating: 0 },
       author: { '@type': 'Person', name: 'Mara Okafor' },
       datePublished: review.publishedAt,
-      dateModified: review.updatedAt,
+      dateModified: review.updatedAt > review.publishedAt ? review.updatedAt : review.publishedAt,
     });
   });
 

@@ -265,7 +265,8 @@ export const toStructuredData = (review: ReviewSummary): ReviewStructuredData =>
     itemReviewed,
     author: { '@type': 'Person', name: review.author.name },
     datePublished: review.publishedAt,
-    dateModified: review.updatedAt,
+    // Publishing copies the draft's timestamps, so the published row's updatedAt can predate publishedAt.
+    dateModified: review.updatedAt > review.publishedAt ? review.updatedAt : review.publishedAt,
   };
   if (review.rating !== null) {
     data.reviewRating = { '@type': 'Rating', ratingValue: review.rating, bestRating: 10, worstRating: 0 };
