@@ -499,11 +499,12 @@ describe('bounded queries', () => {
   });
 
   it.each([
-    ['', 'the default list'],
-    ['sort=rating:desc&', 'sorted by rating'],
-    ['filters[tags]=bulk&', 'filtered by tag'],
-    ['q=bulk&filters[movie][year][$gte]=1950&sort=movie.year:asc&', 'searched and filtered'],
-  ])('runs as many queries for 1 as for 40 reviews (%s)', async (query) => {
+    ['the default list', ''],
+    ['sorted by rating', 'sort=rating:desc&'],
+    ['filtered by tag', 'filters[tags]=bulk&'],
+    ['searched and filtered', 'q=bulk&filters[movie][year][$gte]=1950&sort=movie.year:asc&'],
+  ])('runs as many queries for 1 as for 40 reviews (%s)', async (_label, query) => {
+    await list(`${query}pageSize=2`); // warm-up: caches and pool connections
     const one = await countQueries(app, async () => expect((await list(`${query}pageSize=1`)).body.data).toHaveLength(1));
     const forty = await countQueries(app, async () => expect((await list(`${query}pageSize=40`)).body.data.length).toBeGreaterThanOrEqual(20));
     expect(forty).toBe(one);

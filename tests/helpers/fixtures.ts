@@ -45,15 +45,19 @@ export const settingsService = (app: TestApp) =>
     set(patch: Record<string, unknown>): Promise<Record<string, unknown>>;
   };
 
-/** Counts the SQL queries `fn` runs. */
+/**
+ * Counts the SQL statements `fn` runs that read or write data (select, insert,
+ * update, delete); session set-up of a new pool connection (SET ..., pragmas) is
+ * not counted, since it depends on the pool's state rather than on the request.
+ */
 export const countQueries = async (app: TestApp, fn: () => Promise<unknown>): Promise<number> => {
   let n = 0;
   const connection = app.strapi.db.connection as unknown as {
-    on(event: 'query', cb: () => void): void;
-    off(event: 'query', cb: () => void): void;
+    on(event: 'query', cb: (q: { sql?: string }) => void): void;
+    off(event: 'query', cb: (q: { sql?: string }) => void): void;
   };
-  const onQuery = () => {
-    n += 1;
+  const onQuery = (q: { sql?: string }) => {
+    if (/^\s*(with|select|insert|update|delete)\b/i.test(q.sql ?? '')) n += 1;
   };
   connection.on('query', onQuery);
   try {
