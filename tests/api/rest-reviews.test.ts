@@ -365,6 +365,53 @@ describe('GET /reviews/:slug', () => {
     await app.strapi.documents(REVIEW).delete({ documentId: review.documentId });
   });
 
+  it("returns the author's avatar as an image, in lists and in the detail", async () => {
+    const file = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { mime: 'image/jpeg' } })) as {
+      id: number;
+      url: string;
+      alternativeText: string | null;
+    };
+    const review = await createReview(app, { title: 'With Avatar', movieYear: 1960, authorName: 'Pic Author', authorBio: 'Has a face', authorAvatar: file.id });
+    try {
+      const detail = await app.http().get(`${API}/reviews/${review.slug}`);
+      expect(detail.body.data.author).toEqual({
+        name: 'Pic Author',
+        bio: 'Has a face',
+        avatar: {
+          url: file.url,
+          width: 1280,
+          height: 544,
+          mime: 'image/jpeg',
+          alternativeText: file.alternativeText,
+          formats: expect.objectContaining({ thumbnail: expect.objectContaining({ url: expect.stringMatching(/^\/uploads\/thumbnail_/) }) }),
+        },
+      });
+      const listed = await list('filters[movie][year]=1960');
+      expect(listed.body.data[0].author).toEqual(detail.body.data.author);
+      expect(Object.keys(detail.body.data.author.avatar).sort()).toEqual(['alternativeText', 'formats', 'height', 'mime', 'url', 'width']);
+    } finally {
+      await app.strapi.documents(REVIEW).delete({ documentId: review.documentId });
+    }
+  });
+
+  it('drops a still whose file was deleted instead of failing', async () => {
+    const review = await createReview(app, { title: 'Lost Still', movieYear: 1961 });
+    const file = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { mime: 'image/jpeg' } })) as { id: number };
+    await app.strapi.db.query(REVIEW).updateMany({
+      where: { documentId: review.documentId },
+      data: { stills: [{ file: 987654321, alt: 'gone' }, { file: file.id, alt: 'still here' }] },
+    });
+    try {
+      const detail = await app.http().get(`${API}/reviews/${review.slug}`);
+      expect(detail.status).toBe(200);
+      expect(detail.body.data.stills.map((s: { alt: string }) => s.alt)).toEqual(['still here']);
+      const listed = await list('filters[movie][year]=1961');
+      expect(listed.body.data[0].stills.map((s: { alt: string }) => s.alt)).toEqual(['still here']);
+    } finally {
+      await app.strapi.documents(REVIEW).delete({ documentId: review.documentId });
+    }
+  });
+
   it('takes no query parameters', async () => {
     expectValidationError(await app.http().get(`${API}/reviews/her-2013?populate=*`), ['populate']);
     expectValidationError(await app.http().get(`${API}/reviews/her-2013?status=draft`), ['status']);
