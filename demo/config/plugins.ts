@@ -10,6 +10,7 @@ export default ({ env }) => ({
     enabled: true,
     resolve: pluginRoot,
     config: {
+      grantPublicPermissions: env.bool('MOVIE_REVIEWS_GRANT_PUBLIC', true),
       comments: {
         autoApprove: env.bool('MOVIE_REVIEWS_AUTO_APPROVE', false),
       },

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { setupPublicPermissions } from './permissions';
 
-const bootstrap = (_: { strapi: Core.Strapi }) => {
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Public permissions, caches and admin actions are set up by their own modules (see index.ts).
+  await setupPublicPermissions(strapi);
+  strapi.plugin('movie-reviews').service('rateLimit').init();
 };
 
 export default bootstrap;

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 /** Closes what the plugin opened (connections, timers); each module registers its own cleanup in bootstrap. */
-const destroy = async (_: { strapi: Core.Strapi }) => {};
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.plugin('movie-reviews').service('rateLimit').close();
+};
 
 export default destroy;

@@ -7,6 +7,7 @@ import controllers from './controllers';
 import routes from './routes';
 import services from './services';
 import policies from './policies';
+import middlewares from './middlewares';
 
 export default {
   register,
@@ -18,5 +19,5 @@ export default {
   routes,
   services,
   policies,
-  middlewares: {},
+  middlewares,
 };

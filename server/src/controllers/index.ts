@@ -1,1 +1,3 @@
-export default {};
+import reviews from './reviews';
+
+export default { reviews };

@@ -1,0 +1,282 @@
+/**
+ * The public shapes of a review, built from its stored (flat) row. Everything the
+ * public API returns about a review goes through here: the REST controller, the
+ * GraphQL resolvers and the exported `strapi-plugin-movie-reviews/types`
+ * (checked against these interfaces by tests/api/types.test.ts).
+ */
+import type { PublicImage, PublicSong, PublicStill } from '../custom-fields/read';
+import { toPublicSong } from '../custom-fields/read';
+
+export type { PublicImage, PublicSong, PublicStill };
+
+export interface PublicCastMember {
+  actor: string;
+  character: string | null;
+}
+
+export interface PublicMovie {
+  title: string;
+  originalTitle: string | null;
+  year: number;
+  director: string | null;
+  cast: PublicCastMember[];
+  imdbId: string | null;
+  runtimeMinutes: number | null;
+}
+
+export interface PublicSynopsis {
+  text: string;
+  source: string | null;
+  sourceUrl: string | null;
+}
+
+export interface PublicAvatar extends PublicImage {
+  alternativeText: string | null;
+}
+
+export interface PublicAuthor {
+  name: string;
+  bio: string | null;
+  avatar: PublicAvatar | null;
+}
+
+/** A review in lists: everything but the body. */
+export interface ReviewSummary {
+  documentId: string;
+  slug: string;
+  title: string;
+  movie: PublicMovie;
+  synopsis: PublicSynopsis | null;
+  stills: PublicStill[];
+  filmingLocations: string[];
+  song: PublicSong | null;
+  rating: number | null;
+  author: PublicAuthor;
+  tags: string[];
+  commentsEnabled: boolean;
+  publishedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** schema.org `Review` JSON-LD for the review page's `<script type="application/ld+json">`. */
+export interface ReviewStructuredData {
+  '@context': 'https://schema.org';
+  '@type': 'Review';
+  name: string;
+  itemReviewed: {
+    '@type': 'Movie';
+    name: string;
+    alternateName?: string;
+    dateCreated: string;
+    director?: { '@type': 'Person'; name: string };
+    actor?: Array<{ '@type': 'Person'; name: string }>;
+    sameAs?: string;
+  };
+  reviewRating?: { '@type': 'Rating'; ratingValue: number; bestRating: 10; worstRating: 0 };
+  author: { '@type': 'Person'; name: string };
+  datePublished: string;
+  dateModified: string;
+}
+
+/** Strapi blocks, as stored (see Strapi's Blocks renderer for sites). */
+export type BlocksContent = Array<Record<string, unknown>>;
+
+/** One review with everything expanded. */
+export interface ReviewDetail extends ReviewSummary {
+  body: BlocksContent;
+  commentCount: number;
+  structuredData: ReviewStructuredData;
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** A stored media file as selected for the avatar. */
+export interface FileRow {
+  id: number;
+  url: string;
+  width: number | null;
+  height: number | null;
+  mime: string;
+  alternativeText?: string | null;
+  formats: Record<string, { url: string; width?: number | null; height?: number | null; mime: string }> | null;
+}
+
+/** The stored, flat columns of a review row read by the public API. */
+export interface ReviewRow {
+  id: number;
+  documentId: string;
+  slug: string;
+  title: string;
+  movieTitle: string;
+  movieOriginalTitle: string | null;
+  movieYear: number;
+  movieDirector: string | null;
+  movieCast: unknown;
+  movieImdbId: string | null;
+  movieRuntimeMinutes: number | null;
+  synopsis: unknown;
+  stills: unknown;
+  filmingLocations: unknown;
+  song: unknown;
+  rating: number | string | null;
+  authorName: string;
+  authorBio: string | null;
+  authorAvatar?: FileRow | null;
+  tags: unknown;
+  commentsEnabled: boolean | null;
+  publishedAt: Date | string;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  body?: unknown;
+}
+
+/** Columns selected for summaries (no body: it can be large and lists do not show it). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'documentId',
+  'slug',
+  'title',
+  'movieTitle',
+  'movieOriginalTitle',
+  'movieYear',
+  'movieDirector',
+  'movieCast',
+  'movieImdbId',
+  'movieRuntimeMinutes',
+  'synopsis',
+  'stills',
+  'filmingLocations',
+  'song',
+  'rating',
+  'authorName',
+  'authorBio',
+  'tags',
+  'commentsEnabled',
+  'publishedAt',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'body'] as const;
+
+export const AVATAR_POPULATE = {
+  authorAvatar: { select: ['id', 'url', 'width', 'height', 'mime', 'formats', 'alternativeText'] },
+} as const;
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const int = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export const iso = (v: Date | string | null | undefined): string => {
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'string') {
+    const d = new Date(v);
+    return Number.isNaN(d.getTime()) ? v : d.toISOString();
+  }
+  return '';
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const toCast = (value: unknown): PublicCastMember[] =>
+  Array.isArray(value)
+    ? value.filter(isRecord).flatMap((m) => (typeof m.actor === 'string' && m.actor ? [{ actor: m.actor, character: str(m.character) }] : []))
+    : [];
+
+const toSynopsis = (value: unknown): PublicSynopsis | null =>
+  isRecord(value) && typeof value.text === 'string' && value.text !== ''
+    ? { text: value.text, source: str(value.source), sourceUrl: str(value.sourceUrl) }
+    : null;
+
+const toStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : []);
+
+export const toPublicAvatar = (file: FileRow | null | undefined): PublicAvatar | null => {
+  if (!file || typeof file.url !== 'string' || !file.mime?.startsWith('image/')) return null;
+  return {
+    url: file.url,
+    width: int(file.width),
+    height: int(file.height),
+    mime: file.mime,
+    formats: isRecord(file.formats)
+      ? Object.fromEntries(
+          Object.entries(file.formats).map(([name, f]) => [
+            name,
+            { url: f.url, width: int(f.width), height: int(f.height), mime: f.mime },
+          ])
+        )
+      : null,
+    alternativeText: str(file.alternativeText),
+  };
+};
+
+const toRating = (value: number | string | null): number | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+};
+
+/** A review without its body; `stills` comes from `expandStillsBatch` (one query per page). */
+export const toSummary = (row: ReviewRow, stills: PublicStill[]): ReviewSummary => ({
+  documentId: row.documentId,
+  slug: row.slug,
+  title: row.title,
+  movie: {
+    title: row.movieTitle,
+    originalTitle: str(row.movieOriginalTitle),
+    year: row.movieYear,
+    director: str(row.movieDirector),
+    cast: toCast(row.movieCast),
+    imdbId: str(row.movieImdbId),
+    runtimeMinutes: int(row.movieRuntimeMinutes),
+  },
+  synopsis: toSynopsis(row.synopsis),
+  stills,
+  filmingLocations: toStrings(row.filmingLocations),
+  song: toPublicSong(row.song),
+  rating: toRating(row.rating),
+  author: { name: row.authorName, bio: str(row.authorBio), avatar: toPublicAvatar(row.authorAvatar) },
+  tags: toStrings(row.tags),
+  commentsEnabled: row.commentsEnabled !== false,
+  publishedAt: iso(row.publishedAt),
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+});
+
+export const toStructuredData = (review: ReviewSummary): ReviewStructuredData => {
+  const { movie } = review;
+  const itemReviewed: ReviewStructuredData['itemReviewed'] = {
+    '@type': 'Movie',
+    name: movie.title,
+    dateCreated: String(movie.year),
+  };
+  if (movie.originalTitle) itemReviewed.alternateName = movie.originalTitle;
+  if (movie.director) itemReviewed.director = { '@type': 'Person', name: movie.director };
+  if (movie.cast.length) itemReviewed.actor = movie.cast.map((m) => ({ '@type': 'Person', name: m.actor }));
+  if (movie.imdbId) itemReviewed.sameAs = `https://www.imdb.com/title/${movie.imdbId}/`;
+  const data: ReviewStructuredData = {
+    '@context': 'https://schema.org',
+    '@type': 'Review',
+    name: review.title,
+    itemReviewed,
+    author: { '@type': 'Person', name: review.author.name },
+    datePublished: review.publishedAt,
+    // Publishing copies the draft's timestamps, so the published row's updatedAt can predate publishedAt.
+    dateModified: review.updatedAt > review.publishedAt ? review.updatedAt : review.publishedAt,
+  };
+  if (review.rating !== null) {
+    data.reviewRating = { '@type': 'Rating', ratingValue: review.rating, bestRating: 10, worstRating: 0 };
+  }
+  return data;
+};
+
+const toBlocks = (value: unknown): BlocksContent => (Array.isArray(value) ? value.filter(isRecord) : []);
+
+export const toDetail = (row: ReviewRow, stills: PublicStill[], commentCount: number): ReviewDetail => {
+  const summary = toSummary(row, stills);
+  return { ...summary, body: toBlocks(row.body), commentCount, structuredData: toStructuredData(summary) };
+};

@@ -1,0 +1,138 @@
+/**
+ * Reads published reviews for the public API (REST and GraphQL) with a bounded
+ * number of queries whatever the page size: the page, its count, one files query
+ * for every still of the page and one for the avatars.
+ */
+import type { Core } from '@strapi/strapi';
+import { REVIEW_UID } from '../utils/constants';
+import { SLUG_PATTERN } from '../validation/shared';
+import { expandStillsBatch } from '../custom-fields/read';
+import {
+  AVATAR_POPULATE,
+  DETAIL_COLUMNS,
+  SUMMARY_COLUMNS,
+  toDetail,
+  toSummary,
+  type Pagination,
+  type ReviewDetail,
+  type ReviewRow,
+  type ReviewSummary,
+} from './review-format';
+import { buildReviewWhere, pageCount, tagsMatch, type ReviewListQuery, type SortOrder } from './reviews-query';
+
+type Where = Record<string, unknown>;
+type OrderBy = Array<Record<string, 'asc' | 'desc'>>;
+
+export interface ReviewPage {
+  data: ReviewSummary[];
+  meta: { pagination: Pagination };
+}
+
+/** The stable order: the requested keys, then newest row first as a tie-breaker. */
+const orderByOf = (sort: SortOrder[]): OrderBy => [...sort.map((s) => ({ [s.column]: s.direction })), { id: 'desc' }];
+
+export const isPublicSlug = (slug: unknown): slug is string =>
+  typeof slug === 'string' && slug.length > 0 && slug.length <= 200 && SLUG_PATTERN.test(slug);
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const reviews = () => strapi.db.query(REVIEW_UID);
+
+  const findRows = async (where: Where, orderBy: OrderBy, offset: number, limit: number): Promise<ReviewRow[]> =>
+    limit <= 0
+      ? []
+      : ((await reviews().findMany({
+          select: [...SUMMARY_COLUMNS],
+          where,
+          orderBy,
+          offset,
+          limit,
+          populate: AVATAR_POPULATE,
+        })) as ReviewRow[]);
+
+  /**
+   * Rating is the one sortable column that can be empty, and databases disagree on
+   * where NULL sorts; unrated reviews always come last here, on every database.
+   */
+  const pageSortedByRating = async (where: Where, orderBy: OrderBy, offset: number, limit: number) => {
+    const rated: Where = { $and: [where, { rating: { $notNull: true } }] };
+    const unrated: Where = { $and: [where, { rating: { $null: true } }] };
+    const [ratedTotal, unratedTotal] = await Promise.all([reviews().count({ where: rated }), reviews().count({ where: unrated })]);
+    const first = offset < ratedTotal ? await findRows(rated, orderBy, offset, limit) : [];
+    const rest = await findRows(unrated, orderBy, Math.max(0, offset - ratedTotal), limit - first.length);
+    return { rows: [...first, ...rest], total: Number(ratedTotal) + Number(unratedTotal) };
+  };
+
+  /**
+   * Tags are a JSON array, which SQLite, PostgreSQL and MySQL query in three different
+   * ways; the candidates' ids and tags are read with the other filters applied, matched
+   * here, and only the requested page is loaded in full.
+   */
+  const pageFilteredByTags = async (query: ReviewListQuery, where: Where, orderBy: OrderBy, offset: number, limit: number) => {
+    const candidates = (await reviews().findMany({ select: ['id', 'tags', 'rating'], where, orderBy })) as Array<{
+      id: number;
+      tags: unknown;
+      rating: unknown;
+    }>;
+    let matching = candidates.filter((c) => tagsMatch(c.tags, query.filters.tags ?? {}));
+    if (query.sort[0]?.key === 'rating') {
+      // Same rule as pageSortedByRating: unrated last (a stable partition keeps the database order).
+      matching = [...matching.filter((c) => c.rating !== null), ...matching.filter((c) => c.rating === null)];
+    }
+    const ids = matching.slice(offset, offset + limit).map((c) => c.id);
+    const rows = ids.length ? await findRows({ id: { $in: ids } }, orderBy, 0, ids.length) : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { rows: ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as ReviewRow] : [])), total: matching.length };
+  };
+
+  return {
+    /** One page of published reviews as summaries. */
+    async list(query: ReviewListQuery): Promise<ReviewPage> {
+      const where = buildReviewWhere(query);
+      const orderBy = orderByOf(query.sort);
+      const offset = (query.page - 1) * query.pageSize;
+      const limit = query.pageSize;
+
+      let result: { rows: ReviewRow[]; total: number };
+      if (query.filters.tags) result = await pageFilteredByTags(query, where, orderBy, offset, limit);
+      else if (query.sort[0]?.key === 'rating') result = await pageSortedByRating(where, orderBy, offset, limit);
+      else {
+        const [rows, total] = await Promise.all([findRows(where, orderBy, offset, limit), reviews().count({ where })]);
+        result = { rows, total: Number(total) };
+      }
+
+      const stills = await expandStillsBatch(strapi, result.rows.map((r) => r.stills));
+      return {
+        data: result.rows.map((row, i) => toSummary(row, stills[i])),
+        meta: {
+          pagination: { page: query.page, pageSize: query.pageSize, pageCount: pageCount(result.total, query.pageSize), total: result.total },
+        },
+      };
+    },
+
+    /** The published version of a review (id, documentId, commentsEnabled), or null for drafts and unknown slugs. */
+    async findPublishedRef(slug: unknown): Promise<{ id: number; documentId: string; commentsEnabled: boolean } | null> {
+      if (!isPublicSlug(slug)) return null;
+      const row = (await reviews().findOne({
+        select: ['id', 'documentId', 'commentsEnabled'],
+        where: { slug, publishedAt: { $notNull: true } },
+      })) as { id: number; documentId: string; commentsEnabled: boolean | null } | null;
+      return row ? { id: row.id, documentId: row.documentId, commentsEnabled: row.commentsEnabled !== false } : null;
+    },
+
+    /** One published review with everything expanded, or null for drafts and unknown slugs. */
+    async findOne(slug: unknown): Promise<ReviewDetail | null> {
+      if (!isPublicSlug(slug)) return null;
+      const row = (await reviews().findOne({
+        select: [...DETAIL_COLUMNS],
+        where: { slug, publishedAt: { $notNull: true } },
+        populate: AVATAR_POPULATE,
+      })) as ReviewRow | null;
+      if (!row) return null;
+      const [[stills], commentCount] = await Promise.all([
+        expandStillsBatch(strapi, [row.stills]),
+        strapi.plugin('movie-reviews').service('comments').countVisible(row.documentId) as Promise<number>,
+      ]);
+      return toDetail(row, stills, commentCount);
+    },
+  };
+};

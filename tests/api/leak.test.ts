@@ -1,0 +1,235 @@
+/**
+ * Leak check: seeds private data with unique markers (emails, IPs, user agents,
+ * drafts, unpublished edits, unapproved comments), then walks every public REST
+ * and GraphQL response and fails if any marker or private key shows up.
+ */
+import { randomBytes } from 'node:crypto';
+import { startStrapi, type TestApp } from '../helpers/strapi';
+import { API, COMMENT, createComment, createReview, gql, REVIEW } from '../helpers/fixtures';
+import { expectNoLeaks, findLeaks, PRIVATE_KEYS, type LeakRules } from '../helpers/leak-walker';
+
+let app: TestApp;
+const m = `lk${randomBytes(5).toString('hex')}`;
+
+const privateMarkers = {
+  email: `secret-${m}@example.net`,
+  ip: '198.51.100.77',
+  userAgent: `LeakAgent-${m}`,
+  postedEmail: `posted-${m}@example.net`,
+  postedAgent: `PostAgent-${m}`,
+};
+const hiddenTexts = {
+  draftTitle: `DraftTitle ${m}`,
+  draftMovie: `DraftMovie ${m}`,
+  draftBody: `DraftBody ${m}`,
+  draftTag: `drafttag${m}`,
+  unpublishedEdit: `UnpublishedEdit ${m}`,
+  unpublishedReview: `UnpublishedReview ${m}`,
+  pending: `PendingText ${m}`,
+  rejected: `RejectedText ${m}`,
+  spam: `SpamText ${m}`,
+  orphanReply: `OrphanReply ${m}`,
+  pendingReply: `PendingReply ${m}`,
+  honeypot: `HoneypotText ${m}`,
+  postedPending: `PostedPending ${m}`,
+  commentOnDraft: `CommentOnDraft ${m}`,
+};
+
+const getRules: LeakRules = {
+  markers: [...Object.values(privateMarkers), ...Object.values(hiddenTexts)],
+  keys: [...PRIVATE_KEYS, 'status', 'parentDocumentId', 'reviewDocumentId', 'moderatedAt'],
+};
+/** A poster sees their own text back, never the private data. */
+const postRules: LeakRules = { markers: Object.values(privateMarkers), keys: [...PRIVATE_KEYS, 'parentDocumentId', 'reviewDocumentId'] };
+
+let publishedSlugs: string[] = [];
+let hiddenSlugs: string[] = [];
+let checked = 0;
+
+const check = (label: string, value: unknown, rules = getRules) => {
+  checked += 1;
+  expectNoLeaks(label, value, rules);
+};
+
+const getAndCheck = async (path: string, expected?: number) => {
+  const res = await app.http().get(path);
+  if (expected !== undefined) expect({ path, status: res.status }).toEqual({ path, status: expected });
+  // Markers anywhere (headers, raw text, error messages); private keys in the data.
+  check(`GET ${path} (headers and text)`, { headers: res.headers, text: res.text }, { markers: getRules.markers });
+  check(`GET ${path} (data)`, res.body?.data ?? null);
+  return res;
+};
+
+beforeAll(async () => {
+  app = await startStrapi({ seed: true, env: { MOVIE_REVIEWS_RATE_LIMIT: '1000' } });
+  const her = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013' } })) as { documentId: string };
+
+  const open = await createReview(app, { title: 'Leak Open Review', movieYear: 1977, tags: ['leakcheck'] });
+  const edited = await createReview(app, { title: 'Leak Edited Review', movieYear: 1978, tags: ['leakcheck'] });
+  await app.strapi.documents(REVIEW).update({
+    documentId: edited.documentId,
+    data: { title: hiddenTexts.unpublishedEdit, authorBio: hiddenTexts.unpublishedEdit } as never,
+  });
+  const unpublished = await createReview(app, { title: hiddenTexts.unpublishedReview, movieYear: 1979, tags: ['leakcheck'] });
+  await app.strapi.documents(REVIEW).unpublish({ documentId: unpublished.documentId });
+  const draft = await createReview(
+    app,
+    {
+      title: hiddenTexts.draftTitle,
+      movieTitle: hiddenTexts.draftMovie,
+      movieYear: 1980,
+      tags: [hiddenTexts.draftTag, 'leakcheck'],
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: hiddenTexts.draftBody }] }],
+    },
+    { publish: false }
+  );
+
+  const priv = { authorEmail: privateMarkers.email, ip: privateMarkers.ip, userAgent: privateMarkers.userAgent };
+  for (const review of [her, open, edited]) {
+    const approved = await createComment(app, review.documentId, { ...priv, content: `Visible comment on ${review.documentId}` });
+    await createComment(app, review.documentId, { ...priv, content: 'Visible reply', parentDocumentId: approved.documentId });
+    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.pendingReply, parentDocumentId: approved.documentId, status: 'pending' });
+    const pending = await createComment(app, review.documentId, { ...priv, content: hiddenTexts.pending, status: 'pending' });
+    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.orphanReply, parentDocumentId: pending.documentId });
+    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.rejected, status: 'rejected' });
+    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.spam, status: 'spam' });
+  }
+  await createComment(app, draft.documentId, { ...priv, content: hiddenTexts.commentOnDraft });
+  await createComment(app, unpublished.documentId, { ...priv, content: hiddenTexts.commentOnDraft });
+
+  publishedSlugs = ['her-2013', open.slug, edited.slug];
+  hiddenSlugs = ['the-unfinished-draft-2024', draft.slug, unpublished.slug];
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the walker', () => {
+  it('finds markers in nested values and keys, any case, and private keys', () => {
+    const leaks = findLeaks(
+      { data: [{ a: { b: ['x', `prefix ${privateMarkers.email.toUpperCase()}`] } }, { [hiddenTexts.pending]: 1, ip: null }] },
+      getRules
+    );
+    expect(leaks.map((l) => l.path)).toEqual(['$.data[0].a.b[1]', '$.data[1]["PendingText ' + m + '"] (key)', '$.data[1].ip']);
+    expect(findLeaks({ fine: 'nothing here' }, getRules)).toEqual([]);
+  });
+});
+
+describe('public responses never contain private data', () => {
+  it('REST: posting comments (own text comes back, nothing private)', async () => {
+    for (const [content, extra] of [
+      [hiddenTexts.postedPending, {}],
+      [hiddenTexts.honeypot, { website: 'https://bot.example' }],
+    ] as const) {
+      const res = await app
+        .http()
+        .post(`${API}/reviews/her-2013/comments`)
+        .set('User-Agent', privateMarkers.postedAgent)
+        .send({ authorName: 'Poster', authorEmail: privateMarkers.postedEmail, content, ...extra });
+      expect(res.status).toBe(201);
+      check(`POST comment (${content})`, { headers: res.headers, body: res.body }, postRules);
+    }
+    // Errors do not echo private data either.
+    const bad = await app
+      .http()
+      .post(`${API}/reviews/her-2013/comments`)
+      .send({ authorName: 'Poster', authorEmail: privateMarkers.postedEmail, content: '', status: 'approved' });
+    expect(bad.status).toBe(400);
+    check('POST invalid comment', bad.body.error, { markers: postRules.markers });
+  });
+
+  it('REST: lists with every kind of query', async () => {
+    const queries = [
+      '',
+      'pageSize=100',
+      'pageSize=1&page=2',
+      `q=${m}`,
+      'q=draft',
+      'q=unpublished',
+      `filters[tags]=${hiddenTexts.draftTag}`,
+      'filters[tags]=leakcheck&pageSize=100',
+      'filters[movie][year][$gte]=1970&pageSize=100',
+      'sort=title:asc&pageSize=100',
+      'sort=rating:desc&pageSize=100',
+      'sort=movie.year:desc&pageSize=100',
+      'sort=publishedAt:asc&pageSize=100',
+    ];
+    for (const q of queries) {
+      const res = await getAndCheck(`${API}/reviews${q ? `?${q}` : ''}`, 200);
+      for (const review of res.body.data) expect(publishedSlugs).toContain(review.slug);
+    }
+  });
+
+  it('REST: every published review and its comments, every page', async () => {
+    for (const slug of publishedSlugs) {
+      await getAndCheck(`${API}/reviews/${slug}`, 200);
+      await getAndCheck(`${API}/reviews/${slug}/comments`, 200);
+      await getAndCheck(`${API}/reviews/${slug}/comments?pageSize=100`, 200);
+      for (let page = 1; page <= 3; page += 1) await getAndCheck(`${API}/reviews/${slug}/comments?pageSize=1&page=${page}`, 200);
+    }
+  });
+
+  it('REST: drafts and unpublished reviews answer 404 with nothing in them', async () => {
+    for (const slug of hiddenSlugs) {
+      await getAndCheck(`${API}/reviews/${slug}`, 404);
+      await getAndCheck(`${API}/reviews/${slug}/comments`, 404);
+    }
+  });
+
+  it('GraphQL: queries over everything', async () => {
+    const image = 'url width height mime formats { name url width height mime }';
+    const summary = `documentId slug title movie { title originalTitle year director cast { actor character } imdbId runtimeMinutes }
+      synopsis { text source sourceUrl } stills { caption alt image { ${image} } } filmingLocations
+      song { url provider embedUrl title artist startAt } rating author { name bio avatar { ${image} alternativeText } }
+      tags commentsEnabled publishedAt createdAt updatedAt`;
+    const comment = 'documentId authorName content createdAt isEditor';
+    const thread = `${comment} replies { ${comment} replies { ${comment} replies { ${comment} } } }`;
+
+    const lists = [
+      '{ movieReviews(pagination: { pageSize: 100 }) { data { SUMMARY } meta { pagination { total } } } }',
+      `{ movieReviews(q: "${m}") { data { SUMMARY } } }`,
+      `{ movieReviews(filters: { tags: { eq: "${hiddenTexts.draftTag}" } }) { data { SUMMARY } } }`,
+      '{ movieReviews(filters: { tags: { eq: "leakcheck" } }, sort: ["title:asc"]) { data { SUMMARY } } }',
+    ];
+    for (const q of lists) {
+      const res = await gql(app, q.replace('SUMMARY', summary));
+      expect(res.body.errors).toBeUndefined();
+      check(`GraphQL ${q.slice(0, 60)}`, res.body);
+    }
+    for (const slug of [...publishedSlugs, ...hiddenSlugs]) {
+      const res = await gql(
+        app,
+        `query($slug: String!) {
+          movieReview(slug: $slug) { ${summary} body commentCount structuredData }
+          movieReviewComments(slug: $slug, pagination: { pageSize: 100 }) { data { ${thread} } meta { pagination { total } } }
+        }`,
+        { slug }
+      );
+      expect(res.body.errors).toBeUndefined();
+      check(`GraphQL review ${slug}`, res.body);
+      if (hiddenSlugs.includes(slug)) expect(res.body.data).toEqual({ movieReview: null, movieReviewComments: null });
+    }
+  });
+
+  it('GraphQL: posting a comment', async () => {
+    const res = await gql(
+      app,
+      `mutation($data: MovieReviewCommentInput!) { createMovieReviewComment(slug: "her-2013", data: $data) { documentId authorName content createdAt isEditor status replies { documentId } } }`,
+      { data: { authorName: 'Poster', authorEmail: privateMarkers.postedEmail, content: 'GraphQL post' } },
+      { 'User-Agent': privateMarkers.postedAgent }
+    );
+    expect(res.body.errors).toBeUndefined();
+    check('GraphQL mutation', res.body, postRules);
+  });
+
+  it('really seeded the markers it looks for', async () => {
+    const stored = JSON.stringify(await app.strapi.db.query(COMMENT).findMany({}));
+    for (const marker of [privateMarkers.email, privateMarkers.userAgent, privateMarkers.postedEmail, privateMarkers.postedAgent, hiddenTexts.pending, hiddenTexts.honeypot]) {
+      expect(stored).toContain(marker);
+    }
+    const reviews = JSON.stringify(await app.strapi.db.query(REVIEW).findMany({}));
+    for (const marker of [hiddenTexts.draftTitle, hiddenTexts.draftBody, hiddenTexts.unpublishedEdit, hiddenTexts.unpublishedReview]) expect(reviews).toContain(marker);
+    expect(checked).toBeGreaterThan(40);
+  });
+});

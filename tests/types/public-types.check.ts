@@ -1,0 +1,33 @@
+/**
+ * Compiled (not run) by tests/api/types.test.ts: the published types in
+ * types/index.d.ts must be identical to what the server builds responses with.
+ */
+import type * as Public from '../../types';
+import type { ReviewDetail, ReviewSummary, PublicAvatar, PublicImage, PublicSong, PublicStill, Pagination, ReviewStructuredData } from '../../server/src/services/review-format';
+import type { ReviewPage } from '../../server/src/services/reviews';
+import type { CommentInput, CommentPage, CreatedComment, PublicComment } from '../../server/src/services/comments';
+import type { SongProvider } from '../../server/src/custom-fields/song-providers';
+import type { SortKey } from '../../server/src/services/reviews-query';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Expect<T extends true> = T;
+
+export type Checks = [
+  Expect<Equal<Public.SongProvider, SongProvider>>,
+  Expect<Equal<Public.PublicImage, PublicImage>>,
+  Expect<Equal<Public.PublicAvatar, PublicAvatar>>,
+  Expect<Equal<Public.PublicStill, PublicStill>>,
+  Expect<Equal<Public.PublicSong, PublicSong>>,
+  Expect<Equal<Public.ReviewStructuredData, ReviewStructuredData>>,
+  Expect<Equal<Public.ReviewSummary, ReviewSummary>>,
+  Expect<Equal<Public.ReviewDetail, ReviewDetail>>,
+  Expect<Equal<Public.Pagination, Pagination>>,
+  Expect<Equal<Public.ReviewListResponse, ReviewPage>>,
+  Expect<Equal<Public.ReviewResponse['data'], ReviewDetail>>,
+  Expect<Equal<Public.PublicComment, PublicComment>>,
+  Expect<Equal<Public.CommentListResponse, CommentPage>>,
+  Expect<Equal<Public.CreatedComment, CreatedComment>>,
+  Expect<Equal<Public.CreateCommentResponse['data'], CreatedComment>>,
+  Expect<Equal<Required<Public.CommentInput>, Required<CommentInput>>>,
+  Expect<Equal<Public.ReviewSortKey, SortKey>>,
+];

@@ -1,0 +1,195 @@
+/**
+ * Response types of the public API of strapi-plugin-movie-reviews, for sites:
+ *
+ *   import type { ReviewListResponse, ReviewResponse } from 'strapi-plugin-movie-reviews/types';
+ *
+ * Standalone (no Strapi types needed). tests/api/types.test.ts checks that these
+ * are identical to the types the plugin's server builds its responses with.
+ */
+
+export type SongProvider = 'youtube' | 'spotify' | 'soundcloud' | 'apple-music' | 'vimeo';
+
+export interface PublicImageFormat {
+  url: string;
+  width: number | null;
+  height: number | null;
+  mime: string;
+}
+
+export interface PublicImage {
+  url: string;
+  width: number | null;
+  height: number | null;
+  mime: string;
+  /** Resized versions keyed by name (thumbnail, small, medium, large...). GraphQL lists them with a `name`. */
+  formats: Record<string, PublicImageFormat> | null;
+}
+
+export interface PublicStill {
+  caption: string | null;
+  alt: string;
+  image: PublicImage;
+}
+
+export interface PublicSong {
+  url: string;
+  provider: SongProvider;
+  /** https URL on the provider's own embed host; put it in an <iframe src>. */
+  embedUrl: string;
+  title: string | null;
+  artist: string | null;
+  startAt: number | null;
+}
+
+export interface PublicCastMember {
+  actor: string;
+  character: string | null;
+}
+
+export interface PublicMovie {
+  title: string;
+  originalTitle: string | null;
+  year: number;
+  director: string | null;
+  cast: PublicCastMember[];
+  imdbId: string | null;
+  runtimeMinutes: number | null;
+}
+
+export interface PublicSynopsis {
+  text: string;
+  source: string | null;
+  sourceUrl: string | null;
+}
+
+export interface PublicAvatar extends PublicImage {
+  alternativeText: string | null;
+}
+
+export interface PublicAuthor {
+  name: string;
+  bio: string | null;
+  avatar: PublicAvatar | null;
+}
+
+/** A review in lists: everything but the body. Dates are ISO 8601 strings. */
+export interface ReviewSummary {
+  documentId: string;
+  slug: string;
+  title: string;
+  movie: PublicMovie;
+  synopsis: PublicSynopsis | null;
+  stills: PublicStill[];
+  filmingLocations: string[];
+  song: PublicSong | null;
+  rating: number | null;
+  author: PublicAuthor;
+  tags: string[];
+  commentsEnabled: boolean;
+  publishedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** schema.org `Review` JSON-LD: serialise it into <script type="application/ld+json">. */
+export interface ReviewStructuredData {
+  '@context': 'https://schema.org';
+  '@type': 'Review';
+  name: string;
+  itemReviewed: {
+    '@type': 'Movie';
+    name: string;
+    alternateName?: string;
+    dateCreated: string;
+    director?: { '@type': 'Person'; name: string };
+    actor?: Array<{ '@type': 'Person'; name: string }>;
+    sameAs?: string;
+  };
+  reviewRating?: { '@type': 'Rating'; ratingValue: number; bestRating: 10; worstRating: 0 };
+  author: { '@type': 'Person'; name: string };
+  datePublished: string;
+  dateModified: string;
+}
+
+/** Strapi blocks (render with @strapi/blocks-react-renderer or your own renderer). */
+export type BlocksContent = Array<Record<string, unknown>>;
+
+export interface ReviewDetail extends ReviewSummary {
+  body: BlocksContent;
+  commentCount: number;
+  structuredData: ReviewStructuredData;
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+export interface PublicComment {
+  documentId: string;
+  authorName: string;
+  /** Plain text: render it as text, never as HTML. */
+  content: string;
+  createdAt: string;
+  isEditor: boolean;
+  replies: PublicComment[];
+}
+
+export interface CreatedComment extends PublicComment {
+  status: 'pending' | 'approved';
+}
+
+/** GET /api/movie-reviews/reviews */
+export interface ReviewListResponse {
+  data: ReviewSummary[];
+  meta: { pagination: Pagination };
+}
+
+/** GET /api/movie-reviews/reviews/:slug */
+export interface ReviewResponse {
+  data: ReviewDetail;
+  meta: Record<string, never>;
+}
+
+/** GET /api/movie-reviews/reviews/:slug/comments */
+export interface CommentListResponse {
+  data: PublicComment[];
+  meta: { pagination: Pagination };
+}
+
+/** Body of POST /api/movie-reviews/reviews/:slug/comments (any other key is a 400). */
+export interface CommentInput {
+  authorName: string;
+  authorEmail: string;
+  content: string;
+  /** documentId of an approved comment of the same review */
+  parent?: string | null;
+  /** Honeypot: render it hidden and leave it empty. */
+  website?: string | null;
+}
+
+/** 201 answer of POST /api/movie-reviews/reviews/:slug/comments */
+export interface CreateCommentResponse {
+  data: CreatedComment;
+  meta: Record<string, never>;
+}
+
+/** Every error, REST: { data: null, error: {...} } */
+export interface ErrorResponse {
+  data: null;
+  error: {
+    status: number;
+    name: string;
+    message: string;
+    details: {
+      errors?: Array<{ path: string[]; message: string; name: string }>;
+      retryAfter?: number;
+      [key: string]: unknown;
+    };
+  };
+}
+
+/** Sort keys of GET /reviews (append :asc or :desc). */
+export type ReviewSortKey = 'publishedAt' | 'title' | 'rating' | 'movie.year';
