@@ -20,6 +20,12 @@ const validReview = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+type UpdateData = Parameters<ReturnType<TestApp['strapi']['documents']>['update']>[0]['data'];
+
+/** A partial update of a review, typed loosely: the tests send wrong values on purpose. */
+const updateReview = (documentId: string, data: Record<string, unknown>) =>
+  app.strapi.documents(REVIEW).update({ documentId, data: data as UpdateData });
+
 /** Runs a document-service write and returns the thrown error (or fails when nothing is thrown). */
 const rejectionOf = async (fn: () => Promise<unknown>) => {
   try {
@@ -80,10 +86,10 @@ describe('slugs', () => {
   it('keeps the slug stable when the title changes after publishing, and lets editors change it', async () => {
     const doc = await app.strapi.documents(REVIEW).create({ data: validReview({ title: 'Stable', movieYear: 2020 }) });
     await app.strapi.documents(REVIEW).publish({ documentId: doc.documentId });
-    const renamed = await app.strapi.documents(REVIEW).update({ documentId: doc.documentId, data: { title: 'Renamed entirely' } });
-    expect(renamed.slug).toBe('stable-2020');
-    const edited = await app.strapi.documents(REVIEW).update({ documentId: doc.documentId, data: { slug: 'my-own-slug' } });
-    expect(edited.slug).toBe('my-own-slug');
+    const renamed = await updateReview(doc.documentId, { title: 'Renamed entirely' });
+    expect(renamed?.slug).toBe('stable-2020');
+    const edited = await updateReview(doc.documentId, { slug: 'my-own-slug' });
+    expect(edited?.slug).toBe('my-own-slug');
   });
 
   it('rejects slugs that are not URL-safe', async () => {
@@ -132,7 +138,7 @@ describe('validation on the document service', () => {
 
   it('rejects bad values on update too, and keeps the stored value', async () => {
     const doc = await app.strapi.documents(REVIEW).create({ data: validReview({ rating: 8 }) });
-    const err = await rejectionOf(() => app.strapi.documents(REVIEW).update({ documentId: doc.documentId, data: { rating: 8.25 } }));
+    const err = await rejectionOf(() => updateReview(doc.documentId, { rating: 8.25 }));
     expect(err.message).toMatch(/^rating/);
     const stored = await app.strapi.db.query(REVIEW).findOne({ where: { documentId: doc.documentId } });
     expect(Number(stored.rating)).toBe(8);

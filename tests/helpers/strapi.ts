@@ -2,6 +2,8 @@
  * Boots the real demo Strapi app in the test process, on a fresh database, and
  * gives supertest an HTTP server to talk to. One app per test file.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
@@ -27,6 +29,9 @@ type CreateStrapi = (opts: { appDir: string; distDir: string }) => Core.Strapi;
 
 export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> => {
   const db = await createTestDatabase();
+  // Uploads (the seed's stills, tests' files) go to a temp public dir, not the demo's.
+  const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'movie-reviews-public-'));
+  fs.mkdirSync(path.join(publicDir, 'uploads'));
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     SERVE_ADMIN: 'false',
@@ -35,6 +40,7 @@ export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> 
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
+    DEMO_PUBLIC_DIR: publicDir,
     ...db.env,
     ...options.env,
   };
@@ -60,6 +66,7 @@ export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> 
     restoreEnv();
     await app?.destroy().catch(() => undefined);
     await db.drop().catch(() => undefined);
+    fs.rmSync(publicDir, { recursive: true, force: true });
     throw error;
   }
   const strapi = app;
@@ -71,6 +78,7 @@ export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> 
       await strapi.destroy();
       restoreEnv();
       await db.drop();
+      fs.rmSync(publicDir, { recursive: true, force: true });
     },
   };
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { comments, draft, DRAFT_SLUG, her, HER_SLUG, stillCaptions } from './content';
-import { ensureStill } from './stills';
+import { ensureStill, type SeededFile } from './stills';
 import { demoAdmin, ensureAdminUser } from './admin-user';
 
 const REVIEW = 'plugin::movie-reviews.movie-review';
@@ -19,7 +19,7 @@ export const seedDemo = async (strapi: Core.Strapi) => {
   }
 
   if (!(await exists(strapi, HER_SLUG))) {
-    const files = [];
+    const files: SeededFile[] = [];
     for (const [i, still] of stillCaptions.entries()) {
       files.push(await ensureStill(strapi, `her-still-${i + 1}.jpg`, still.palette, i, still));
     }
