@@ -117,6 +117,32 @@ describe('toPublicSong', () => {
   });
 });
 
+describe('for host apps', () => {
+  it('offers the same read shapes as a service, honouring the allowed providers', async () => {
+    const service = app.strapi.plugin('movie-reviews').service('customFields');
+    expect(await service.song({ url: 'https://vimeo.com/76979871', provider: 'vimeo', startAt: 5 })).toMatchObject({
+      provider: 'vimeo',
+      embedUrl: 'https://player.vimeo.com/video/76979871#t=5s',
+    });
+    const [stills] = await service.stills([[{ file: files[0].id, caption: null, alt: 'A' }]]);
+    expect(stills).toEqual([{ caption: null, alt: 'A', image: expect.objectContaining({ url: files[0].url }) }]);
+    const settings = app.strapi.plugin('movie-reviews').service('settings');
+    await settings.set({ embedProviders: ['youtube'] });
+    try {
+      expect(await service.song({ url: 'https://vimeo.com/76979871', provider: 'vimeo' })).toBeNull();
+    } finally {
+      await settings.set({ embedProviders: ['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo'] });
+    }
+  });
+
+  it('registers the three fields for any content type', () => {
+    const registry = app.strapi.get('custom-fields');
+    for (const name of ['synopsis', 'stills', 'song-embed']) {
+      expect(registry.get(`plugin::movie-reviews.${name}`)).toMatchObject({ name, plugin: 'movie-reviews', type: 'json' });
+    }
+  });
+});
+
 describe('Content Manager layout', () => {
   const configuration = async (token: string, uid: string) => {
     const res = await app.http().get(`/content-manager/content-types/${uid}/configuration`).set({ Authorization: `Bearer ${token}` });

@@ -1,4 +1,5 @@
 import slug from './slug';
 import settings from './settings';
+import customFields from './custom-fields';
 
-export default { slug, settings };
+export default { slug, settings, customFields };
