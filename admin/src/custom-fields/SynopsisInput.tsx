@@ -33,7 +33,7 @@ const SynopsisInput = React.forwardRef<HTMLTextAreaElement, CustomFieldInputProp
     };
 
     const over = text.length - MAX_TEXT;
-    const textError = withoutPath(errorAt(rawError, 'text')) ?? error;
+    const textError = withoutPath(errorAt(rawError, 'text')) ?? withoutPath(error);
     const sourceError = withoutPath(errorAt(rawError, 'source'));
     const urlError =
       withoutPath(errorAt(rawError, 'sourceUrl')) ??
