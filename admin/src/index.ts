@@ -1,5 +1,7 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
+import { registerCustomFields } from './custom-fields';
 
 type TranslationModule = { default: Record<string, string> };
 
@@ -7,8 +9,9 @@ const prefixKeys = (data: Record<string, string>) =>
   Object.fromEntries(Object.entries(data).map(([key, value]) => [getTranslation(key), value]));
 
 export default {
-  register(app: { registerPlugin: (plugin: { id: string; name: string }) => void }) {
+  register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    registerCustomFields(app);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

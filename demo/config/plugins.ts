@@ -1,8 +1,21 @@
+import fs from 'fs';
 import path from 'path';
 
-// This repository's root (the plugin). An absolute path: Strapi resolves a relative
-// `resolve` from its own package folder first, where '..' means something else.
-const pluginRoot = path.resolve(__dirname, '..', '..', '..');
+/**
+ * This repository's root (the plugin), as an absolute path: Strapi resolves a
+ * relative `resolve` from its own package folder first, where '..' means
+ * something else. Searched upwards because this file runs from two depths:
+ * compiled in dist/config/ by the server, and as source in config/ by
+ * `strapi build`, which bundles the plugin's admin only when the path is right.
+ */
+const findPluginRoot = (from: string): string => {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'strapi-plugin-movie-reviews') return dir;
+  }
+  throw new Error(`strapi-plugin-movie-reviews not found above ${from}`);
+};
+const pluginRoot = findPluginRoot(__dirname);
 
 export default ({ env }) => ({
   // The one line a host app adds (here with `resolve`, because the plugin is this repository).

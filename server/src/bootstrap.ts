@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { setupPublicPermissions } from './permissions';
+import { configureContentManager } from './content-manager-layout';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  // Public permissions, caches and admin actions are set up by their own modules (see index.ts).
+  // Each concern lives in its own module; this only calls them in order.
+  await configureContentManager(strapi);
   await setupPublicPermissions(strapi);
   strapi.plugin('movie-reviews').service('rateLimit').init();
 };

@@ -22,7 +22,7 @@ it('logs into the demo admin with the seeded credentials and opens the seeded re
   await row.waitFor({ timeout: 30_000 });
   await screenshot(page, 'review-list');
   await row.click();
-  await page.getByRole('textbox', { name: /^movieTitle/i }).waitFor({ timeout: 30_000 });
-  expect(await page.getByRole('textbox', { name: /^movieTitle/i }).inputValue()).toBe('Her');
+  await page.getByRole('textbox', { name: /^Movie title/i }).waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('textbox', { name: /^Movie title/i }).inputValue()).toBe('Her');
   await screenshot(page, 'review-edit-view');
 });

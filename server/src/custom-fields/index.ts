@@ -23,10 +23,16 @@ export const CUSTOM_FIELDS: Record<string, CustomFieldValidator> = {
 
 export const customFieldUid = (name: string) => `plugin::${PLUGIN_ID}.${name}`;
 
+/**
+ * Registers the three fields, stored as JSON. They take the full width of the
+ * edit view (an editor can make the synopsis narrower, not the list of stills).
+ */
 export const registerCustomFields = (strapi: Core.Strapi) => {
-  for (const name of Object.keys(CUSTOM_FIELDS)) {
-    strapi.customFields.register({ name, plugin: PLUGIN_ID, type: 'json' });
-  }
+  strapi.customFields.register([
+    { name: 'synopsis', plugin: PLUGIN_ID, type: 'json', inputSize: { default: 12, isResizable: true } },
+    { name: 'stills', plugin: PLUGIN_ID, type: 'json', inputSize: { default: 12, isResizable: false } },
+    { name: 'song-embed', plugin: PLUGIN_ID, type: 'json', inputSize: { default: 12, isResizable: true } },
+  ]);
 };
 
 /** The validator for an attribute definition, when it is one of this plugin's custom fields. */

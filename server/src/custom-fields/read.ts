@@ -4,7 +4,7 @@
  * stills are expanded to their image with one query for a whole page of entries.
  */
 import type { Core } from '@strapi/strapi';
-import { parseSongUrl, type SongProvider } from './song-providers';
+import { buildEmbedUrl, parseSongUrl, SONG_PROVIDERS, type SongProvider } from './song-providers';
 import type { StillValue } from './stills';
 import type { SongValue } from './song-embed';
 
@@ -31,33 +31,30 @@ export interface PublicStill {
   image: PublicImage;
 }
 
-/** The song with its embed URL, or null when the stored link no longer parses (flagged in the admin instead). */
-export const toPublicSong = (value: unknown): PublicSong | null => {
-  if (!value || typeof value !== 'object') return null;
+/**
+ * The song with its embed URL, or null when the stored link no longer parses or
+ * its provider is no longer allowed (`allowed`, from the site settings). The
+ * embed URL is rebuilt from the parsed id; the stored URL is never echoed into it.
+ */
+export const toPublicSong = (value: unknown, allowed: readonly SongProvider[] = SONG_PROVIDERS): PublicSong | null => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
   const song = value as Partial<SongValue>;
-  const parsed = parseSongUrl(song.url);
+  const parsed = parseSongUrl(song.url, allowed);
   if (!parsed.ok) return null;
-  const startAt = typeof song.startAt === 'number' ? song.startAt : parsed.value.startAt ?? null;
-  let embedUrl = parsed.value.embedUrl;
-  if (startAt && parsed.value.provider === 'youtube') {
-    const u = new URL(embedUrl);
-    u.searchParams.set('start', String(startAt));
-    embedUrl = u.toString();
-  } else if (startAt && parsed.value.provider === 'vimeo') {
-    embedUrl = `${embedUrl.split('#')[0]}#t=${startAt}s`;
-  }
+  const startAt = typeof song.startAt === 'number' ? song.startAt : (parsed.value.startAt ?? null);
   return {
-    url: song.url as string,
+    url: parsed.value.url,
     provider: parsed.value.provider,
-    embedUrl,
-    title: song.title ?? null,
-    artist: song.artist ?? null,
+    embedUrl: buildEmbedUrl(parsed.value.provider, parsed.value.id, startAt),
+    title: typeof song.title === 'string' && song.title !== '' ? song.title : null,
+    artist: typeof song.artist === 'string' && song.artist !== '' ? song.artist : null,
     startAt,
   };
 };
 
 interface FileRow {
   id: number;
+  provider?: string;
   url: string;
   width: number | null;
   height: number | null;
@@ -81,7 +78,20 @@ const toPublicImage = (file: FileRow): PublicImage => ({
 });
 
 const storedStills = (value: unknown): StillValue[] =>
-  Array.isArray(value) ? (value.filter((s) => s && typeof s === 'object' && typeof s.file === 'number') as StillValue[]) : [];
+  Array.isArray(value)
+    ? (value.filter((s) => s && typeof s === 'object' && Number.isInteger(s.file) && typeof s.alt === 'string') as StillValue[])
+    : [];
+
+interface FileService {
+  signFileUrls(file: FileRow): Promise<FileRow>;
+}
+
+/** Signs file URLs when the upload provider is private (e.g. a private S3 bucket); a no-op otherwise. */
+const signUrls = async (strapi: Core.Strapi, files: FileRow[]): Promise<FileRow[]> => {
+  const service = strapi.plugin('upload')?.service('file') as FileService | undefined;
+  if (!service?.signFileUrls) return files;
+  return Promise.all(files.map((f) => service.signFileUrls(f)));
+};
 
 /**
  * Expands the stills of many entries with a single query for all their files.
@@ -92,11 +102,12 @@ export const expandStillsBatch = async (strapi: Core.Strapi, values: unknown[]):
   const ids = [...new Set(lists.flat().map((s) => s.file))];
   const files = ids.length
     ? ((await strapi.db.query('plugin::upload.file').findMany({
-        select: ['id', 'url', 'width', 'height', 'mime', 'formats'],
+        select: ['id', 'url', 'width', 'height', 'mime', 'formats', 'provider'],
         where: { id: { $in: ids } },
       })) as FileRow[])
     : [];
-  const byId = new Map(files.map((f) => [f.id, f]));
+  const signed = files.length ? await signUrls(strapi, files) : files;
+  const byId = new Map(signed.map((f) => [f.id, f]));
   return lists.map((list) =>
     list.flatMap((still) => {
       const file = byId.get(still.file);

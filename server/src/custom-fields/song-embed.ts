@@ -3,54 +3,71 @@ import type { Core } from '@strapi/strapi';
 import { optionalPlainText } from '../validation/shared';
 import { zodToValidationError } from '../utils/zod-issues';
 import { validationError } from '../utils/host-errors';
-import { parseSongUrl, SONG_PROVIDERS, type SongProvider } from './song-providers';
 import { PLUGIN_ID } from '../utils/constants';
+import { parseSongUrl, SONG_PROVIDERS, type SongProvider } from './song-providers';
 
 const songInputSchema = z.strictObject({
-  url: z.string(),
-  provider: z.enum(SONG_PROVIDERS).optional(),
+  url: z.string({ message: 'must be a link' }),
+  provider: z.enum(SONG_PROVIDERS, { message: `must be one of ${SONG_PROVIDERS.join(', ')}` }).nullable().optional(),
   title: optionalPlainText(200),
   artist: optionalPlainText(200),
-  startAt: z.number().int().min(0).max(86_400).nullable().optional(),
-  // Read-side field; accepted on write so a value read from the API can be saved back, then rebuilt.
-  embedUrl: z.string().optional(),
+  startAt: z
+    .number({ message: 'must be a number of seconds' })
+    .int({ message: 'must be a whole number of seconds' })
+    .min(0, { message: 'must be between 0 and 86400 seconds' })
+    .max(86_400, { message: 'must be between 0 and 86400 seconds' })
+    .nullable()
+    .optional(),
+  // Read-side field: accepted so a value read from the API can be saved back, and dropped (it is rebuilt on read).
+  embedUrl: z.string().max(4096).nullable().optional(),
 });
 
+/** A song as stored: the link in canonical form and the provider parsed from it. */
 export interface SongValue {
   url: string;
   provider: SongProvider;
-  title?: string | null;
-  artist?: string | null;
-  startAt?: number | null;
+  title: string | null;
+  artist: string | null;
+  startAt: number | null;
 }
 
-const allowedProviders = (strapi: Core.Strapi | undefined): readonly SongProvider[] => {
-  const configured = strapi?.config?.get?.(`plugin::${PLUGIN_ID}.embedProviders`) as SongProvider[] | undefined;
-  return Array.isArray(configured) && configured.length ? configured : SONG_PROVIDERS;
+interface SettingsService {
+  get(): Promise<{ embedProviders: SongProvider[] }>;
+}
+
+/** Providers the site allows, from the admin-editable settings (which fall back to the file config). */
+export const allowedProviders = async (strapi: Core.Strapi | undefined): Promise<readonly SongProvider[]> => {
+  const settings = strapi?.plugin(PLUGIN_ID)?.service('settings') as SettingsService | undefined;
+  if (!settings) return SONG_PROVIDERS;
+  const { embedProviders } = await settings.get();
+  return Array.isArray(embedProviders) && embedProviders.length ? embedProviders : SONG_PROVIDERS;
 };
 
-export const validateSongEmbed = (value: unknown, field: string, strapi?: Core.Strapi): SongValue | null => {
+const urlError = (field: string, path: string, reason: string) =>
+  validationError([{ path: [field, path], name: 'ValidationError', message: `${field}.${path} ${reason}` }]);
+
+/**
+ * Validates a song value and returns what is stored: the provider is always the
+ * one parsed from the link (a `provider` sent by the client must agree with it),
+ * the URL is stored in canonical form, and `embedUrl` is never stored.
+ */
+export const validateSongEmbed = async (value: unknown, field: string, strapi?: Core.Strapi): Promise<SongValue | null> => {
   if (value === null || value === undefined) return null;
   const parsed = songInputSchema.safeParse(value);
   if (!parsed.success) throw zodToValidationError(parsed.error, [field]);
-  const result = parseSongUrl(parsed.data.url, allowedProviders(strapi));
-  if (!result.ok) {
-    throw validationError([{ path: [field, 'url'], name: 'ValidationError', message: `${field}.url ${result.reason}` }]);
+  const result = parseSongUrl(parsed.data.url, await allowedProviders(strapi));
+  if (!result.ok) throw urlError(field, 'url', result.reason);
+  const { provider, url, startAt } = result.value;
+  if (parsed.data.provider && parsed.data.provider !== provider) {
+    throw urlError(field, 'provider', `is "${parsed.data.provider}" but the link is a ${provider} link`);
   }
-  if (parsed.data.provider && parsed.data.provider !== result.value.provider) {
-    throw validationError([
-      {
-        path: [field, 'provider'],
-        name: 'ValidationError',
-        message: `${field}.provider is "${parsed.data.provider}" but the link is a ${result.value.provider} link`,
-      },
-    ]);
-  }
+  const title = parsed.data.title?.trim() || null;
+  const artist = parsed.data.artist?.trim() || null;
   return {
-    url: parsed.data.url.trim(),
-    provider: result.value.provider,
-    title: parsed.data.title ?? null,
-    artist: parsed.data.artist ?? null,
-    startAt: parsed.data.startAt ?? result.value.startAt ?? null,
+    url,
+    provider,
+    title,
+    artist,
+    startAt: parsed.data.startAt ?? startAt ?? null,
   };
 };

@@ -2,21 +2,33 @@ import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { optionalPlainText, plainText } from '../validation/shared';
 import { zodToValidationError } from '../utils/zod-issues';
-import { validationError } from '../utils/host-errors';
+import { validationError, type FieldIssue } from '../utils/host-errors';
 
 export const MAX_STILLS = 50;
+export const MAX_CAPTION = 500;
+export const MAX_ALT = 300;
 
 const stillSchema = z.strictObject({
-  file: z.number({ message: 'must be a media library file id' }).int().positive(),
-  caption: optionalPlainText(500),
-  alt: plainText(1, 300),
+  file: z
+    .number({ message: 'must be a media library file id' })
+    .int({ message: 'must be a media library file id' })
+    .positive({ message: 'must be a media library file id' }),
+  caption: optionalPlainText(MAX_CAPTION),
+  alt: plainText(1, MAX_ALT),
 });
 
-export const stillsSchema = z.array(stillSchema).max(MAX_STILLS, { message: `must hold at most ${MAX_STILLS} stills` });
+export const stillsSchema = z
+  .array(stillSchema, { message: 'must be a list of stills' })
+  .max(MAX_STILLS, { message: `must hold at most ${MAX_STILLS} stills` });
 
-export type StillValue = z.infer<typeof stillSchema>;
+/** A still as stored: a reference to a media-library image, with its own caption and alt text. */
+export interface StillValue {
+  file: number;
+  caption: string | null;
+  alt: string;
+}
 
-/** Accepts `file` as an id or as a media object `{ id }` (what the media library dialog gives the admin). */
+/** Accepts `file` as an id or as a media object `{ id, … }` (what the media library dialog hands out). */
 const normaliseFileRef = (item: unknown): unknown => {
   if (item && typeof item === 'object' && !Array.isArray(item)) {
     const rec = item as Record<string, unknown>;
@@ -28,30 +40,33 @@ const normaliseFileRef = (item: unknown): unknown => {
   return item;
 };
 
+/**
+ * Validates a stills list: shape and limits first, then one query checking that
+ * every referenced file exists in the media library and is an image.
+ */
 export const validateStills = async (value: unknown, field: string, strapi?: Core.Strapi): Promise<StillValue[] | null> => {
   if (value === null || value === undefined) return null;
   const parsed = stillsSchema.safeParse(Array.isArray(value) ? value.map(normaliseFileRef) : value);
   if (!parsed.success) throw zodToValidationError(parsed.error, [field]);
-  const ids = [...new Set(parsed.data.map((s) => s.file))];
+  const stills: StillValue[] = parsed.data.map((s) => ({ file: s.file, caption: s.caption?.trim() || null, alt: s.alt }));
+  const ids = [...new Set(stills.map((s) => s.file))];
   if (ids.length && strapi) {
     const files = (await strapi.db.query('plugin::upload.file').findMany({
       select: ['id', 'mime'],
       where: { id: { $in: ids } },
-    })) as Array<{ id: number; mime: string }>;
+    })) as Array<{ id: number; mime: string | null }>;
     const byId = new Map(files.map((f) => [f.id, f]));
-    parsed.data.forEach((still, index) => {
+    const issues: FieldIssue[] = [];
+    stills.forEach((still, index) => {
       const file = byId.get(still.file);
+      const path = [field, String(index), 'file'];
       if (!file) {
-        throw validationError([
-          { path: [field, String(index), 'file'], name: 'ValidationError', message: `${field}.${index}.file: media file ${still.file} does not exist` },
-        ]);
-      }
-      if (!file.mime?.startsWith('image/')) {
-        throw validationError([
-          { path: [field, String(index), 'file'], name: 'ValidationError', message: `${field}.${index}.file: media file ${still.file} is not an image` },
-        ]);
+        issues.push({ path, name: 'ValidationError', message: `${path.join('.')}: media file ${still.file} does not exist` });
+      } else if (!file.mime?.startsWith('image/')) {
+        issues.push({ path, name: 'ValidationError', message: `${path.join('.')}: media file ${still.file} is not an image` });
       }
     });
+    if (issues.length) throw validationError(issues);
   }
-  return parsed.data;
+  return stills;
 };

@@ -128,6 +128,9 @@ export const documentValidationMiddleware =
       await validateCustomFields(strapi, ctx.uid, data);
       if (ctx.uid === REVIEW_UID) await validateReview(strapi, ctx, data);
       else if (ctx.uid === COMMENT_UID) await validateComment(strapi, ctx, data);
+    } else if (ctx.action === 'clone' && params.data && typeof params.data === 'object') {
+      // A clone copies the source and overlays `data` (the Content Manager's "duplicate"): its custom fields are new input.
+      await validateCustomFields(strapi, ctx.uid, params.data);
     }
     const result = await next();
     if (ctx.action === 'delete' && params.documentId && (ctx.uid === REVIEW_UID || ctx.uid === COMMENT_UID)) {

@@ -1,0 +1,110 @@
+import * as React from 'react';
+import { Box, Field, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { errorAt, emit, readJson, useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
+
+/** Kept in step with server/src/custom-fields/synopsis.ts. */
+const MAX_TEXT = 5000;
+const MAX_SOURCE = 100;
+
+export interface SynopsisValue {
+  text: string;
+  source?: string | null;
+  sourceUrl?: string | null;
+}
+
+const looksLikeHttps = (value: string) => /^https:\/\/[^\s/?#@\\]+\.[^\s/?#@\\]+/i.test(value);
+
+const SynopsisInput = React.forwardRef<HTMLTextAreaElement, CustomFieldInputProps<SynopsisValue>>(
+  ({ name, label, hint, labelAction, required, disabled, error, rawError, value, onChange }, ref) => {
+    const t = useFieldIntl();
+    const current = readJson(value) ?? { text: '' };
+    const text = typeof current.text === 'string' ? current.text : '';
+    const source = current.source ?? '';
+    const sourceUrl = current.sourceUrl ?? '';
+
+    const update = (patch: Partial<SynopsisValue>) => {
+      const next = { text, source, sourceUrl, ...patch };
+      // All empty means "no synopsis", which a non-required field may be.
+      if (!next.text && !next.source && !next.sourceUrl) {
+        emit(onChange, name, null);
+        return;
+      }
+      emit(onChange, name, { text: next.text ?? '', source: next.source || null, sourceUrl: next.sourceUrl || null });
+    };
+
+    const over = text.length - MAX_TEXT;
+    const textError = withoutPath(errorAt(rawError, 'text')) ?? withoutPath(error);
+    const sourceError = withoutPath(errorAt(rawError, 'source'));
+    const urlError =
+      withoutPath(errorAt(rawError, 'sourceUrl')) ??
+      (sourceUrl && !looksLikeHttps(sourceUrl) ? t('synopsis.source-url.invalid', 'Must be an https link') : undefined);
+
+    return (
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        <Field.Root name={`${name}.text`} id={name} error={textError} hint={hint} required={required}>
+          <Field.Label action={labelAction}>{label}</Field.Label>
+          <Textarea
+            ref={ref}
+            value={text}
+            disabled={disabled}
+            onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => update({ text: e.target.value })}
+          />
+          <Flex justifyContent="space-between" alignItems="flex-start" gap={2}>
+            <Box>
+              <Field.Hint />
+              <Field.Error />
+            </Box>
+            <Typography
+              variant="pi"
+              textColor={over > 0 ? 'danger600' : 'neutral600'}
+              aria-live={over > 0 ? 'polite' : 'off'}
+              data-testid={`${name}-count`}
+              style={{ whiteSpace: 'nowrap' }}
+            >
+              {over > 0
+                ? t('synopsis.too-long', '{over} characters over the limit', { over })
+                : t('synopsis.count', '{count} / {max} characters', { count: text.length, max: MAX_TEXT })}
+            </Typography>
+          </Flex>
+        </Field.Root>
+        <Flex gap={4} alignItems="flex-start" wrap="wrap">
+          <Box flex="1 1 180px">
+            <Field.Root name={`${name}.source`} error={sourceError}>
+              <Field.Label>{t('synopsis.source', 'Source')}</Field.Label>
+              <TextInput
+                value={source}
+                maxLength={MAX_SOURCE}
+                disabled={disabled}
+                placeholder={t('synopsis.source.placeholder', 'IMDb')}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) => update({ source: e.target.value })}
+              />
+              <Field.Error />
+            </Field.Root>
+          </Box>
+          <Box flex="2 1 280px">
+            <Field.Root
+              name={`${name}.sourceUrl`}
+              error={urlError}
+              hint={t('synopsis.source-url.hint', 'An https link to where the synopsis comes from')}
+            >
+              <Field.Label>{t('synopsis.source-url', 'Source URL')}</Field.Label>
+              <TextInput
+                type="url"
+                inputMode="url"
+                value={sourceUrl}
+                disabled={disabled}
+                placeholder="https://www.imdb.com/title/tt…"
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) => update({ sourceUrl: e.target.value.trim() })}
+              />
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+          </Box>
+        </Flex>
+      </Flex>
+    );
+  }
+);
+SynopsisInput.displayName = 'SynopsisInput';
+
+export default SynopsisInput;

@@ -1,0 +1,142 @@
+/**
+ * Friendly Content Manager labels, hints and list columns for the plugin's two
+ * content types, written into the Content Manager's own configuration (the
+ * same place "Configure the view" saves to).
+ *
+ * Editors own that configuration: it is written once per content type (a
+ * marker in the plugin store remembers it), and even then a label or hint is
+ * only set while it still has the Content Manager's default (the attribute
+ * name, an empty hint). List columns are set only the very first time.
+ */
+import type { Core } from '@strapi/strapi';
+import { COMMENT_UID, PLUGIN_ID, REVIEW_UID } from './utils/constants';
+
+interface FieldText {
+  label: string;
+  description?: string;
+}
+
+interface TypeLayout {
+  /** Bump when labels are added, so existing installs get the new (still default) ones. */
+  version: number;
+  fields: Record<string, FieldText>;
+  list: string[];
+}
+
+export const LAYOUTS: Record<string, TypeLayout> = {
+  [REVIEW_UID]: {
+    version: 1,
+    fields: {
+      title: { label: 'Review title' },
+      slug: { label: 'Slug', description: 'Built from the title and year when empty. Keep it stable once the review is public.' },
+      movieTitle: { label: 'Movie title' },
+      movieOriginalTitle: { label: 'Original title' },
+      movieYear: { label: 'Year' },
+      movieDirector: { label: 'Director' },
+      movieCast: { label: 'Cast', description: 'A JSON list, e.g. [{ "actor": "Joaquin Phoenix", "character": "Theodore" }]' },
+      movieImdbId: { label: 'IMDb id', description: '"tt" followed by 7 or 8 digits, e.g. tt1798709' },
+      movieRuntimeMinutes: { label: 'Runtime (minutes)' },
+      synopsis: { label: 'Synopsis' },
+      body: { label: 'Review' },
+      stills: { label: 'Stills' },
+      filmingLocations: { label: 'Filming locations', description: 'A JSON list of places, e.g. ["Shanghai", "Los Angeles"]' },
+      song: { label: 'Song' },
+      rating: { label: 'Rating', description: 'From 0 to 10, in steps of 0.5' },
+      authorName: { label: 'Author name' },
+      authorBio: { label: 'Author bio' },
+      authorAvatar: { label: 'Author avatar' },
+      tags: { label: 'Tags', description: 'A JSON list of tags, e.g. ["drama", "romance"]' },
+      commentsEnabled: { label: 'Comments open' },
+      createdAt: { label: 'Created' },
+      updatedAt: { label: 'Updated' },
+    },
+    list: ['title', 'movieTitle', 'movieYear', 'rating', 'authorName', 'updatedAt'],
+  },
+  [COMMENT_UID]: {
+    version: 1,
+    fields: {
+      reviewDocumentId: { label: 'Review (document id)' },
+      parentDocumentId: { label: 'Reply to (comment document id)' },
+      authorName: { label: 'Author name' },
+      authorEmail: { label: 'Email (private)' },
+      content: { label: 'Comment' },
+      status: { label: 'Status' },
+      ip: { label: 'IP address (private)' },
+      userAgent: { label: 'Browser (private)' },
+      moderatedAt: { label: 'Moderated at' },
+      authorIsEditor: { label: 'Written by an editor' },
+      createdAt: { label: 'Created' },
+      updatedAt: { label: 'Updated' },
+    },
+    list: ['authorName', 'content', 'status', 'reviewDocumentId', 'createdAt'],
+  },
+};
+
+interface Metadata {
+  edit?: { label?: string; description?: string; [key: string]: unknown };
+  list?: { label?: string; [key: string]: unknown };
+}
+
+interface Configuration {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, Metadata>;
+  layouts: { list: string[]; edit: unknown[]; [key: string]: unknown };
+}
+
+interface ContentTypesService {
+  findConfiguration(contentType: { uid: string }): Promise<Configuration>;
+  updateConfiguration(contentType: { uid: string }, configuration: Configuration): Promise<unknown>;
+}
+
+const MARKER_KEY = 'content-manager-layout';
+
+/** Applies `layout` to `config`, touching only what still has the Content Manager's default. Returns whether anything changed. */
+export const applyLayout = (config: Configuration, layout: TypeLayout, firstTime: boolean): boolean => {
+  let changed = false;
+  for (const [field, text] of Object.entries(layout.fields)) {
+    const meta = config.metadatas[field];
+    if (!meta) continue;
+    if (meta.edit && (meta.edit.label === undefined || meta.edit.label === field)) {
+      meta.edit.label = text.label;
+      changed = true;
+    }
+    if (meta.edit && text.description && !meta.edit.description) {
+      meta.edit.description = text.description;
+      changed = true;
+    }
+    if (meta.list && (meta.list.label === undefined || meta.list.label === field)) {
+      meta.list.label = text.label;
+      changed = true;
+    }
+  }
+  if (firstTime) {
+    const columns = layout.list.filter((field) => field in config.metadatas);
+    if (columns.length && JSON.stringify(columns) !== JSON.stringify(config.layouts.list)) {
+      config.layouts.list = columns;
+      changed = true;
+    }
+  }
+  return changed;
+};
+
+export const configureContentManager = async (strapi: Core.Strapi): Promise<void> => {
+  const service = strapi.plugin('content-manager')?.service('content-types') as ContentTypesService | undefined;
+  if (!service) return;
+  const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
+  const applied = ((await store.get({ key: MARKER_KEY })) ?? {}) as Record<string, number>;
+  let markerChanged = false;
+
+  for (const [uid, layout] of Object.entries(LAYOUTS)) {
+    const done = applied[uid];
+    if (done !== undefined && done >= layout.version) continue;
+    const config = await service.findConfiguration({ uid });
+    // The Content Manager writes its default configuration in its own bootstrap; without it there is nothing to adjust yet.
+    if (!config?.metadatas || Object.keys(config.metadatas).length === 0) continue;
+    if (applyLayout(config, layout, done === undefined)) {
+      await service.updateConfiguration({ uid }, { settings: config.settings, metadatas: config.metadatas, layouts: config.layouts });
+    }
+    applied[uid] = layout.version;
+    markerChanged = true;
+  }
+  if (markerChanged) await store.set({ key: MARKER_KEY, value: applied });
+};

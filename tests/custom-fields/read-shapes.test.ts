@@ -1,0 +1,202 @@
+/**
+ * The read side of the custom fields on a real Strapi: stills expanded with one
+ * query for a whole page (a deleted file is dropped, not a 500), songs with an
+ * embed URL rebuilt from the parsed id; and the Content Manager labels and list
+ * columns set at bootstrap without overriding an editor's own.
+ */
+import { adminToken, startStrapi, type TestApp } from '../helpers/strapi';
+import { deleteFile, uploadFile, type UploadedFile } from './helpers/media';
+import { expandStillsBatch, missingStillFiles, toPublicSong } from '../../server/src/custom-fields/read';
+import { configureContentManager } from '../../server/src/content-manager-layout';
+
+const REVIEW = 'plugin::movie-reviews.movie-review';
+const COMMENT = 'plugin::movie-reviews.comment';
+
+let app: TestApp;
+let files: UploadedFile[];
+
+beforeAll(async () => {
+  app = await startStrapi({ seed: true });
+  files = [];
+  for (let i = 0; i < 4; i += 1) files.push(await uploadFile(app.strapi, `read-still-${i}.png`));
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Runs `fn` and returns the SQL statements it sent. */
+const captureQueries = async <T>(fn: () => Promise<T>): Promise<{ result: T; sql: string[] }> => {
+  const sql: string[] = [];
+  const listener = (q: { sql: string }) => sql.push(q.sql);
+  app.strapi.db.connection.on('query', listener);
+  try {
+    const result = await fn();
+    return { result, sql };
+  } finally {
+    app.strapi.db.connection.off('query', listener);
+  }
+};
+
+describe('expandStillsBatch', () => {
+  it('expands a page of entries with one query, keeps order, and drops deleted files', async () => {
+    const doomed = await uploadFile(app.strapi, 'doomed.png');
+    const values = Array.from({ length: 20 }, (_, i) => [
+      { file: files[i % 4].id, caption: `Entry ${i}`, alt: `Alt ${i}` },
+      { file: doomed.id, caption: null, alt: 'Soon gone' },
+      { file: files[(i + 1) % 4].id, caption: null, alt: 'Second' },
+    ]);
+    await deleteFile(app.strapi, doomed.id);
+
+    const { result, sql } = await captureQueries(() => expandStillsBatch(app.strapi, [...values, null, 'junk', []]));
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).toMatch(/files/);
+    expect(result).toHaveLength(23);
+    result.slice(0, 20).forEach((stills, i) => {
+      expect(stills.map((s) => s.alt)).toEqual([`Alt ${i}`, 'Second']);
+      expect(stills[0]).toEqual({
+        caption: `Entry ${i}`,
+        alt: `Alt ${i}`,
+        image: {
+          url: files[i % 4].url,
+          width: 1,
+          height: 1,
+          mime: 'image/png',
+          formats: null,
+        },
+      });
+    });
+    expect(result.slice(20)).toEqual([[], [], []]);
+  });
+
+  it('sends no query when there is nothing to expand', async () => {
+    const { result, sql } = await captureQueries(() => expandStillsBatch(app.strapi, [null, [], undefined]));
+    expect(sql).toHaveLength(0);
+    expect(result).toEqual([[], [], []]);
+  });
+
+  it('gives the image formats of the seeded stills', async () => {
+    const her = await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } });
+    const [stills] = await expandStillsBatch(app.strapi, [her.stills]);
+    expect(stills).toHaveLength(3);
+    expect(stills[0].image).toMatchObject({ mime: 'image/jpeg', width: 1280, height: 544 });
+    expect(stills[0].image.url).toMatch(/^\/uploads\/.+\.jpg$/);
+    expect(Object.keys(stills[0].image.formats ?? {})).toEqual(expect.arrayContaining(['thumbnail', 'small']));
+    expect(stills[0].image.formats?.thumbnail).toEqual({
+      url: expect.stringMatching(/^\/uploads\/thumbnail_/),
+      width: expect.any(Number),
+      height: expect.any(Number),
+      mime: 'image/jpeg',
+    });
+  });
+
+  it('lists the files a value points at that no longer exist', async () => {
+    const gone = await uploadFile(app.strapi, 'gone.png');
+    await deleteFile(app.strapi, gone.id);
+    expect(await missingStillFiles(app.strapi, [{ file: files[0].id, alt: 'a' }, { file: gone.id, alt: 'b' }])).toEqual([gone.id]);
+  });
+});
+
+describe('toPublicSong', () => {
+  it('adds an embed URL built from the parsed id, with the start time', () => {
+    expect(
+      toPublicSong({ url: 'https://www.youtube.com/watch?v=3VKoeVMJN8w&si=tracking', provider: 'youtube', title: 'The Moon Song', artist: 'Karen O', startAt: 30 })
+    ).toEqual({
+      url: 'https://www.youtube.com/watch?v=3VKoeVMJN8w&si=tracking',
+      provider: 'youtube',
+      embedUrl: 'https://www.youtube-nocookie.com/embed/3VKoeVMJN8w?start=30',
+      title: 'The Moon Song',
+      artist: 'Karen O',
+      startAt: 30,
+    });
+  });
+
+  it('gives null for a stored value that no longer parses or whose provider is not allowed any more', () => {
+    expect(toPublicSong({ url: 'https://evil.example/x', provider: 'youtube' })).toBeNull();
+    expect(toPublicSong('https://youtu.be/3VKoeVMJN8w')).toBeNull();
+    expect(toPublicSong({ url: 'https://vimeo.com/76979871', provider: 'vimeo' }, ['youtube'])).toBeNull();
+  });
+});
+
+describe('for host apps', () => {
+  it('offers the same read shapes as a service, honouring the allowed providers', async () => {
+    const service = app.strapi.plugin('movie-reviews').service('customFields');
+    expect(await service.song({ url: 'https://vimeo.com/76979871', provider: 'vimeo', startAt: 5 })).toMatchObject({
+      provider: 'vimeo',
+      embedUrl: 'https://player.vimeo.com/video/76979871#t=5s',
+    });
+    const [stills] = await service.stills([[{ file: files[0].id, caption: null, alt: 'A' }]]);
+    expect(stills).toEqual([{ caption: null, alt: 'A', image: expect.objectContaining({ url: files[0].url }) }]);
+    const settings = app.strapi.plugin('movie-reviews').service('settings');
+    await settings.set({ embedProviders: ['youtube'] });
+    try {
+      expect(await service.song({ url: 'https://vimeo.com/76979871', provider: 'vimeo' })).toBeNull();
+    } finally {
+      await settings.set({ embedProviders: ['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo'] });
+    }
+  });
+
+  it('registers the three fields for any content type', () => {
+    const registry = app.strapi.get('custom-fields');
+    for (const name of ['synopsis', 'stills', 'song-embed']) {
+      expect(registry.get(`plugin::movie-reviews.${name}`)).toMatchObject({ name, plugin: 'movie-reviews', type: 'json' });
+    }
+  });
+});
+
+describe('Content Manager layout', () => {
+  const configuration = async (token: string, uid: string) => {
+    const res = await app.http().get(`/content-manager/content-types/${uid}/configuration`).set({ Authorization: `Bearer ${token}` });
+    expect(res.status).toBe(200);
+    return res.body.data.contentType as {
+      settings: Record<string, unknown>;
+      metadatas: Record<string, { edit: { label: string; description: string }; list: { label: string; mainField?: unknown } }>;
+      layouts: { list: string[] };
+    };
+  };
+
+  it('gives the plugin types friendly labels, hints and list columns on a fresh install', async () => {
+    const token = await adminToken(app);
+    const review = await configuration(token, REVIEW);
+    expect(review.metadatas.movieTitle.edit.label).toBe('Movie title');
+    expect(review.metadatas.movieYear.edit.label).toBe('Year');
+    expect(review.metadatas.movieRuntimeMinutes.edit.label).toBe('Runtime (minutes)');
+    expect(review.metadatas.movieImdbId.edit.description).toMatch(/tt1798709/);
+    expect(review.metadatas.authorName.list.label).toBe('Author name');
+    expect(review.layouts.list).toEqual(['title', 'movieTitle', 'movieYear', 'rating', 'authorName', 'updatedAt']);
+    const comment = await configuration(token, COMMENT);
+    expect(comment.metadatas.content.edit.label).toBe('Comment');
+    expect(comment.layouts.list).toEqual(['authorName', 'content', 'status', 'reviewDocumentId', 'createdAt']);
+  });
+
+  it("keeps an editor's later changes when it runs again", async () => {
+    const token = await adminToken(app);
+    const auth = { Authorization: `Bearer ${token}` };
+    const current = await configuration(token, REVIEW);
+    const metadatas = structuredClone(current.metadatas);
+    // What "Configure the view" sends back: the list metadatas without the relation main field the GET adds.
+    for (const meta of Object.values(metadatas)) delete meta.list.mainField;
+    metadatas.movieTitle.edit.label = 'Film';
+    metadatas.movieYear.edit.label = 'movieYear';
+    const put = await app
+      .http()
+      .put(`/content-manager/content-types/${REVIEW}/configuration`)
+      .set(auth)
+      .send({ settings: current.settings, metadatas, layouts: { ...current.layouts, list: ['title', 'rating'] } });
+    expect([put.status, put.body.error]).toEqual([200, undefined]);
+
+    // A restart with the marker in place changes nothing.
+    await configureContentManager(app.strapi);
+    let after = await configuration(token, REVIEW);
+    expect(after.metadatas.movieTitle.edit.label).toBe('Film');
+    expect(after.layouts.list).toEqual(['title', 'rating']);
+
+    // Even without the marker (a store restored from elsewhere), only default labels are touched, not the list.
+    const store = app.strapi.store({ type: 'plugin', name: 'movie-reviews' });
+    await store.set({ key: 'content-manager-layout', value: { [REVIEW]: 0 } });
+    await configureContentManager(app.strapi);
+    after = await configuration(token, REVIEW);
+    expect(after.metadatas.movieTitle.edit.label).toBe('Film');
+    expect(after.metadatas.movieYear.edit.label).toBe('Year');
+    expect(after.layouts.list).toEqual(['title', 'rating']);
+  });
+});
