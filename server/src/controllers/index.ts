@@ -1,1 +1,4 @@
-export default {};
+import moderation from './moderation';
+import adminSettings from './admin-settings';
+
+export default { moderation, adminSettings };
