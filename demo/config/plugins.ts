@@ -1,8 +1,19 @@
+import fs from 'fs';
 import path from 'path';
 
 // This repository's root (the plugin). An absolute path: Strapi resolves a relative
 // `resolve` from its own package folder first, where '..' means something else.
-const pluginRoot = path.resolve(__dirname, '..', '..', '..');
+// Found by walking up to the plugin's package.json, because this file is read both
+// compiled (dist/config, by the server) and as source (config/, by `strapi build`
+// when it collects the admin plugins), at different depths.
+const findPluginRoot = (from: string): string => {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'strapi-plugin-movie-reviews') return dir;
+    if (path.dirname(dir) === dir) throw new Error(`strapi-plugin-movie-reviews not found above ${from}`);
+  }
+};
+const pluginRoot = findPluginRoot(__dirname);
 
 export default ({ env }) => ({
   // The one line a host app adds (here with `resolve`, because the plugin is this repository).

@@ -6,9 +6,16 @@ export const COMMENT = 'plugin::movie-reviews.comment';
 export const MODERATE = 'plugin::movie-reviews.moderate';
 export const SETTINGS = 'plugin::movie-reviews.settings';
 
+export interface PermissionInput {
+  action: string;
+  subject?: string | null;
+  properties?: { fields?: string[] };
+  conditions?: string[];
+}
+
 interface RoleService {
   create(attrs: { name: string; description: string }): Promise<{ id: number }>;
-  assignPermissions(roleId: number, permissions: Array<{ action: string; subject?: string | null }>): Promise<unknown>;
+  assignPermissions(roleId: number, permissions: PermissionInput[]): Promise<unknown>;
 }
 interface UserService {
   create(attrs: Record<string, unknown>): Promise<{ id: number }>;
@@ -22,7 +29,7 @@ let counter = 0;
  */
 export const limitedAdminToken = async (
   app: TestApp,
-  permissions: Array<{ action: string; subject?: string | null }>
+  permissions: PermissionInput[]
 ): Promise<string> => {
   counter += 1;
   const roles = app.strapi.service('admin::role') as unknown as RoleService;

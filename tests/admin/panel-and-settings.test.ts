@@ -3,7 +3,7 @@
  * settings routes (read, save, validation), checked over HTTP and in the store.
  */
 import { adminToken, startStrapi, type TestApp } from '../helpers/strapi';
-import { bearer, COMMENT, expectError, REVIEW } from './helpers';
+import { bearer, COMMENT, expectError, limitedAdminToken, REVIEW } from './helpers';
 
 let app: TestApp;
 let token: string;
@@ -116,6 +116,30 @@ describe('GET /movie-reviews/reviews/:documentId/overview', () => {
     expectError(badStatus.body, 400, 'ValidationError');
     const extra = await overview(herId, { locale: 'fr' });
     expect(extra.status).toBe(400);
+  });
+
+  it("follows the viewer's Content Manager rights: readable fields only, entry conditions enforced", async () => {
+    const fields = ['title', 'movieTitle', 'movieYear'];
+    const limited = await limitedAdminToken(app, [
+      { action: 'plugin::content-manager.explorer.read', subject: REVIEW, properties: { fields } },
+    ]);
+    const res = await app.http().get(`/movie-reviews/reviews/${herId}/overview`).set(bearer(limited));
+    expect(res.status).toBe(200);
+    const ld = res.body.data.structuredData;
+    expect(ld).toMatchObject({ '@type': 'Review', name: 'Her: a love story told mostly to an earpiece', itemReviewed: { name: 'Her', dateCreated: '2013' } });
+    expect(ld.itemReviewed.director).toBeUndefined();
+    expect(ld.itemReviewed.actor).toBeUndefined();
+    expect(ld.reviewBody).toBeUndefined();
+    expect(ld.author).toBeUndefined();
+    expect(res.body.data.counts.all).toBe(3);
+
+    // "Is creator" only: the seeded review was created by no admin, so this viewer may not read it.
+    const creatorOnly = await limitedAdminToken(app, [
+      { action: 'plugin::content-manager.explorer.read', subject: REVIEW, properties: { fields }, conditions: ['admin::is-creator'] },
+    ]);
+    const denied = await app.http().get(`/movie-reviews/reviews/${herId}/overview`).set(bearer(creatorOnly));
+    expect(denied.status).toBe(403);
+    expectError(denied.body, 403, 'ForbiddenError');
   });
 
   it('counts follow moderation', async () => {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import { COMMENT_STATUSES, PLUGIN_ID } from '../utils/constants';
+import { COMMENT_STATUSES, PLUGIN_ID, REVIEW_UID } from '../utils/constants';
 import { zodToValidationError } from '../utils/zod-issues';
 import { plainText } from '../validation/shared';
 import {
@@ -14,6 +14,7 @@ import {
   SORTABLE_FIELDS,
   type AdminUserLike,
   type ListQuery,
+  type ReviewAccess,
   type SortableField,
 } from '../services/moderation';
 import type moderationService from '../services/moderation';
@@ -22,11 +23,18 @@ type Ctx = {
   query: unknown;
   params: Record<string, string>;
   request: { body?: unknown };
-  state: { user?: AdminUserLike };
+  state: { user?: AdminUserLike; userAbility?: unknown };
   body: unknown;
   status: number;
   notFound: (message?: string) => void;
 };
+
+interface PermissionCheckerService {
+  create(options: { userAbility: unknown; model: string }): {
+    cannot: { read(entity: Record<string, unknown>): boolean };
+    sanitizeOutput(entity: Record<string, unknown>): Promise<unknown>;
+  };
+}
 
 const documentId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'must be a documentId' });
 
@@ -70,6 +78,19 @@ const parse = <T extends z.ZodType>(schema: T, value: unknown, prefix: string[])
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => strapi.plugin(PLUGIN_ID).service('moderation') as ReturnType<typeof moderationService>;
 
+  /** The Content Manager's own permission checker: entry conditions and field-level read rights. */
+  const reviewAccess = (userAbility: unknown): ReviewAccess | undefined => {
+    if (!userAbility) return undefined;
+    const checker = (strapi.plugin('content-manager').service('permission-checker') as unknown as PermissionCheckerService).create({
+      userAbility,
+      model: REVIEW_UID,
+    });
+    return {
+      cannotRead: (review) => checker.cannot.read(review),
+      sanitize: async (review) => (await checker.sanitizeOutput(review)) as Record<string, unknown>,
+    };
+  };
+
   return {
     async list(ctx: Ctx) {
       const query = parse(listQuerySchema, ctx.query, ['query']);
@@ -110,7 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async overview(ctx: Ctx) {
       const id = parse(documentId, ctx.params.documentId, ['params', 'documentId']);
       const query = parse(overviewQuery, ctx.query, ['query']);
-      const overview = await service().overview(id, query.status);
+      const overview = await service().overview(id, query.status, reviewAccess(ctx.state.userAbility));
       if (!overview) return ctx.notFound(`review ${id} does not exist`);
       ctx.body = { data: overview };
     },

@@ -79,6 +79,12 @@ export interface ReviewOverview {
 }
 
 type Row = Record<string, unknown>;
+
+/** The signed-in admin's Content Manager rights on one review (entry conditions, readable fields). */
+export interface ReviewAccess {
+  cannotRead(review: Row): boolean;
+  sanitize(review: Row): Promise<Row>;
+}
 type Filters = Record<string, unknown>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : null);
@@ -100,13 +106,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return and;
   };
 
-  /** One count per status; `all` is their sum. */
-  const countByStatus = async (and: Filters[]): Promise<StatusCounts> => {
-    const counts = await Promise.all(
-      COMMENT_STATUSES.map((status) => comments().count({ filters: { $and: [...and, { status }] } } as never))
-    );
-    const result = Object.fromEntries(COMMENT_STATUSES.map((s, i) => [s, Number(counts[i])])) as Record<CommentStatus, number>;
-    return { ...result, all: counts.reduce((a, b) => a + Number(b), 0) };
+  /** Comments per status under `where`, in one grouped query; `all` is their sum. */
+  const countByStatus = async (where: Filters): Promise<StatusCounts> => {
+    const knex = strapi.db.connection;
+    const rows = (await strapi.db
+      .queryBuilder(COMMENT_UID)
+      .select(['status', knex.raw('COUNT(*) AS ??', ['n'])])
+      .where(where)
+      .groupBy(['status'])
+      .execute({ mapResults: false })) as Array<{ status: string; n: number | string }>;
+    const counts = { pending: 0, approved: 0, rejected: 0, spam: 0, all: 0 } as StatusCounts;
+    for (const row of rows) {
+      if ((COMMENT_STATUSES as readonly string[]).includes(row.status)) {
+        counts[row.status as CommentStatus] = Number(row.n);
+        counts.all += Number(row.n);
+      }
+    }
+    return counts;
   };
 
   /** Title and published state of the reviews a page of comments belongs to (one query). */
@@ -178,17 +194,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A page of the queue, the counts per status under the same search/review filter, and the filtered review. */
     async list(query: ListQuery) {
       const and = baseFilters(query);
-      const filters = query.status === 'all' ? { $and: and } : { $and: [...and, { status: query.status }] };
+      const where = query.status === 'all' ? { $and: and } : { $and: [...and, { status: query.status }] };
       const { field, order } = query.sort;
+      // Reads go to the query engine directly (one statement each, no transaction around them).
       const [page, counts, reviewFilter] = await Promise.all([
-        comments().findMany({
-          fields: FIELDS,
-          filters,
-          sort: [{ [field]: order }, { id: order }],
-          start: (query.page - 1) * query.pageSize,
+        strapi.db.query(COMMENT_UID).findMany({
+          select: FIELDS,
+          where,
+          orderBy: [{ [field]: order }, { id: order }],
+          offset: (query.page - 1) * query.pageSize,
           limit: query.pageSize,
-        } as never) as Promise<Row[]>,
-        countByStatus(and),
+        }) as Promise<Row[]>,
+        countByStatus({ $and: and }),
         query.review ? reviewsFor([query.review]) : Promise.resolve(null),
       ]);
       const total = counts[query.status];
@@ -301,7 +318,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** What the review edit-view panel shows for one review (the version being edited: draft or published). */
-    async overview(documentId: string, status: 'draft' | 'published'): Promise<ReviewOverview | null> {
+    async overview(documentId: string, status: 'draft' | 'published', access?: ReviewAccess): Promise<ReviewOverview | null> {
       const review = (await strapi.documents(REVIEW_UID).findOne({
         documentId,
         status,
@@ -312,9 +329,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         where: { documentId, publishedAt: { $notNull: true } },
       })) as { slug: string | null; publishedAt: unknown } | null;
       if (!review && !published) return null;
+      if (review && access?.cannotRead(review)) {
+        throw new (hostErrors().ForbiddenError)('you cannot read this review');
+      }
 
-      const counts = await countByStatus([{ reviewDocumentId: documentId }]);
-      const source = (review ?? {}) as StructuredDataInput & Row;
+      const counts = await countByStatus({ reviewDocumentId: documentId });
+      // Only what the viewer may read in the Content Manager feeds the preview and the warnings.
+      const source = (review ? (access ? await access.sanitize(review) : review) : {}) as StructuredDataInput & Row;
 
       const warnings: PanelWarning[] = [];
       const stills = Array.isArray(source.stills) ? (source.stills as Array<{ alt?: unknown }>) : [];
