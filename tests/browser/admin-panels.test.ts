@@ -151,7 +151,10 @@ describe('moderation page', () => {
 describe('settings page', () => {
   it('saves a new cache max-age and shows validation errors in the form', async () => {
     await page.goto(`${server.url}/admin/settings`);
-    await page.getByRole('link', { name: 'Movie Reviews' }).last().click();
+    // The settings navigation lists the page under Global settings (the main menu has a link of the same name).
+    const settingsLink = page.locator('a[href="/admin/settings/movie-reviews"]');
+    expect(await settingsLink.innerText()).toBe('Movie Reviews');
+    await settingsLink.click();
     await page.waitForURL(/\/admin\/settings\/movie-reviews/);
     const maxAge = page.getByRole('textbox', { name: /Cache max-age/ });
     await maxAge.waitFor({ timeout: 30_000 });
@@ -261,6 +264,10 @@ describe('an editor whose role lacks the plugin permissions', () => {
     await other.getByRole('link', { name: 'Content Manager' }).first().waitFor();
     expect(await other.getByRole('link', { name: 'Movie Reviews', exact: true }).count()).toBe(0);
 
+    await other.goto(`${server.url}/admin/settings`);
+    await other.locator('a[href="/admin/settings/application-infos"]').waitFor({ timeout: 30_000 });
+    expect(await other.locator('a[href="/admin/settings/movie-reviews"]').count()).toBe(0);
+
     await other.goto(`${server.url}/admin/plugins/movie-reviews`);
     await other.getByText("You don't have the permissions to access that content").waitFor({ timeout: 30_000 });
     await screenshot(other, 'no-permission-moderation');
@@ -272,6 +279,37 @@ describe('an editor whose role lacks the plugin permissions', () => {
     expect(await other.getByRole('link', { name: /moderation queue/ }).count()).toBe(0);
     await screenshot(other, 'review-panel-without-moderation');
     await context.close();
+  });
+});
+
+describe('when the plugin API fails', () => {
+  it('shows an error state with a retry on every panel instead of crashing', async () => {
+    const failing = JSON.stringify({ data: null, error: { status: 500, name: 'InternalServerError', message: 'Internal Server Error' } });
+    const fail = (route: { fulfill(o: object): Promise<void> }) => route.fulfill({ status: 500, contentType: 'application/json', body: failing });
+    await page.route(/\/movie-reviews\/(moderation|settings|reviews\/)/, fail);
+    try {
+      await page.goto(`${server.url}/admin/plugins/movie-reviews`);
+      await page.getByText('The comments could not be loaded.').waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Try again' }).waitFor();
+      await screenshot(page, 'error-moderation');
+
+      await page.goto(`${server.url}/admin/settings/movie-reviews`);
+      await page.getByText('The settings could not be loaded.').waitFor({ timeout: 30_000 });
+      await screenshot(page, 'error-settings');
+
+      const herId = (await api<{ data: Array<{ documentId: string }> }>('/movie-reviews/moderation/reviews?q=earpiece')).data[0].documentId;
+      await page.goto(`${server.url}/admin/content-manager/collection-types/plugin::movie-reviews.movie-review/${herId}`);
+      await page.getByText('The comment counts could not be loaded.').waitFor({ timeout: 30_000 });
+      // The rest of the edit view still works.
+      await page.getByRole('textbox', { name: /^movieTitle/ }).waitFor();
+      await screenshot(page, 'error-panel');
+    } finally {
+      await page.unroute(/\/movie-reviews\/(moderation|settings|reviews\/)/, fail);
+    }
+    // And recovers once the API answers again.
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: 'Reader comments' }).waitFor();
+    await page.getByTestId('panel-jsonld').waitFor();
   });
 });
 

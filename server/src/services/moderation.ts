@@ -98,6 +98,9 @@ export const editorName = (user: AdminUserLike): string => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = () => strapi.documents(COMMENT_UID);
+  type CommentUpdate = Parameters<ReturnType<typeof comments>['update']>[0]['data'];
+  /** The generated content-type registry does not know the plugin's attributes; the middleware validates them. */
+  const commentData = (data: Record<string, unknown>) => data as unknown as CommentUpdate;
 
   const baseFilters = (query: Pick<ListQuery, 'q' | 'review'>): Filters[] => {
     const and: Filters[] = [];
@@ -248,7 +251,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           fields: ['documentId', 'status'],
           filters: { documentId: { $in: unique } },
           limit: unique.length,
-        } as never)) as unknown as Array<{ documentId: string; status: CommentStatus }>;
+        })) as unknown as Array<{ documentId: string; status: CommentStatus }>;
         const byId = new Map(existing.map((c) => [c.documentId, c]));
         const missing = unique.filter((id) => !byId.has(id));
         const changed: string[] = [];
@@ -257,7 +260,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const id of unique) {
             if (!byId.has(id)) continue;
             // Replies go with their parent (document middleware); a reply already gone counts as deleted.
-            await comments().delete({ documentId: id } as never);
+            await comments().delete({ documentId: id });
             changed.push(id);
           }
         } else {
@@ -270,7 +273,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               unchanged.push(id);
               continue;
             }
-            await comments().update({ documentId: id, data: { status, moderatedAt } } as never);
+            await comments().update({ documentId: id, data: commentData({ status, moderatedAt }) });
             changed.push(id);
           }
         }
@@ -289,7 +292,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const parent = (await comments().findOne({
           documentId: parentDocumentId,
           fields: ['documentId', 'reviewDocumentId', 'status'],
-        } as never)) as { documentId: string; reviewDocumentId: string; status: CommentStatus } | null;
+        })) as { documentId: string; reviewDocumentId: string; status: CommentStatus } | null;
         if (!parent) throw new NotFoundError(`comment ${parentDocumentId} does not exist`);
         if (parent.status === 'rejected' || parent.status === 'spam') {
           throw new ValidationError(`cannot reply to a comment marked ${parent.status}; approve it first`);
@@ -297,7 +300,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const now = new Date().toISOString();
         let parentApproved = false;
         if (parent.status === 'pending') {
-          await comments().update({ documentId: parent.documentId, data: { status: 'approved', moderatedAt: now } } as never);
+          await comments().update({ documentId: parent.documentId, data: commentData({ status: 'approved', moderatedAt: now }) });
           parentApproved = true;
         }
         const created = (await comments().create({
@@ -311,7 +314,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             authorIsEditor: true,
             moderatedAt: now,
           },
-        } as never)) as Row;
+        })) as Row;
         const [row] = await toRows([created]);
         return { reply: row, parentApproved };
       });
@@ -323,7 +326,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         documentId,
         status,
         populate: { authorAvatar: { fields: ['alternativeText', 'url'] } },
-      } as never)) as (StructuredDataInput & Row) | null;
+      })) as (StructuredDataInput & Row) | null;
       const published = (await strapi.db.query(REVIEW_UID).findOne({
         select: ['slug', 'publishedAt'],
         where: { documentId, publishedAt: { $notNull: true } },
