@@ -1,6 +1,9 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { Message } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
+import { PERMISSIONS } from './api/permissions';
+import { ReviewPanel } from './components/ReviewPanel';
 import { registerCustomFields } from './custom-fields';
 
 type TranslationModule = { default: Record<string, string> };
@@ -8,10 +11,33 @@ type TranslationModule = { default: Record<string, string> };
 const prefixKeys = (data: Record<string, string>) =>
   Object.fromEntries(Object.entries(data).map(([key, value]) => [getTranslation(key), value]));
 
+type PanelApi = { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
+
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
     registerCustomFields(app);
+
+    // Admin panels: the moderation page in the main menu, the settings page under Settings.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Message,
+      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Movie Reviews' },
+      permissions: PERMISSIONS.moderate,
+      Component: () => import('./pages/ModerationPage'),
+    });
+    app.addSettingsLink('global', {
+      id: `${PLUGIN_ID}-settings`,
+      to: PLUGIN_ID,
+      intlLabel: { id: getTranslation('settings.link'), defaultMessage: 'Movie Reviews' },
+      permissions: PERMISSIONS.settings,
+      Component: () => import('./pages/SettingsPage'),
+    });
+  },
+
+  bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
+    // Admin panels: the side panel on Movie Review entries in the Content Manager.
+    (app.getPlugin('content-manager') as unknown as PanelApi).apis.addEditViewSidePanel([ReviewPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { setupPublicPermissions } from './permissions';
 import { configureContentManager } from './content-manager-layout';
+import { registerAdminActions } from './rbac';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Each concern lives in its own module; this only calls them in order.
+  await registerAdminActions(strapi);
   await configureContentManager(strapi);
   await setupPublicPermissions(strapi);
   strapi.plugin('movie-reviews').service('rateLimit').init();

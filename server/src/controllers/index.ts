@@ -1,3 +1,5 @@
 import reviews from './reviews';
+import moderation from './moderation';
+import adminSettings from './admin-settings';
 
-export default { reviews };
+export default { reviews, moderation, adminSettings };

@@ -1,5 +1,21 @@
 /** Admin-panel routes under /movie-reviews (moderation, settings, edit-view panel). */
+import { ACTIONS, requirePermissions } from '../rbac';
+import { REVIEW_UID } from '../utils/constants';
+
+const moderate = { policies: requirePermissions(ACTIONS.moderate) };
+const settings = { policies: requirePermissions(ACTIONS.settings) };
+// The edit-view panel is for whoever can open the review in the Content Manager.
+const readReview = { policies: requirePermissions(['plugin::content-manager.explorer.read', REVIEW_UID]) };
+
 export default {
   type: 'admin' as const,
-  routes: [] as Array<Record<string, unknown>>,
+  routes: [
+    { method: 'GET', path: '/moderation/comments', handler: 'moderation.list', config: moderate },
+    { method: 'POST', path: '/moderation/comments/actions', handler: 'moderation.bulk', config: moderate },
+    { method: 'POST', path: '/moderation/comments/:documentId/reply', handler: 'moderation.reply', config: moderate },
+    { method: 'GET', path: '/moderation/reviews', handler: 'moderation.reviews', config: moderate },
+    { method: 'GET', path: '/reviews/:documentId/overview', handler: 'moderation.overview', config: readReview },
+    { method: 'GET', path: '/settings', handler: 'adminSettings.get', config: settings },
+    { method: 'PUT', path: '/settings', handler: 'adminSettings.update', config: settings },
+  ] as Array<Record<string, unknown>>,
 };

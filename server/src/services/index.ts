@@ -4,5 +4,6 @@ import reviews from './reviews';
 import comments from './comments';
 import rateLimit from './rate-limit';
 import customFields from './custom-fields';
+import moderation from './moderation';
 
-export default { slug, settings, reviews, comments, rateLimit, customFields };
+export default { slug, settings, reviews, comments, rateLimit, customFields, moderation };

@@ -1,0 +1,94 @@
+/** Shapes of the plugin's admin API (server/src/controllers/moderation.ts, admin-settings.ts). */
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+export type StatusFilter = CommentStatus | 'all';
+export type ModerationAction = 'approve' | 'reject' | 'spam' | 'delete';
+export type StatusCounts = Record<CommentStatus, number> & { all: number };
+
+export interface ModerationComment {
+  id: string;
+  documentId: string;
+  authorName: string;
+  authorEmail: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  content: string;
+  status: CommentStatus;
+  authorIsEditor: boolean;
+  createdAt: string | null;
+  moderatedAt: string | null;
+  review: { documentId: string; title: string; published: boolean } | null;
+  parent: { documentId: string; authorName: string; status: CommentStatus } | null;
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+export interface CommentPage {
+  data: ModerationComment[];
+  meta: {
+    pagination: Pagination;
+    counts: StatusCounts;
+    review?: { documentId: string; title: string; published: boolean } | null;
+  };
+}
+
+export interface QueueQuery {
+  status: StatusFilter;
+  q?: string;
+  review?: string;
+  page: number;
+  pageSize: number;
+  sort: string;
+}
+
+export interface ReviewOption {
+  documentId: string;
+  title: string;
+  movieTitle: string;
+  movieYear: number;
+}
+
+export interface ActionResult {
+  action: ModerationAction;
+  changed: string[];
+  unchanged: string[];
+  missing: string[];
+}
+
+export type PanelWarning =
+  | { code: 'still-missing-alt'; index: number }
+  | { code: 'still-file-missing'; fileIds: number[] }
+  | { code: 'song-unparseable'; url: string | null }
+  | { code: 'avatar-missing-alt' };
+
+export interface ReviewOverview {
+  documentId: string;
+  status: 'draft' | 'published';
+  title: string | null;
+  counts: StatusCounts;
+  published: boolean;
+  publishedAt: string | null;
+  publicUrl: string | null;
+  structuredData: Record<string, unknown>;
+  warnings: PanelWarning[];
+}
+
+export interface Settings {
+  autoApprove: boolean;
+  rateLimitPoints: number;
+  cacheMaxAge: number;
+  embedProviders: string[];
+  commentsEnabledByDefault: boolean;
+  grantPublicPermissions: boolean;
+}
+
+/** One field problem of a 400 ValidationError (`error.details.errors`). */
+export interface FieldError {
+  path: string[];
+  message: string;
+}

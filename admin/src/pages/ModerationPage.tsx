@@ -1,0 +1,381 @@
+/**
+ * Movie Reviews → comment moderation. Built like the Content Manager's list view:
+ * header, search and filter in the action bar, the admin's Table (sortable headers,
+ * selection, bulk action bar) and Pagination, all state in the URL query. The
+ * server filters, sorts and paginates, so the page holds up with any number of comments.
+ */
+import * as React from 'react';
+import {
+  Badge,
+  Box,
+  Button,
+  Dialog,
+  EmptyStateLayout,
+  Flex,
+  IconButton,
+  Link,
+  Menu,
+  Tabs,
+  Th,
+  Typography,
+  VisuallyHidden,
+} from '@strapi/design-system';
+import { ArrowClockwise, Check, Cross, Discuss, More, Shield, Trash } from '@strapi/icons';
+import {
+  ConfirmDialog,
+  Layouts,
+  Page,
+  Pagination,
+  SearchInput,
+  Table,
+  isFetchError,
+  useAPIErrorHandler,
+  useNotification,
+  useQueryParams,
+} from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
+import { statusOf, useCommentQueue, useModerationActions } from '../api/hooks';
+import { PERMISSIONS, reviewEditPath } from '../api/permissions';
+import type { ModerationAction, ModerationComment, StatusFilter } from '../api/types';
+import { CommentContent } from '../components/CommentContent';
+import { ReplyModal } from '../components/ReplyModal';
+import { ReviewFilter } from '../components/ReviewFilter';
+import { StatusBadge } from '../components/StatusBadge';
+import { useT, type MessageKey } from '../components/intl';
+
+const TABS: StatusFilter[] = ['pending', 'approved', 'rejected', 'spam', 'all'];
+const SORTS = ['createdAt', 'authorName', 'status', 'moderatedAt'];
+const DEFAULT_SORT = 'createdAt:DESC';
+
+interface QueueParams {
+  status?: string;
+  _q?: string;
+  review?: string;
+  page?: string;
+  pageSize?: string;
+  sort?: string;
+}
+
+const intParam = (value: string | undefined, fallback: number, max: number) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
+};
+
+const sortParam = (value: string | undefined) => {
+  const [field, order] = (value ?? '').split(':');
+  return SORTS.includes(field) && /^(asc|desc)$/i.test(order ?? '') ? `${field}:${order.toUpperCase()}` : DEFAULT_SORT;
+};
+
+export const ModerationPage = () => (
+  <Page.Protect permissions={PERMISSIONS.moderate}>
+    <ModerationQueue />
+  </Page.Protect>
+);
+
+const ModerationQueue = () => {
+  const t = useT();
+  const { formatDate } = useIntl();
+  const { toggleNotification } = useNotification();
+  const { formatAPIError } = useAPIErrorHandler();
+  const { apply } = useModerationActions();
+  const [{ query }, setQuery] = useQueryParams<QueueParams>();
+
+  const status: StatusFilter = TABS.includes(query.status as StatusFilter) ? (query.status as StatusFilter) : 'pending';
+  const page = intParam(query.page, 1, 1_000_000);
+  const pageSize = intParam(query.pageSize, 10, 100);
+  const sort = sortParam(query.sort);
+  const q = typeof query._q === 'string' ? query._q.slice(0, 200) : undefined;
+  const review = typeof query.review === 'string' && query.review ? query.review : undefined;
+
+  const queue = useCommentQueue({ status, q, review, page, pageSize, sort });
+  const rows = queue.data?.data ?? [];
+  const counts = queue.data?.meta.counts;
+  const pagination = queue.data?.meta.pagination;
+
+  const [selected, setSelected] = React.useState<ModerationComment[]>([]);
+  const [replyTo, setReplyTo] = React.useState<ModerationComment | null>(null);
+  const [toDelete, setToDelete] = React.useState<string[] | null>(null);
+  const [busy, setBusy] = React.useState(false);
+
+  const viewKey = JSON.stringify([status, q, review, page, pageSize, sort]);
+  React.useEffect(() => setSelected([]), [viewKey]);
+
+  // After the last rows of the last page were moderated away, step back to the new last page.
+  React.useEffect(() => {
+    if (pagination && rows.length === 0 && page > 1 && page > pagination.pageCount) {
+      setQuery({ page: String(Math.max(1, pagination.pageCount)) }, 'push', true);
+    }
+  }, [pagination, rows.length, page, setQuery]);
+
+  const run = async (action: ModerationAction, ids: string[]) => {
+    if (!ids.length) return;
+    setBusy(true);
+    try {
+      const result = await apply(action, ids);
+      toggleNotification({
+        type: 'success',
+        message: t(`moderation.notify.${action}` as MessageKey, { count: result.changed.length + result.unchanged.length }),
+      });
+      if (result.missing.length) {
+        toggleNotification({ type: 'warning', message: t('moderation.notify.missing', { count: result.missing.length }) });
+      }
+      setSelected([]);
+      queue.reload();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: isFetchError(error) ? formatAPIError(error) : t('moderation.errors.generic') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (queue.error && !queue.data) {
+    if (statusOf(queue.error) === 403) return <Page.NoPermissions />;
+    return (
+      <Page.Main>
+        <Page.Title>{t('moderation.title')}</Page.Title>
+        <Layouts.Header title={t('moderation.title')} />
+        <Layouts.Content>
+          <EmptyStateLayout
+            content={t('moderation.errors.load')}
+            action={
+              <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={queue.reload}>
+                {t('moderation.retry')}
+              </Button>
+            }
+          />
+        </Layouts.Content>
+      </Page.Main>
+    );
+  }
+
+  const headers = [
+    { name: 'authorName', label: t('moderation.table.comment'), sortable: true },
+    { name: 'review', label: t('moderation.table.review'), sortable: false },
+    { name: 'createdAt', label: t('moderation.table.submitted'), sortable: true },
+    { name: 'status', label: t('moderation.table.status'), sortable: status === 'all' },
+  ];
+  // The Table counts its columns from `headers` (empty and loading rows span them all).
+  const tableHeaders = [...headers, { name: 'actions', label: t('moderation.table.actions'), sortable: false }];
+  const date = (iso: string | null) => (iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const selectedIds = selected.map((c) => c.documentId);
+  const emptyKey = (q || review ? 'moderation.empty.filtered' : `moderation.empty.${status}`) as MessageKey;
+
+  const table = (
+    <Table.Root rows={rows} headers={tableHeaders} isLoading={queue.isLoading && !queue.data} selectedRows={selected} onSelectedRowsChange={setSelected}>
+      <Flex minHeight="3.6rem" paddingBottom={2} gap={2}>
+        <Table.ActionBar>
+          {status !== 'approved' ? (
+            <Button size="S" variant="success-light" startIcon={<Check />} disabled={busy} onClick={() => run('approve', selectedIds)}>
+              {t('moderation.actions.approve')}
+            </Button>
+          ) : null}
+          {status !== 'rejected' ? (
+            <Button size="S" variant="secondary" startIcon={<Cross />} disabled={busy} onClick={() => run('reject', selectedIds)}>
+              {t('moderation.actions.reject')}
+            </Button>
+          ) : null}
+          {status !== 'spam' ? (
+            <Button size="S" variant="tertiary" startIcon={<Shield />} disabled={busy} onClick={() => run('spam', selectedIds)}>
+              {t('moderation.actions.spam')}
+            </Button>
+          ) : null}
+          <Button size="S" variant="danger-light" startIcon={<Trash />} disabled={busy} onClick={() => setToDelete(selectedIds)}>
+            {t('moderation.actions.delete')}
+          </Button>
+        </Table.ActionBar>
+      </Flex>
+      <Table.Content>
+        <Table.Head>
+          <Table.HeaderCheckboxCell />
+          {headers.map((header) => (
+            <Table.HeaderCell key={header.name} {...header} />
+          ))}
+          <Th>
+            <VisuallyHidden>{t('moderation.table.actions')}</VisuallyHidden>
+          </Th>
+        </Table.Head>
+        <Table.Loading>{t('moderation.loading')}</Table.Loading>
+        <Table.Empty content={t(emptyKey)} />
+        <Table.Body>
+          {rows.map((comment) => (
+            <Table.Row key={comment.id} style={{ verticalAlign: 'top' }}>
+              <Table.CheckboxCell id={comment.id} />
+              <Table.Cell style={{ whiteSpace: 'normal', minWidth: '28rem', maxWidth: '56rem' }}>
+                <Flex direction="column" alignItems="stretch" gap={1} paddingTop={2} paddingBottom={2}>
+                  <Flex gap={2} wrap="wrap">
+                    <Typography fontWeight="bold" textColor="neutral800">
+                      {comment.authorName}
+                    </Typography>
+                    {comment.authorIsEditor ? (
+                      <Badge size="S" backgroundColor="primary100" textColor="primary700">
+                        {t('moderation.editor')}
+                      </Badge>
+                    ) : null}
+                  </Flex>
+                  <Typography variant="pi" textColor="neutral600">
+                    {[comment.authorEmail, comment.ip ? t('moderation.ip', { ip: comment.ip }) : null].filter(Boolean).join(' · ')}
+                  </Typography>
+                  {comment.parent ? (
+                    <Typography variant="pi" textColor="neutral600">
+                      {t('moderation.inReplyTo', { name: comment.parent.authorName })}
+                    </Typography>
+                  ) : null}
+                  <CommentContent id={comment.documentId} content={comment.content} />
+                </Flex>
+              </Table.Cell>
+              <Table.Cell style={{ whiteSpace: 'normal', maxWidth: '24rem' }}>
+                {comment.review ? (
+                  <Flex direction="column" alignItems="flex-start" gap={1}>
+                    <Link tag={NavLink} to={reviewEditPath(comment.review.documentId)}>
+                      {comment.review.title}
+                    </Link>
+                    {!comment.review.published ? (
+                      <Typography variant="pi" textColor="neutral600">
+                        {t('moderation.review.draft')}
+                      </Typography>
+                    ) : null}
+                  </Flex>
+                ) : (
+                  <Typography variant="pi" textColor="neutral600">
+                    {t('moderation.review.missing')}
+                  </Typography>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                <Typography textColor="neutral800">{date(comment.createdAt)}</Typography>
+              </Table.Cell>
+              <Table.Cell>
+                <StatusBadge status={comment.status} />
+              </Table.Cell>
+              <Table.Cell>
+                <RowActions
+                  comment={comment}
+                  disabled={busy}
+                  onAction={(action) => (action === 'delete' ? setToDelete([comment.documentId]) : run(action, [comment.documentId]))}
+                  onReply={() => setReplyTo(comment)}
+                />
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table.Content>
+    </Table.Root>
+  );
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('moderation.title')}</Page.Title>
+      <Layouts.Header
+        title={t('moderation.title')}
+        subtitle={
+          counts
+            ? t('moderation.subtitle', { pending: counts.pending, total: counts.all })
+            : t('moderation.loading')
+        }
+      />
+      <Layouts.Action
+        startActions={
+          <Flex gap={2} wrap="wrap">
+            <SearchInput label={t('moderation.search.label')} placeholder={t('moderation.search.placeholder')} />
+            <ReviewFilter
+              value={review}
+              selectedTitle={queue.data?.meta.review?.title}
+              onChange={(documentId) => setQuery({ review: documentId, page: '1' } as QueueParams)}
+            />
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Tabs.Root
+            value={status}
+            onValueChange={(value) => setQuery({ status: value, page: '1' } as QueueParams)}
+            variant="simple"
+          >
+            <Tabs.List aria-label={t('moderation.tabs.label')}>
+              {TABS.map((tab) => (
+                <Tabs.Trigger key={tab} value={tab}>
+                  {t(`moderation.tabs.${tab}` as MessageKey, { count: counts ? counts[tab] : '…' })}
+                </Tabs.Trigger>
+              ))}
+            </Tabs.List>
+            {TABS.map((tab) => (
+              <Tabs.Content key={tab} value={tab}>
+                {tab === status ? <Box paddingTop={2}>{table}</Box> : null}
+              </Tabs.Content>
+            ))}
+          </Tabs.Root>
+          {pagination && pagination.total > 0 ? (
+            <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={pageSize}>
+              <Pagination.PageSize options={['10', '20', '50', '100']} />
+              <Pagination.Links />
+            </Pagination.Root>
+          ) : null}
+        </Flex>
+      </Layouts.Content>
+      <ReplyModal comment={replyTo} onClose={() => setReplyTo(null)} onReplied={queue.reload} />
+      <Dialog.Root open={toDelete !== null} onOpenChange={(open) => !open && setToDelete(null)}>
+        <ConfirmDialog
+          title={t('moderation.delete.title')}
+          variant="danger-light"
+          onConfirm={async () => {
+            const ids = toDelete ?? [];
+            setToDelete(null);
+            await run('delete', ids);
+          }}
+        >
+          {t('moderation.delete.body', { count: toDelete?.length ?? 0 })}
+        </ConfirmDialog>
+      </Dialog.Root>
+    </Page.Main>
+  );
+};
+
+interface RowActionsProps {
+  comment: ModerationComment;
+  disabled: boolean;
+  onAction: (action: ModerationAction) => void;
+  onReply: () => void;
+}
+
+/** Approve in one click (the common case), everything else in the row's menu. */
+const RowActions = ({ comment, disabled, onAction, onReply }: RowActionsProps) => {
+  const t = useT();
+  const name = comment.authorName;
+  const canReply = comment.status === 'pending' || comment.status === 'approved';
+  return (
+    <Flex gap={1} justifyContent="flex-end" onClick={(e: React.MouseEvent) => e.stopPropagation()}>
+      {comment.status !== 'approved' ? (
+        <IconButton label={t('moderation.actions.approveOne', { name })} variant="ghost" disabled={disabled} onClick={() => onAction('approve')}>
+          <Check />
+        </IconButton>
+      ) : null}
+      {canReply ? (
+        <IconButton label={t('moderation.actions.replyOne', { name })} variant="ghost" disabled={disabled} onClick={onReply}>
+          <Discuss />
+        </IconButton>
+      ) : null}
+      <Menu.Root>
+        <Menu.Trigger tag={IconButton} icon={<More />} label={t('moderation.actions.more', { name })} variant="ghost" disabled={disabled} />
+        <Menu.Content popoverPlacement="bottom-end">
+          {comment.status !== 'rejected' ? (
+            <Menu.Item startIcon={<Cross />} onSelect={() => onAction('reject')}>
+              {t('moderation.actions.reject')}
+            </Menu.Item>
+          ) : null}
+          {comment.status !== 'spam' ? (
+            <Menu.Item startIcon={<Shield />} onSelect={() => onAction('spam')}>
+              {t('moderation.actions.spam')}
+            </Menu.Item>
+          ) : null}
+          <Menu.Item startIcon={<Trash />} variant="danger" onSelect={() => onAction('delete')}>
+            {t('moderation.actions.delete')}
+          </Menu.Item>
+        </Menu.Content>
+      </Menu.Root>
+    </Flex>
+  );
+};
+
+export default ModerationPage;

@@ -1,0 +1,41 @@
+/**
+ * The plugin's two admin permissions, shown under Settings → Roles → Plugins → Movie Reviews:
+ * - `plugin::movie-reviews.moderate`: the moderation page and its API (comment queue, actions, replies);
+ * - `plugin::movie-reviews.settings`: Settings → Movie Reviews and its API.
+ * Super admins get both automatically; other roles get them from a super admin.
+ */
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from './utils/constants';
+
+export const ACTIONS = {
+  moderate: `plugin::${PLUGIN_ID}.moderate`,
+  settings: `plugin::${PLUGIN_ID}.settings`,
+} as const;
+
+interface ActionDefinition {
+  section: 'plugins';
+  displayName: string;
+  uid: string;
+  pluginName: string;
+  subCategory?: string;
+}
+
+interface PermissionService {
+  actionProvider: { registerMany(actions: ActionDefinition[]): Promise<void> };
+}
+
+export const registerAdminActions = async (strapi: Core.Strapi) => {
+  const permissions = strapi.service('admin::permission') as unknown as PermissionService;
+  await permissions.actionProvider.registerMany([
+    { section: 'plugins', displayName: 'Moderate comments', uid: 'moderate', subCategory: 'comments', pluginName: PLUGIN_ID },
+    { section: 'plugins', displayName: 'Edit settings', uid: 'settings', subCategory: 'settings', pluginName: PLUGIN_ID },
+  ]);
+};
+
+const authenticated = 'admin::isAuthenticatedAdmin';
+
+/** Route policies: a signed-in admin whose role holds every listed action (subject may be a content-type uid). */
+export const requirePermissions = (...actions: Array<string | [string, string]>) => [
+  authenticated,
+  { name: 'admin::hasPermissions', config: { actions } },
+];

@@ -1,0 +1,377 @@
+/**
+ * Comment moderation for the admin panels: the queue (server-side filter, search,
+ * sort and pagination with per-status counts), bulk status changes and deletes,
+ * editor replies, and the numbers the review edit-view panel shows.
+ *
+ * Every write goes through `strapi.documents()` so the validation middleware (and
+ * anything else hooked into the document service, like cache invalidation) sees it.
+ * Reads of a page are a bounded number of queries whatever the page size.
+ */
+import type { Core } from '@strapi/strapi';
+import { COMMENT_STATUSES, COMMENT_UID, REVIEW_UID, type CommentStatus } from '../utils/constants';
+import { hostErrors } from '../utils/host-errors';
+import { missingStillFiles, toPublicSong } from '../custom-fields/read';
+import { buildStructuredData, type StructuredData, type StructuredDataInput } from './structured-data';
+
+export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'delete'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+export const MAX_BULK_IDS = 100;
+export const SORTABLE_FIELDS = ['createdAt', 'authorName', 'status', 'moderatedAt'] as const;
+export type SortableField = (typeof SORTABLE_FIELDS)[number];
+
+const STATUS_FOR: Record<Exclude<ModerationAction, 'delete'>, CommentStatus> = {
+  approve: 'approved',
+  reject: 'rejected',
+  spam: 'spam',
+};
+
+export interface ListQuery {
+  status: CommentStatus | 'all';
+  q?: string;
+  review?: string;
+  page: number;
+  pageSize: number;
+  sort: { field: SortableField; order: 'asc' | 'desc' };
+}
+
+export type StatusCounts = Record<CommentStatus, number> & { all: number };
+
+export interface ModerationRow {
+  id: string;
+  documentId: string;
+  authorName: string;
+  authorEmail: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  content: string;
+  status: CommentStatus;
+  authorIsEditor: boolean;
+  createdAt: string | null;
+  moderatedAt: string | null;
+  review: { documentId: string; title: string; published: boolean } | null;
+  parent: { documentId: string; authorName: string; status: CommentStatus } | null;
+}
+
+export interface AdminUserLike {
+  id?: number | string;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string | null;
+}
+
+export type PanelWarning =
+  | { code: 'still-missing-alt'; index: number }
+  | { code: 'still-file-missing'; fileIds: number[] }
+  | { code: 'song-unparseable'; url: string | null }
+  | { code: 'avatar-missing-alt' };
+
+export interface ReviewOverview {
+  documentId: string;
+  status: 'draft' | 'published';
+  title: string | null;
+  counts: StatusCounts;
+  published: boolean;
+  publishedAt: string | null;
+  publicUrl: string | null;
+  structuredData: StructuredData;
+  warnings: PanelWarning[];
+}
+
+type Row = Record<string, unknown>;
+
+/** The signed-in admin's Content Manager rights on one review (entry conditions, readable fields). */
+export interface ReviewAccess {
+  cannotRead(review: Row): boolean;
+  sanitize(review: Row): Promise<Row>;
+}
+type Filters = Record<string, unknown>;
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : null);
+
+/** The name a reply is attributed to: the admin user's username, else first + last name, else email. */
+export const editorName = (user: AdminUserLike): string => {
+  const full = [user.firstname, user.lastname].filter((p) => typeof p === 'string' && p.trim()).join(' ').trim();
+  const name = (user.username && user.username.trim()) || full || user.email || 'Editor';
+  return name.slice(0, 80);
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const comments = () => strapi.documents(COMMENT_UID);
+  type CommentUpdate = Parameters<ReturnType<typeof comments>['update']>[0]['data'];
+  /** The generated content-type registry does not know the plugin's attributes; the middleware validates them. */
+  const commentData = (data: Record<string, unknown>) => data as unknown as CommentUpdate;
+
+  const baseFilters = (query: Pick<ListQuery, 'q' | 'review'>): Filters[] => {
+    const and: Filters[] = [];
+    if (query.review) and.push({ reviewDocumentId: query.review });
+    if (query.q) and.push({ $or: [{ authorName: { $containsi: query.q } }, { content: { $containsi: query.q } }] });
+    return and;
+  };
+
+  /** Comments per status under `where`, in one grouped query; `all` is their sum. */
+  const countByStatus = async (where: Filters): Promise<StatusCounts> => {
+    const knex = strapi.db.connection;
+    const rows = (await strapi.db
+      .queryBuilder(COMMENT_UID)
+      .select(['status', knex.raw('COUNT(*) AS ??', ['n'])])
+      .where(where)
+      .groupBy(['status'])
+      .execute({ mapResults: false })) as Array<{ status: string; n: number | string }>;
+    const counts = { pending: 0, approved: 0, rejected: 0, spam: 0, all: 0 } as StatusCounts;
+    for (const row of rows) {
+      if ((COMMENT_STATUSES as readonly string[]).includes(row.status)) {
+        counts[row.status as CommentStatus] = Number(row.n);
+        counts.all += Number(row.n);
+      }
+    }
+    return counts;
+  };
+
+  /** Title and published state of the reviews a page of comments belongs to (one query). */
+  const reviewsFor = async (documentIds: string[]) => {
+    const map = new Map<string, { documentId: string; title: string; published: boolean }>();
+    if (!documentIds.length) return map;
+    const rows = (await strapi.db.query(REVIEW_UID).findMany({
+      select: ['documentId', 'title', 'publishedAt'],
+      where: { documentId: { $in: documentIds } },
+    })) as Array<{ documentId: string; title: string; publishedAt: unknown }>;
+    for (const row of rows) {
+      const prev = map.get(row.documentId);
+      const published = Boolean(row.publishedAt) || Boolean(prev?.published);
+      // The draft row carries the latest title.
+      const title = !row.publishedAt || !prev ? row.title : prev.title;
+      map.set(row.documentId, { documentId: row.documentId, title, published });
+    }
+    return map;
+  };
+
+  const parentsFor = async (documentIds: string[]) => {
+    const map = new Map<string, { documentId: string; authorName: string; status: CommentStatus }>();
+    if (!documentIds.length) return map;
+    const rows = (await strapi.db.query(COMMENT_UID).findMany({
+      select: ['documentId', 'authorName', 'status'],
+      where: { documentId: { $in: documentIds } },
+    })) as Array<{ documentId: string; authorName: string; status: CommentStatus }>;
+    for (const row of rows) map.set(row.documentId, row);
+    return map;
+  };
+
+  const toRows = async (list: Row[]): Promise<ModerationRow[]> => {
+    const reviewIds = [...new Set(list.map((c) => c.reviewDocumentId as string).filter(Boolean))];
+    const parentIds = [...new Set(list.map((c) => c.parentDocumentId as string).filter(Boolean))];
+    const [reviews, parents] = await Promise.all([reviewsFor(reviewIds), parentsFor(parentIds)]);
+    return list.map((c) => ({
+      id: c.documentId as string,
+      documentId: c.documentId as string,
+      authorName: c.authorName as string,
+      authorEmail: (c.authorEmail as string) ?? null,
+      ip: (c.ip as string) ?? null,
+      userAgent: (c.userAgent as string) ?? null,
+      content: c.content as string,
+      status: c.status as CommentStatus,
+      authorIsEditor: Boolean(c.authorIsEditor),
+      createdAt: str(c.createdAt),
+      moderatedAt: str(c.moderatedAt),
+      review: reviews.get(c.reviewDocumentId as string) ?? null,
+      parent: c.parentDocumentId ? parents.get(c.parentDocumentId as string) ?? null : null,
+    }));
+  };
+
+  const FIELDS = [
+    'documentId',
+    'reviewDocumentId',
+    'parentDocumentId',
+    'authorName',
+    'authorEmail',
+    'ip',
+    'userAgent',
+    'content',
+    'status',
+    'authorIsEditor',
+    'createdAt',
+    'moderatedAt',
+  ];
+
+  return {
+    /** A page of the queue, the counts per status under the same search/review filter, and the filtered review. */
+    async list(query: ListQuery) {
+      const and = baseFilters(query);
+      const where = query.status === 'all' ? { $and: and } : { $and: [...and, { status: query.status }] };
+      const { field, order } = query.sort;
+      // Reads go to the query engine directly (one statement each, no transaction around them).
+      const [page, counts, reviewFilter] = await Promise.all([
+        strapi.db.query(COMMENT_UID).findMany({
+          select: FIELDS,
+          where,
+          orderBy: [{ [field]: order }, { id: order }],
+          offset: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+        }) as Promise<Row[]>,
+        countByStatus({ $and: and }),
+        query.review ? reviewsFor([query.review]) : Promise.resolve(null),
+      ]);
+      const total = counts[query.status];
+      return {
+        data: await toRows(page),
+        meta: {
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            pageCount: Math.ceil(total / query.pageSize),
+            total,
+          },
+          counts,
+          review: query.review ? reviewFilter?.get(query.review) ?? null : undefined,
+        },
+      };
+    },
+
+    /** Reviews for the queue's review filter: title search, at most `limit`, newest first. */
+    async reviewOptions(q: string | undefined, limit: number) {
+      const where: Filters = q ? { $or: [{ title: { $containsi: q } }, { movieTitle: { $containsi: q } }] } : {};
+      // Draft rows exist for every review (published ones too), so they list each review once.
+      const rows = (await strapi.db.query(REVIEW_UID).findMany({
+        select: ['documentId', 'title', 'movieTitle', 'movieYear'],
+        where: { ...where, publishedAt: { $null: true } },
+        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+        limit,
+      })) as Array<{ documentId: string; title: string; movieTitle: string; movieYear: number }>;
+      return rows.map((r) => ({ documentId: r.documentId, title: r.title, movieTitle: r.movieTitle, movieYear: r.movieYear }));
+    },
+
+    /**
+     * Applies one action to up to MAX_BULK_IDS comments in one transaction.
+     * Ids that no longer exist (deleted meanwhile, or with a deleted parent) are reported, not an error.
+     */
+    async apply(action: ModerationAction, ids: string[]) {
+      const unique = [...new Set(ids)].slice(0, MAX_BULK_IDS);
+      return strapi.db.transaction(async () => {
+        const existing = (await comments().findMany({
+          fields: ['documentId', 'status'],
+          filters: { documentId: { $in: unique } },
+          limit: unique.length,
+        })) as unknown as Array<{ documentId: string; status: CommentStatus }>;
+        const byId = new Map(existing.map((c) => [c.documentId, c]));
+        const missing = unique.filter((id) => !byId.has(id));
+        const changed: string[] = [];
+        const unchanged: string[] = [];
+        if (action === 'delete') {
+          for (const id of unique) {
+            if (!byId.has(id)) continue;
+            // Replies go with their parent (document middleware); a reply already gone counts as deleted.
+            await comments().delete({ documentId: id });
+            changed.push(id);
+          }
+        } else {
+          const status = STATUS_FOR[action];
+          const moderatedAt = new Date().toISOString();
+          for (const id of unique) {
+            const current = byId.get(id);
+            if (!current) continue;
+            if (current.status === status) {
+              unchanged.push(id);
+              continue;
+            }
+            await comments().update({ documentId: id, data: commentData({ status, moderatedAt }) });
+            changed.push(id);
+          }
+        }
+        return { action, changed, unchanged, missing };
+      });
+    },
+
+    /**
+     * Creates an approved reply by the signed-in editor under `parentDocumentId`, in the parent's review.
+     * Replying to a pending comment approves it too (a visible reply under an invisible comment makes no sense);
+     * rejected and spam comments cannot be replied to.
+     */
+    async reply(parentDocumentId: string, content: string, user: AdminUserLike) {
+      const { NotFoundError, ValidationError } = hostErrors();
+      return strapi.db.transaction(async () => {
+        const parent = (await comments().findOne({
+          documentId: parentDocumentId,
+          fields: ['documentId', 'reviewDocumentId', 'status'],
+        })) as { documentId: string; reviewDocumentId: string; status: CommentStatus } | null;
+        if (!parent) throw new NotFoundError(`comment ${parentDocumentId} does not exist`);
+        if (parent.status === 'rejected' || parent.status === 'spam') {
+          throw new ValidationError(`cannot reply to a comment marked ${parent.status}; approve it first`);
+        }
+        const now = new Date().toISOString();
+        let parentApproved = false;
+        if (parent.status === 'pending') {
+          await comments().update({ documentId: parent.documentId, data: commentData({ status: 'approved', moderatedAt: now }) });
+          parentApproved = true;
+        }
+        const created = (await comments().create({
+          data: {
+            reviewDocumentId: parent.reviewDocumentId,
+            parentDocumentId: parent.documentId,
+            authorName: editorName(user),
+            authorEmail: user.email,
+            content,
+            status: 'approved',
+            authorIsEditor: true,
+            moderatedAt: now,
+          },
+        })) as Row;
+        const [row] = await toRows([created]);
+        return { reply: row, parentApproved };
+      });
+    },
+
+    /** What the review edit-view panel shows for one review (the version being edited: draft or published). */
+    async overview(documentId: string, status: 'draft' | 'published', access?: ReviewAccess): Promise<ReviewOverview | null> {
+      const review = (await strapi.documents(REVIEW_UID).findOne({
+        documentId,
+        status,
+        populate: { authorAvatar: { fields: ['alternativeText', 'url'] } },
+      })) as (StructuredDataInput & Row) | null;
+      const published = (await strapi.db.query(REVIEW_UID).findOne({
+        select: ['slug', 'publishedAt'],
+        where: { documentId, publishedAt: { $notNull: true } },
+      })) as { slug: string | null; publishedAt: unknown } | null;
+      if (!review && !published) return null;
+      if (review && access?.cannotRead(review)) {
+        throw new (hostErrors().ForbiddenError)('you cannot read this review');
+      }
+
+      const counts = await countByStatus({ reviewDocumentId: documentId });
+      // Only what the viewer may read in the Content Manager feeds the preview and the warnings.
+      const source = (review ? (access ? await access.sanitize(review) : review) : {}) as StructuredDataInput & Row;
+
+      const warnings: PanelWarning[] = [];
+      const stills = Array.isArray(source.stills) ? (source.stills as Array<{ alt?: unknown }>) : [];
+      stills.forEach((still, index) => {
+        if (typeof still?.alt !== 'string' || still.alt.trim() === '') warnings.push({ code: 'still-missing-alt', index });
+      });
+      const missing = await missingStillFiles(strapi, source.stills);
+      if (missing.length) warnings.push({ code: 'still-file-missing', fileIds: missing });
+      if (source.song && typeof source.song === 'object' && !toPublicSong(source.song)) {
+        const url = (source.song as { url?: unknown }).url;
+        warnings.push({ code: 'song-unparseable', url: typeof url === 'string' ? url : null });
+      }
+      const avatar = source.authorAvatar as { alternativeText?: string | null } | null | undefined;
+      if (avatar && !(avatar.alternativeText && avatar.alternativeText.trim())) warnings.push({ code: 'avatar-missing-alt' });
+
+      const prefix = (strapi.config.get('api.rest.prefix', '/api') as string).replace(/\/$/, '');
+      const serverUrl = ((strapi.config.get('server.url', '') as string) || '').replace(/\/$/, '');
+      const publicUrl = published?.slug ? `${serverUrl}${prefix}/movie-reviews/reviews/${encodeURIComponent(published.slug)}` : null;
+
+      return {
+        documentId,
+        status,
+        title: (source.title as string) ?? null,
+        counts,
+        published: Boolean(published),
+        publishedAt: str(published?.publishedAt),
+        publicUrl,
+        structuredData: buildStructuredData(
+          { ...source, publishedAt: source.publishedAt ?? (published?.publishedAt as string | null) ?? null },
+          counts.approved
+        ),
+        warnings,
+      };
+    },
+  };
+};
