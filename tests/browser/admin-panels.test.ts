@@ -301,7 +301,7 @@ describe('when the plugin API fails', () => {
       await page.goto(`${server.url}/admin/content-manager/collection-types/plugin::movie-reviews.movie-review/${herId}`);
       await page.getByText('The comment counts could not be loaded.').waitFor({ timeout: 30_000 });
       // The rest of the edit view still works.
-      await page.getByRole('textbox', { name: /^movieTitle/ }).waitFor();
+      await page.getByRole('textbox', { name: /^Movie title/ }).waitFor();
       await screenshot(page, 'error-panel');
     } finally {
       await page.unroute(/\/movie-reviews\/(moderation|settings|reviews\/)/, fail);
