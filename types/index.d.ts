@@ -103,12 +103,17 @@ export interface ReviewStructuredData {
     dateCreated: string;
     director?: { '@type': 'Person'; name: string };
     actor?: Array<{ '@type': 'Person'; name: string }>;
+    duration?: string;
     sameAs?: string;
+    image?: string[];
   };
   reviewRating?: { '@type': 'Rating'; ratingValue: number; bestRating: 10; worstRating: 0 };
   author: { '@type': 'Person'; name: string };
   datePublished: string;
   dateModified: string;
+  reviewBody?: string;
+  keywords?: string;
+  commentCount: number;
 }
 
 /** Strapi blocks (render with @strapi/blocks-react-renderer or your own renderer). */

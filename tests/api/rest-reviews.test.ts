@@ -327,12 +327,17 @@ describe('GET /reviews/:slug', () => {
           { '@type': 'Person', name: 'Scarlett Johansson' },
           { '@type': 'Person', name: 'Amy Adams' },
         ],
+        duration: 'PT126M',
         sameAs: 'https://www.imdb.com/title/tt1798709/',
+        image: review.stills.map((s: { image: { url: string } }) => s.image.url),
       },
       reviewRating: { '@type': 'Rating', ratingValue: 9, bestRating: 10, worstRating: 0 },
       author: { '@type': 'Person', name: 'Mara Okafor' },
       datePublished: review.publishedAt,
       dateModified: review.updatedAt > review.publishedAt ? review.updatedAt : review.publishedAt,
+      reviewBody: expect.stringMatching(/^Spike Jonze sets his film a few years ahead of us/),
+      keywords: 'romance, science fiction, drama',
+      commentCount: 2,
     });
   });
 

@@ -6,6 +6,7 @@
  */
 import type { PublicImage, PublicSong, PublicStill } from '../custom-fields/read';
 import { toPublicSong } from '../custom-fields/read';
+import { buildStructuredData } from './structured-data';
 
 export type { PublicImage, PublicSong, PublicStill };
 
@@ -71,12 +72,17 @@ export interface ReviewStructuredData {
     dateCreated: string;
     director?: { '@type': 'Person'; name: string };
     actor?: Array<{ '@type': 'Person'; name: string }>;
+    duration?: string;
     sameAs?: string;
+    image?: string[];
   };
   reviewRating?: { '@type': 'Rating'; ratingValue: number; bestRating: 10; worstRating: 0 };
   author: { '@type': 'Person'; name: string };
   datePublished: string;
   dateModified: string;
+  reviewBody?: string;
+  keywords?: string;
+  commentCount: number;
 }
 
 /** Strapi blocks, as stored (see Strapi's Blocks renderer for sites). */
@@ -247,36 +253,17 @@ export const toSummary = (row: ReviewRow, stills: PublicStill[]): ReviewSummary 
   updatedAt: iso(row.updatedAt),
 });
 
-export const toStructuredData = (review: ReviewSummary): ReviewStructuredData => {
-  const { movie } = review;
-  const itemReviewed: ReviewStructuredData['itemReviewed'] = {
-    '@type': 'Movie',
-    name: movie.title,
-    dateCreated: String(movie.year),
-  };
-  if (movie.originalTitle) itemReviewed.alternateName = movie.originalTitle;
-  if (movie.director) itemReviewed.director = { '@type': 'Person', name: movie.director };
-  if (movie.cast.length) itemReviewed.actor = movie.cast.map((m) => ({ '@type': 'Person', name: m.actor }));
-  if (movie.imdbId) itemReviewed.sameAs = `https://www.imdb.com/title/${movie.imdbId}/`;
-  const data: ReviewStructuredData = {
-    '@context': 'https://schema.org',
-    '@type': 'Review',
-    name: review.title,
-    itemReviewed,
-    author: { '@type': 'Person', name: review.author.name },
-    datePublished: review.publishedAt,
-    // Publishing copies the draft's timestamps, so the published row's updatedAt can predate publishedAt.
-    dateModified: review.updatedAt > review.publishedAt ? review.updatedAt : review.publishedAt,
-  };
-  if (review.rating !== null) {
-    data.reviewRating = { '@type': 'Rating', ratingValue: review.rating, bestRating: 10, worstRating: 0 };
-  }
-  return data;
-};
+/**
+ * The JSON-LD of a published review, from the same builder the admin's preview uses.
+ * A published review always has the title, author and dates the type requires.
+ */
+export const toStructuredData = (review: ReviewSummary, body: BlocksContent, commentCount: number): ReviewStructuredData =>
+  buildStructuredData({ ...review, body }, commentCount) as unknown as ReviewStructuredData;
 
 const toBlocks = (value: unknown): BlocksContent => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 export const toDetail = (row: ReviewRow, stills: PublicStill[], commentCount: number): ReviewDetail => {
   const summary = toSummary(row, stills);
-  return { ...summary, body: toBlocks(row.body), commentCount, structuredData: toStructuredData(summary) };
+  const body = toBlocks(row.body);
+  return { ...summary, body, commentCount, structuredData: toStructuredData(summary, body, commentCount) };
 };

@@ -127,8 +127,9 @@ export const buildStructuredData = (review: StructuredDataInput, commentCount?: 
   if (author) data.author = person(author);
   const published = iso(review.publishedAt);
   if (published) data.datePublished = published;
+  // Publishing copies the draft's timestamps, so a published row's updatedAt can predate its publishedAt.
   const modified = iso(review.updatedAt);
-  if (modified) data.dateModified = modified;
+  if (modified) data.dateModified = published && published > modified ? published : modified;
   const rating = review.rating === null || review.rating === undefined || review.rating === '' ? NaN : Number(review.rating);
   if (Number.isFinite(rating)) {
     data.reviewRating = { '@type': 'Rating', ratingValue: rating, bestRating: 10, worstRating: 0 };
