@@ -3,5 +3,6 @@ import settings from './settings';
 import reviews from './reviews';
 import comments from './comments';
 import rateLimit from './rate-limit';
+import responseCache from './response-cache';
 
-export default { slug, settings, reviews, comments, rateLimit };
+export default { slug, settings, reviews, comments, rateLimit, responseCache };
