@@ -55,6 +55,6 @@ export const setupCacheInvalidation = (strapi: Core.Strapi): void => {
     subscribe(strapi, ['plugin::users-permissions.permission', 'plugin::users-permissions.role'], ALL_WRITES);
   }
   const settings = strapi.plugin(PLUGIN_ID).service('settings') as { onChange(l: (s: Settings) => Promise<void>): void };
-  settings.onChange(() => cacheOf(strapi).invalidate());
+  settings.onChange(() => cacheOf(strapi).invalidate('settings'));
   cacheOf(strapi).init();
 };

@@ -4,14 +4,14 @@ import { documentValidationMiddleware } from './middlewares/document-validation'
 import { commentBodyReader } from './middlewares/comment-body';
 import { registerGraphql } from './graphql';
 import { cacheInvalidationMiddleware } from './cache-invalidation';
-import { fastNotModified } from './middlewares/fast-304';
+import { earlyCache } from './middlewares/early-cache';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerCustomFields(strapi);
   strapi.documents.use(documentValidationMiddleware(strapi));
   strapi.documents.use(cacheInvalidationMiddleware(strapi));
-  // In front of every global middleware (see fast-304.ts for what it may answer).
-  strapi.server.use(fastNotModified(strapi));
+  // In front of every global middleware (see early-cache.ts for what it may answer).
+  strapi.server.use(earlyCache(strapi));
   strapi.server.use(commentBodyReader(strapi));
   registerGraphql(strapi);
 };

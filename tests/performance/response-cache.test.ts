@@ -61,6 +61,17 @@ describe('response cache', () => {
     for (const name of ['x-frame-options', 'x-content-type-options', 'strict-transport-security', 'vary']) {
       expect(res.headers[name]).toBe(first.headers[name]);
     }
+    // A cached 200 is answered early too, with the same body and headers as the full stack's.
+    let cached = await detail();
+    expect(await countQueries(app, async () => {
+      cached = await detail();
+    })).toBe(0);
+    expect(cached.status).toBe(200);
+    expect(cached.headers['content-type']).toBe(first.headers['content-type']);
+    expect(cached.text).toBe(first.text);
+    for (const name of ['etag', 'cache-control', 'x-frame-options', 'x-content-type-options', 'vary']) {
+      expect(cached.headers[name]).toBe(first.headers[name]);
+    }
     const weak = await detail({ 'If-None-Match': `"other", W/${first.headers.etag}` });
     expect(weak.status).toBe(304);
     // An authenticated or cross-origin request goes through the full stack, and still gets its 304.

@@ -21,7 +21,7 @@ export const etagOf = (body: unknown): string =>
 const NOT_REPLAYED = new Set(['content-length', 'content-type', 'etag', 'cache-control', 'set-cookie', 'date', 'connection', 'transfer-encoding']);
 
 /**
- * A response may be replayed before Strapi's stack (see fast-304.ts) only when it
+ * A response may be replayed before Strapi's stack (see early-cache.ts) only when it
  * was computed for an anonymous request (authorised as the Public role) without
  * an Origin header (no per-origin CORS headers in it).
  */
@@ -42,16 +42,17 @@ const answer = (ctx: Context, entry: CachedResponse) => {
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   /**
-   * Cache-Control read from the settings once per cache generation: a settings
-   * change flushes the cache (here and, through Redis, on other instances), which
-   * bumps the generation, so the next response reads the settings again.
+   * Cache-Control, read from the settings again only when they may have changed:
+   * a settings change here, or announced by another instance through Redis (see
+   * settingsVersion in the response cache), saves a settings query per response.
    */
-  let cacheControl: { generation: number; value: string } | undefined;
-  const cacheControlFor = async (generation: number): Promise<string> => {
-    if (cacheControl?.generation === generation) return cacheControl.value;
+  let cacheControl: { version: number; value: string } | undefined;
+  const cacheControlFor = async (cache: ResponseCache): Promise<string> => {
+    const version = cache.settingsVersion();
+    if (cacheControl?.version === version) return cacheControl.value;
     const settings = (await strapi.plugin(PLUGIN_ID).service('settings').get()) as Settings;
     const value = `public, max-age=${settings.cacheMaxAge}`;
-    cacheControl = { generation, value };
+    cacheControl = { version, value };
     return value;
   };
 
@@ -65,15 +66,15 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const startedAt = cache.generation();
     await next();
     if (ctx.status !== 200 || ctx.body === undefined || ctx.body === null) return;
-    const body = typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body);
+    const json = typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(ctx.response.headers)) {
       if (!NOT_REPLAYED.has(name.toLowerCase()) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
     const entry: CachedResponse = {
-      body,
-      etag: etagOf(body),
-      cacheControl: await cacheControlFor(startedAt),
+      body: Buffer.from(json),
+      etag: etagOf(json),
+      cacheControl: await cacheControlFor(cache),
       headers,
       publicOk: isReplayableRequest(ctx),
     };

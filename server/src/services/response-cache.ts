@@ -27,8 +27,8 @@ import { PLUGIN_ID } from '../utils/constants';
 import type { PluginConfig } from '../config';
 
 export interface CachedResponse {
-  /** The JSON body, serialised once. */
-  body: string;
+  /** The JSON body, serialised and encoded once (sent as is). */
+  body: Buffer;
   etag: string;
   cacheControl: string;
   /**
@@ -68,6 +68,8 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
   let subscriber: Redis | undefined;
   let redisDownWarned = false;
   let publishPending: Promise<void> | null = null;
+  /** Bumped by local settings changes, remote ones (Redis) and Redis reconnections. */
+  let settingsVersion = 0;
 
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
 
@@ -84,18 +86,24 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
     lru.clear();
   };
 
+  type Reason = 'content' | 'settings';
+  const pendingReasons = new Set<Reason>();
+
   /** One PUBLISH for a burst of writes in the same tick. */
-  const publish = (): Promise<void> => {
+  const publish = (reason: Reason): Promise<void> => {
     if (!publisher) return Promise.resolve();
     if (publisher.status !== 'ready') {
       warnRedisDown(`connection ${publisher.status}`);
       return Promise.resolve();
     }
     const client = publisher;
+    pendingReasons.add(reason);
     publishPending ??= new Promise<void>((resolve) => setImmediate(resolve))
       .then(async () => {
         publishPending = null;
-        await client.publish(channelFor(client), instanceId);
+        const reasons = [...pendingReasons].join(',');
+        pendingReasons.clear();
+        await client.publish(channelFor(client), `${instanceId} ${reasons}`);
       })
       .catch((error: Error) => warnRedisDown(error.message));
     return publishPending;
@@ -116,10 +124,19 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
       return generation;
     },
 
-    /** Empties this instance's cache and tells the others (through Redis) to do the same. */
-    async invalidate(): Promise<void> {
+    /**
+     * Empties this instance's cache and tells the others (through Redis) to do the
+     * same. `settings`: the plugin settings changed too (see settingsVersion).
+     */
+    async invalidate(reason: Reason = 'content'): Promise<void> {
       flushLocal();
-      await publish();
+      if (reason === 'settings') settingsVersion += 1;
+      await publish(reason);
+    },
+
+    /** Changes when the settings may have changed (here or on another instance). */
+    settingsVersion(): number {
+      return settingsVersion;
     },
 
     /** For tests and the benchmark (env MOVIE_REVIEWS_RESPONSE_CACHE=false turns it off at boot). */
@@ -161,9 +178,13 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
         redisDownWarned = false;
         // Flushes published while this instance was cut off were missed: start clean.
         flushLocal();
+        settingsVersion += 1;
       });
       subscriber.on('message', (from: string, message: string) => {
-        if (from === channel && message !== instanceId) flushLocal();
+        const [sender, reasons = ''] = message.split(' ');
+        if (from !== channel || sender === instanceId) return;
+        flushLocal();
+        if (reasons.split(',').includes('settings')) settingsVersion += 1;
       });
     },
 
