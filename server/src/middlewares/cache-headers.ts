@@ -11,7 +11,6 @@ import { createHash } from 'node:crypto';
 import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../utils/constants';
-import type { Settings } from '../services/settings';
 import { normaliseUrl, type CachedResponse, type ResponseCache } from '../services/response-cache';
 
 export const etagOf = (body: unknown): string =>
@@ -41,21 +40,6 @@ const answer = (ctx: Context, entry: CachedResponse) => {
 };
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  /**
-   * Cache-Control, read from the settings again only when they may have changed:
-   * a settings change here, or announced by another instance through Redis (see
-   * settingsVersion in the response cache), saves a settings query per response.
-   */
-  let cacheControl: { version: number; value: string } | undefined;
-  const cacheControlFor = async (cache: ResponseCache): Promise<string> => {
-    const version = cache.settingsVersion();
-    if (cacheControl?.version === version) return cacheControl.value;
-    const settings = (await strapi.plugin(PLUGIN_ID).service('settings').get()) as Settings;
-    const value = `public, max-age=${settings.cacheMaxAge}`;
-    cacheControl = { version, value };
-    return value;
-  };
-
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const cache = strapi.plugin(PLUGIN_ID).service('responseCache') as ResponseCache;
@@ -74,7 +58,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const entry: CachedResponse = {
       body: Buffer.from(json),
       etag: etagOf(json),
-      cacheControl: await cacheControlFor(cache),
+      cacheControl: await cache.cacheControl(),
       headers,
       publicOk: isReplayableRequest(ctx),
     };

@@ -25,6 +25,7 @@ import Redis, { type RedisOptions } from 'ioredis';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../utils/constants';
 import type { PluginConfig } from '../config';
+import type { Settings } from './settings';
 
 export interface CachedResponse {
   /** The JSON body, serialised and encoded once (sent as is). */
@@ -67,9 +68,11 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
   let publisher: Redis | undefined;
   let subscriber: Redis | undefined;
   let redisDownWarned = false;
+  let everReady = false;
   let publishPending: Promise<void> | null = null;
   /** Bumped by local settings changes, remote ones (Redis) and Redis reconnections. */
   let settingsVersion = 0;
+  let cacheControlMemo: { version: number; value: string } | undefined;
 
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
 
@@ -93,7 +96,8 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
   const publish = (reason: Reason): Promise<void> => {
     if (!publisher) return Promise.resolve();
     if (publisher.status !== 'ready') {
-      warnRedisDown(`connection ${publisher.status}`);
+      // Still connecting at boot is not an outage (the flush is local only meanwhile).
+      if (everReady || !['connecting', 'connect', 'wait'].includes(publisher.status)) warnRedisDown(`connection ${publisher.status}`);
       return Promise.resolve();
     }
     const client = publisher;
@@ -134,9 +138,18 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
       await publish(reason);
     },
 
-    /** Changes when the settings may have changed (here or on another instance). */
-    settingsVersion(): number {
-      return settingsVersion;
+    /**
+     * `Cache-Control` of the public GETs, read from the settings again only when
+     * they may have changed (a settings change here, or announced by another
+     * instance through Redis): saves a settings query per response.
+     */
+    async cacheControl(): Promise<string> {
+      const version = settingsVersion;
+      if (cacheControlMemo?.version === version) return cacheControlMemo.value;
+      const settings = (await strapi.plugin(PLUGIN_ID).service('settings').get()) as Settings;
+      const value = `public, max-age=${settings.cacheMaxAge}`;
+      cacheControlMemo = { version, value };
+      return value;
     },
 
     /** For tests and the benchmark (env MOVIE_REVIEWS_RESPONSE_CACHE=false turns it off at boot). */
@@ -172,6 +185,9 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const client of [publisher, subscriber]) {
         client.on('error', (error: Error) => warnRedisDown(error.message || error.name));
       }
+      publisher.on('ready', () => {
+        everReady = true;
+      });
       subscriber.on('ready', () => {
         void subscriber?.subscribe(channel).catch((error: Error) => warnRedisDown(error.message));
         if (redisDownWarned) strapi.log.info('[movie-reviews] Redis is reachable again; response cache flushes are shared again.');
