@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { setupPublicPermissions } from './permissions';
 import { configureContentManager } from './content-manager-layout';
 import { registerAdminActions } from './rbac';
+import { setupCacheInvalidation } from './cache-invalidation';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Each concern lives in its own module; this only calls them in order.
@@ -9,6 +10,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await configureContentManager(strapi);
   await setupPublicPermissions(strapi);
   strapi.plugin('movie-reviews').service('rateLimit').init();
+  setupCacheInvalidation(strapi);
 };
 
 export default bootstrap;

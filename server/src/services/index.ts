@@ -5,5 +5,6 @@ import comments from './comments';
 import rateLimit from './rate-limit';
 import customFields from './custom-fields';
 import moderation from './moderation';
+import responseCache from './response-cache';
 
-export default { slug, settings, reviews, comments, rateLimit, customFields, moderation };
+export default { slug, settings, reviews, comments, rateLimit, customFields, moderation, responseCache };

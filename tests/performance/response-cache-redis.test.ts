@@ -1,0 +1,113 @@
+/**
+ * Response-cache flushes through Redis pub/sub (plugin config `redis`), on any
+ * database: a flush published by another instance empties this one's cache, a
+ * local write is published for the others, and with Redis gone the cache keeps
+ * working on local flushes with a logged warning. Runs a throwaway redis-server.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import Redis from 'ioredis';
+import { startStrapi, type TestApp } from '../helpers/strapi';
+import { API, COMMENT } from '../helpers/fixtures';
+
+let app: TestApp;
+let server: ChildProcess;
+let client: Redis;
+let listener: Redis;
+let port: number;
+const CHANNEL = 'movie-reviews:0:response-cache:flush';
+const messages: string[] = [];
+
+type Stats = { entries: number; generation: number; redis: string };
+const cache = () => app.strapi.plugin('movie-reviews').service('responseCache') as { stats(): Stats };
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port: p } = s.address() as net.AddressInfo;
+      s.close(() => resolve(p));
+    });
+  });
+
+const waitFor = async (check: () => boolean | Promise<boolean>, what: string) => {
+  for (let i = 0; i < 200; i += 1) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+};
+
+const comments = () => app.http().get(`${API}/reviews/her-2013/comments`);
+
+beforeAll(async () => {
+  port = await freePort();
+  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  listener = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  await waitFor(async () => {
+    try {
+      await client.connect().catch(() => undefined);
+      return (await client.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }, 'redis-server');
+  await listener.connect();
+  await listener.subscribe(CHANNEL);
+  listener.on('message', (_channel: string, message: string) => messages.push(message));
+  app = await startStrapi({ seed: true, env: { MOVIE_REVIEWS_REDIS_URL: `redis://127.0.0.1:${port}/0` } });
+  await waitFor(() => cache().stats().redis === 'ready', 'the response cache to connect to Redis');
+});
+
+afterAll(async () => {
+  await app?.close();
+  client?.disconnect();
+  listener?.disconnect();
+  if (server && server.exitCode === null) server.kill('SIGTERM');
+});
+
+it('flushes when another instance publishes a flush', async () => {
+  expect((await comments()).status).toBe(200);
+  expect(cache().stats().entries).toBeGreaterThan(0);
+  const before = cache().stats().generation;
+  await client.publish(CHANNEL, 'another-instance content');
+  await waitFor(() => cache().stats().entries === 0, 'the flush to arrive');
+  expect(cache().stats().generation).toBeGreaterThan(before);
+});
+
+it('publishes a flush for the other instances on a write', async () => {
+  messages.length = 0;
+  const pending = (await app.strapi.db.query(COMMENT).findOne({ where: { status: 'pending' } })) as { documentId: string };
+  await app.strapi.documents(COMMENT).update({ documentId: pending.documentId, data: { status: 'approved' } as never });
+  await waitFor(() => messages.length > 0, 'a flush message');
+  expect(messages[0]).toMatch(/^[0-9a-f-]{36} content$/);
+});
+
+it('keeps working on local flushes, with a warning, when Redis goes away', async () => {
+  const warnings: string[] = [];
+  const original = app.strapi.log.warn.bind(app.strapi.log);
+  app.strapi.log.warn = ((message: string) => {
+    warnings.push(String(message));
+    return original(message);
+  }) as typeof app.strapi.log.warn;
+  try {
+    listener.disconnect();
+    client.disconnect();
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+    await waitFor(() => cache().stats().redis === 'down', 'the plugin to notice Redis is gone');
+    const first = await comments();
+    expect(first.status).toBe(200);
+    expect((await comments()).headers.etag).toBe(first.headers.etag);
+    const approved = (await app.strapi.db.query(COMMENT).findMany({ where: { status: 'approved' } })) as Array<{ documentId: string }>;
+    await app.strapi.documents(COMMENT).update({ documentId: approved[0].documentId, data: { status: 'rejected' } as never });
+    const after = await comments();
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(first.headers.etag);
+    expect(warnings.some((w) => /Redis is unavailable.*response cache/.test(w))).toBe(true);
+  } finally {
+    app.strapi.log.warn = original;
+  }
+});
