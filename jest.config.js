@@ -2,8 +2,8 @@
  * Jest runs the TypeScript tests with ts-jest. Strapi itself, its plugins and
  * this plugin's built server code are loaded from demo/ with Node's own loader
  * (see tests/helpers/demo.ts), so nothing under dist/ or demo/ is transformed.
- * Each test file gets a fresh worker process (the memory limit recycles it),
- * so one booted Strapi never shares module state with the next.
+ * `npm test` runs the files one after another in one process (--runInBand);
+ * each file boots its own Strapi on its own database and destroys it in afterAll.
  */
 module.exports = {
   testEnvironment: 'node',
@@ -15,6 +15,5 @@ module.exports = {
   },
   testTimeout: 120000,
   maxWorkers: 1,
-  workerIdleMemoryLimit: '50MB',
   verbose: true,
 };

@@ -5,13 +5,17 @@ import { commentBodyReader } from './middlewares/comment-body';
 import { registerGraphql } from './graphql';
 import { cacheInvalidationMiddleware } from './cache-invalidation';
 import { earlyCache } from './middlewares/early-cache';
+import { databaseUnavailableGuard } from './middlewares/database-errors';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerCustomFields(strapi);
   strapi.documents.use(documentValidationMiddleware(strapi));
   strapi.documents.use(cacheInvalidationMiddleware(strapi));
-  // In front of every global middleware (see early-cache.ts for what it may answer).
+  // Koa middlewares in front of Strapi's stack, in this order: cached answers need no database
+  // (see early-cache.ts), then database outages on the plugin's routes become 503s, then the
+  // comment body is read with the plugin's own size limit.
   strapi.server.use(earlyCache(strapi));
+  strapi.server.use(databaseUnavailableGuard(strapi));
   strapi.server.use(commentBodyReader(strapi));
   registerGraphql(strapi);
 };

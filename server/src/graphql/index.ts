@@ -11,6 +11,7 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { COMMENT_UID, PLUGIN_ID, REVIEW_UID } from '../utils/constants';
+import { hostErrors } from '../utils/host-errors';
 import { parseCommentPageQuery, parseReviewListQuery } from '../services/reviews-query';
 import { enforceCommentRateLimit } from '../middlewares/comment-rate-limit';
 import { assertOpenForComments, publishedReviewOr404 } from '../controllers/reviews';
@@ -293,6 +294,26 @@ export const listArgsToQuery = (args: Args): Record<string, unknown> => {
 const formatsList = (image: PublicImage) =>
   Object.entries(image.formats ?? {}).map(([name, f]) => ({ name, ...f }));
 
+/**
+ * Each of the plugin's root fields runs database queries, and GraphQL aliases let
+ * one request ask for the same field hundreds of times (`a1: movieReviews ... a500:
+ * movieReviews`), which the depth limit does not catch. A request may resolve at
+ * most this many of them; the rest answer a GraphQL error.
+ */
+export const MAX_PLUGIN_FIELDS_PER_REQUEST = 20;
+const fieldBudget = new WeakMap<object, number>();
+const spendFieldBudget = (context: GraphqlContext | undefined) => {
+  const key = context?.koaContext ?? context;
+  if (!key) return;
+  const used = (fieldBudget.get(key) ?? 0) + 1;
+  fieldBudget.set(key, used);
+  if (used > MAX_PLUGIN_FIELDS_PER_REQUEST) {
+    throw new (hostErrors().ValidationError)(
+      `A request may ask for at most ${MAX_PLUGIN_FIELDS_PER_REQUEST} movie review fields (aliases included)`
+    );
+  }
+};
+
 const scope = (action: string) => ({ auth: { scope: [`plugin::${PLUGIN_ID}.reviews.${action}`] } });
 
 export const registerGraphql = (strapi: Core.Strapi): void => {
@@ -311,9 +332,16 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
       MovieReviewImage: { formats: formatsList },
       MovieReviewAvatar: { formats: formatsList },
       Query: {
-        movieReview: (_: unknown, args: { slug: string }) => reviews().findOne(args.slug),
-        movieReviews: (_: unknown, args: Args) => reviews().list(parseReviewListQuery(listArgsToQuery(args))),
-        movieReviewComments: async (_: unknown, args: { slug: string; pagination?: Args | null }) => {
+        movieReview: (_: unknown, args: { slug: string }, context: GraphqlContext) => {
+          spendFieldBudget(context);
+          return reviews().findOne(args.slug);
+        },
+        movieReviews: (_: unknown, args: Args, context: GraphqlContext) => {
+          spendFieldBudget(context);
+          return reviews().list(parseReviewListQuery(listArgsToQuery(args)));
+        },
+        movieReviewComments: async (_: unknown, args: { slug: string; pagination?: Args | null }, context: GraphqlContext) => {
+          spendFieldBudget(context);
           const page = parseCommentPageQuery(listArgsToQuery({ pagination: args.pagination }));
           const review = await reviews().findPublishedRef(args.slug);
           return review ? comments().listApproved(review.documentId, page) : null;
@@ -325,6 +353,7 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
           args: { slug: string; data: Record<string, unknown> },
           context: GraphqlContext
         ) => {
+          spendFieldBudget(context);
           await enforceCommentRateLimit(strapi, context.koaContext);
           const review = await publishedReviewOr404(strapi, args.slug);
           assertOpenForComments(review);

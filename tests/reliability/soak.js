@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run soak`: starts the built demo (`strapi start`, loopback only) on a fresh
+ * database and runs mixed reads and comment POSTs from many client IPs for
+ * SOAK_SECONDS (default 60). The demo trusts X-Forwarded-For (PROXY=true), so each
+ * POST comes from its own address and the per-IP rate limit stays realistic.
+ * Fails (exit 1) on any 5xx, on any acknowledged (201) comment not stored exactly
+ * once, or on any stored soak comment that was not acknowledged. Prints the RSS
+ * of the demo at the start and at the end.
+ *
+ * Environment: SOAK_SECONDS (60), SOAK_CONNECTIONS (16), SOAK_DB or DATABASE_CLIENT
+ * (sqlite | postgres | mysql; default sqlite).
+ */
+const http = require('node:http');
+const path = require('node:path');
+const { createRequire } = require('node:module');
+const { ensureBuilt, DEMO } = require('../../bench/lib/build');
+const { createBenchDatabase } = require('../../bench/lib/database');
+const { readRss, startDemo } = require('../../bench/lib/processes');
+
+const demoRequire = createRequire(path.join(DEMO, 'package.json'));
+const seconds = Number(process.env.SOAK_SECONDS ?? 60);
+const connections = Number(process.env.SOAK_CONNECTIONS ?? 16);
+const dbName = process.env.SOAK_DB ?? process.env.DATABASE_CLIENT ?? 'sqlite';
+const API = '/api/movie-reviews';
+const log = (msg) => process.stdout.write(`[soak] ${msg}\n`);
+const run = Math.random().toString(36).slice(2, 8);
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+const call = (base, method, p, { body, headers = {} } = {}) =>
+  new Promise((resolve) => {
+    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const req = http.request(
+      `${base}${p}`,
+      {
+        method,
+        agent,
+        headers: { ...headers, ...(data ? { 'Content-Type': 'application/json', 'Content-Length': data.length } : {}) },
+        timeout: 30_000,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+      }
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (error) => resolve({ status: 0, body: error.message }));
+    if (data) req.write(data);
+    req.end();
+  });
+
+const knexFor = (env) => {
+  const knex = demoRequire('knex');
+  if (env.DATABASE_CLIENT === 'sqlite') {
+    return knex({ client: 'better-sqlite3', connection: { filename: env.DATABASE_FILENAME }, useNullAsDefault: true });
+  }
+  const pg = env.DATABASE_CLIENT === 'postgres';
+  return knex({
+    client: pg ? 'pg' : 'mysql2',
+    connection: {
+      host: process.env.DATABASE_HOST ?? '127.0.0.1',
+      port: Number(process.env.DATABASE_PORT ?? (pg ? 5432 : 3306)),
+      user: process.env.DATABASE_USERNAME ?? (pg ? 'postgres' : 'root'),
+      password: process.env.DATABASE_PASSWORD ?? '',
+      database: env.DATABASE_NAME,
+    },
+  });
+};
+
+const main = async () => {
+  ensureBuilt({ log });
+  const db = await createBenchDatabase(dbName);
+  let demo;
+  let failed = false;
+  try {
+    const env = {
+      ...db.env,
+      NODE_ENV: 'production',
+      DEMO_SEED: 'true',
+      SERVE_ADMIN: 'false',
+      PROXY: 'true',
+      STRAPI_LOG_LEVEL: 'warn',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+    };
+    demo = await startDemo(env);
+    const base = demo.url;
+    log(`demo on ${base} (${db.client}), ${seconds} s, ${connections} connections`);
+    // Warm up, then take the starting RSS.
+    for (let i = 0; i < 20; i += 1) await call(base, 'GET', `${API}/reviews`);
+    const rssStart = readRss(demo.pid);
+
+    const statuses = new Map();
+    const acknowledged = [];
+    let ipCounter = 0;
+    let posts = 0;
+    let reads = 0;
+    const deadline = Date.now() + seconds * 1000;
+    const READS = [`${API}/reviews`, `${API}/reviews/her-2013`, `${API}/reviews/her-2013/comments`, `${API}/reviews?q=her&pageSize=5`, `${API}/reviews?sort=title:asc`, `${API}/reviews/no-such-review`];
+    const worker = async (w) => {
+      let i = 0;
+      while (Date.now() < deadline) {
+        i += 1;
+        let res;
+        if (i % 4 === 0) {
+          ipCounter += 1;
+          const ip = `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+          const content = `soak ${run} ${w}-${i}`;
+          res = await call(base, 'POST', `${API}/reviews/her-2013/comments`, {
+            body: { authorName: `Soak ${w}`, authorEmail: `soak${w}@example.org`, content },
+            headers: { 'X-Forwarded-For': ip },
+          });
+          posts += 1;
+          if (res.status === 201) acknowledged.push(content);
+        } else {
+          res = await call(base, 'GET', READS[(w + i) % READS.length], { headers: { 'X-Forwarded-For': `10.200.0.${w}` } });
+          reads += 1;
+        }
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+    };
+    await Promise.all(Array.from({ length: connections }, (_, w) => worker(w)));
+    const rssEnd = readRss(demo.pid);
+    agent.destroy();
+
+    const k = knexFor(db.env);
+    const rows = await k('movie_review_comments').select('content').where('content', 'like', `soak ${run} %`);
+    await k.destroy();
+    const storedCount = new Map();
+    for (const r of rows) storedCount.set(r.content, (storedCount.get(r.content) ?? 0) + 1);
+    const lost = acknowledged.filter((c) => storedCount.get(c) !== 1);
+    const ackSet = new Set(acknowledged);
+    const unacknowledged = [...storedCount.keys()].filter((c) => !ackSet.has(c));
+    const fiveXx = [...statuses].filter(([s]) => s >= 500 || s === 0).reduce((n, [, c]) => n + c, 0);
+
+    log(`requests: ${reads} reads, ${posts} posts; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+    log(`5xx or connection errors: ${fiveXx}`);
+    log(`comments acknowledged: ${acknowledged.length}, stored: ${rows.length}, lost or duplicated: ${lost.length}, stored without acknowledgement: ${unacknowledged.length}`);
+    log(`RSS start ${rssStart?.rssMb.toFixed(1)} MB, end ${rssEnd?.rssMb.toFixed(1)} MB (peak ${rssEnd?.peakMb.toFixed(1)} MB)`);
+    failed = fiveXx > 0 || lost.length > 0 || unacknowledged.length > 0 || acknowledged.length === 0;
+  } finally {
+    if (demo) await demo.stop();
+    await db.drop().catch(() => undefined);
+  }
+  if (failed) {
+    log('FAILED');
+    process.exit(1);
+  }
+  log('ok');
+};
+
+main().catch((error) => {
+  log(error.stack || String(error));
+  process.exit(1);
+});
