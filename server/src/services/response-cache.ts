@@ -72,7 +72,7 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
   let publishPending: Promise<void> | null = null;
   /** Bumped by local settings changes, remote ones (Redis) and Redis reconnections. */
   let settingsVersion = 0;
-  let cacheControlMemo: { version: number; value: string } | undefined;
+  let settingsMemo: { version: number; value: Settings } | undefined;
 
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
 
@@ -139,17 +139,22 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * `Cache-Control` of the public GETs, read from the settings again only when
-     * they may have changed (a settings change here, or announced by another
-     * instance through Redis): saves a settings query per response.
+     * The plugin settings, read again only when they may have changed (a settings
+     * change here, or announced by another instance through Redis): saves a
+     * settings query per response for what the public answers depend on
+     * (`Cache-Control`, the song providers allowed).
      */
-    async cacheControl(): Promise<string> {
+    async settings(): Promise<Settings> {
       const version = settingsVersion;
-      if (cacheControlMemo?.version === version) return cacheControlMemo.value;
-      const settings = (await strapi.plugin(PLUGIN_ID).service('settings').get()) as Settings;
-      const value = `public, max-age=${settings.cacheMaxAge}`;
-      cacheControlMemo = { version, value };
+      if (settingsMemo?.version === version) return settingsMemo.value;
+      const value = (await strapi.plugin(PLUGIN_ID).service('settings').get()) as Settings;
+      settingsMemo = { version, value };
       return value;
+    },
+
+    /** `Cache-Control` of the public GETs. */
+    async cacheControl(): Promise<string> {
+      return `public, max-age=${(await this.settings()).cacheMaxAge}`;
     },
 
     /** For tests and the benchmark (env MOVIE_REVIEWS_RESPONSE_CACHE=false turns it off at boot). */

@@ -6,6 +6,7 @@
  */
 import type { PublicImage, PublicSong, PublicStill } from '../custom-fields/read';
 import { toPublicSong } from '../custom-fields/read';
+import type { SongProvider } from '../custom-fields/song-providers';
 import { buildStructuredData } from './structured-data';
 
 export type { PublicImage, PublicSong, PublicStill };
@@ -227,7 +228,7 @@ const toRating = (value: number | string | null): number | null => {
 };
 
 /** A review without its body; `stills` comes from `expandStillsBatch` (one query per page). */
-export const toSummary = (row: ReviewRow, stills: PublicStill[]): ReviewSummary => ({
+export const toSummary = (row: ReviewRow, stills: PublicStill[], providers?: readonly SongProvider[]): ReviewSummary => ({
   documentId: row.documentId,
   slug: row.slug,
   title: row.title,
@@ -243,7 +244,7 @@ export const toSummary = (row: ReviewRow, stills: PublicStill[]): ReviewSummary 
   synopsis: toSynopsis(row.synopsis),
   stills,
   filmingLocations: toStrings(row.filmingLocations),
-  song: toPublicSong(row.song),
+  song: toPublicSong(row.song, providers),
   rating: toRating(row.rating),
   author: { name: row.authorName, bio: str(row.authorBio), avatar: toPublicAvatar(row.authorAvatar) },
   tags: toStrings(row.tags),
@@ -262,8 +263,13 @@ export const toStructuredData = (review: ReviewSummary, body: BlocksContent, com
 
 const toBlocks = (value: unknown): BlocksContent => (Array.isArray(value) ? value.filter(isRecord) : []);
 
-export const toDetail = (row: ReviewRow, stills: PublicStill[], commentCount: number): ReviewDetail => {
-  const summary = toSummary(row, stills);
+export const toDetail = (
+  row: ReviewRow,
+  stills: PublicStill[],
+  commentCount: number,
+  providers?: readonly SongProvider[]
+): ReviewDetail => {
+  const summary = toSummary(row, stills, providers);
   const body = toBlocks(row.body);
   return { ...summary, body, commentCount, structuredData: toStructuredData(summary, body, commentCount) };
 };

@@ -7,6 +7,9 @@ import type { Core } from '@strapi/strapi';
 import { REVIEW_UID } from '../utils/constants';
 import { SLUG_PATTERN } from '../validation/shared';
 import { expandStillsBatch } from '../custom-fields/read';
+import type { SongProvider } from '../custom-fields/song-providers';
+import type { ResponseCache } from './response-cache';
+import type { Settings } from './settings';
 import {
   AVATAR_POPULATE,
   DETAIL_COLUMNS,
@@ -84,6 +87,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { rows: ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as ReviewRow] : [])), total: matching.length };
   };
 
+  /** Song providers the site allows (Settings → Movie Reviews): a song from another one is not embedded. */
+  const allowedProviders = async (): Promise<readonly SongProvider[]> =>
+    ((await (strapi.plugin('movie-reviews').service('responseCache') as ResponseCache).settings()) as Settings).embedProviders;
+
   return {
     /** One page of published reviews as summaries. */
     async list(query: ReviewListQuery): Promise<ReviewPage> {
@@ -100,9 +107,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         result = { rows, total: Number(total) };
       }
 
-      const stills = await expandStillsBatch(strapi, result.rows.map((r) => r.stills));
+      const [stills, providers] = await Promise.all([
+        expandStillsBatch(strapi, result.rows.map((r) => r.stills)),
+        allowedProviders(),
+      ]);
       return {
-        data: result.rows.map((row, i) => toSummary(row, stills[i])),
+        data: result.rows.map((row, i) => toSummary(row, stills[i], providers)),
         meta: {
           pagination: { page: query.page, pageSize: query.pageSize, pageCount: pageCount(result.total, query.pageSize), total: result.total },
         },
@@ -128,11 +138,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: AVATAR_POPULATE,
       })) as ReviewRow | null;
       if (!row) return null;
-      const [[stills], commentCount] = await Promise.all([
+      const [[stills], commentCount, providers] = await Promise.all([
         expandStillsBatch(strapi, [row.stills]),
         strapi.plugin('movie-reviews').service('comments').countVisible(row.documentId) as Promise<number>,
+        allowedProviders(),
       ]);
-      return toDetail(row, stills, commentCount);
+      return toDetail(row, stills, commentCount, providers);
     },
   };
 };
