@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { seedDemo } from './seed';
 import { installQueryCounter } from './bench/query-counter';
-import { installModerationHook } from './bench/moderation-hook';
 import { demoAdmin } from './seed/admin-user';
 
 /** Tells whoever ran `npm start` where to look, on every start. */
@@ -28,7 +27,6 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     if (process.env.DEMO_BENCH === 'true') installQueryCounter(strapi);
-    if (process.env.DEMO_TEST_HOOKS === 'true') installModerationHook(strapi);
     if (process.env.DEMO_SEED === 'false') return;
     await seedDemo(strapi);
     if (process.env.NODE_ENV !== 'test') printWhereToLook(strapi);

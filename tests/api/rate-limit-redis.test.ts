@@ -3,33 +3,17 @@
  * Strapi instance); when Redis goes away the limiter falls back to memory and
  * logs a warning instead of failing the request. Runs a throwaway redis-server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import Redis from 'ioredis';
+import { startRedisServer, waitFor, type RedisServer } from '../helpers/processes';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { API } from '../helpers/fixtures';
 
 let app: TestApp;
-let server: ChildProcess;
+let redisServer: RedisServer;
 let client: Redis;
 let port: number;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address() as net.AddressInfo;
-      s.close(() => resolve(p));
-    });
-  });
 
-const waitFor = async (check: () => boolean | Promise<boolean>, what: string) => {
-  for (let i = 0; i < 200; i += 1) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-};
 
 const post = (content: string) =>
   app.http().post(`${API}/reviews/her-2013/comments`).send({ authorName: 'Rex', authorEmail: 'rex@example.org', content });
@@ -37,8 +21,8 @@ const post = (content: string) =>
 const limiter = () => app.strapi.plugin('movie-reviews').service('rateLimit') as { store(): string };
 
 beforeAll(async () => {
-  port = await freePort();
-  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  redisServer = await startRedisServer();
+  port = redisServer.port;
   client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1 });
   await waitFor(async () => {
     try {
@@ -55,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   client?.disconnect();
-  if (server && server.exitCode === null) server.kill('SIGTERM');
+  redisServer?.stop();
 });
 
 it('counts posts per IP in Redis', async () => {
@@ -86,8 +70,8 @@ it('falls back to memory with a warning when Redis goes away', async () => {
     return original(message);
   }) as typeof app.strapi.log.warn;
   try {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
+    const exited = new Promise((resolve) => redisServer.process.once('exit', resolve));
+    redisServer.stop();
     await exited;
     await waitFor(() => limiter().store() === 'memory-fallback', 'the plugin to notice Redis is gone');
     const res = await post('four');

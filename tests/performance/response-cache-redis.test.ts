@@ -4,14 +4,13 @@
  * local write is published for the others, and with Redis gone the cache keeps
  * working on local flushes with a logged warning. Runs a throwaway redis-server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import Redis from 'ioredis';
+import { startRedisServer, waitFor, type RedisServer } from '../helpers/processes';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { API, COMMENT } from '../helpers/fixtures';
 
 let app: TestApp;
-let server: ChildProcess;
+let redisServer: RedisServer;
 let client: Redis;
 let listener: Redis;
 let port: number;
@@ -21,28 +20,13 @@ const messages: string[] = [];
 type Stats = { entries: number; generation: number; redis: string };
 const cache = () => app.strapi.plugin('movie-reviews').service('responseCache') as { stats(): Stats };
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address() as net.AddressInfo;
-      s.close(() => resolve(p));
-    });
-  });
 
-const waitFor = async (check: () => boolean | Promise<boolean>, what: string) => {
-  for (let i = 0; i < 200; i += 1) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-};
 
 const comments = () => app.http().get(`${API}/reviews/her-2013/comments`);
 
 beforeAll(async () => {
-  port = await freePort();
-  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  redisServer = await startRedisServer();
+  port = redisServer.port;
   client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
   listener = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
   await waitFor(async () => {
@@ -64,7 +48,7 @@ afterAll(async () => {
   await app?.close();
   client?.disconnect();
   listener?.disconnect();
-  if (server && server.exitCode === null) server.kill('SIGTERM');
+  redisServer?.stop();
 });
 
 it('flushes when another instance publishes a flush', async () => {
@@ -94,8 +78,8 @@ it('keeps working on local flushes, with a warning, when Redis goes away', async
   try {
     listener.disconnect();
     client.disconnect();
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
+    const exited = new Promise((resolve) => redisServer.process.once('exit', resolve));
+    redisServer.stop();
     await exited;
     await waitFor(() => cache().stats().redis === 'down', 'the plugin to notice Redis is gone');
     const first = await comments();

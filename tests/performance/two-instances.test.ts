@@ -11,11 +11,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, dbClient, type TestDatabase } from '../helpers/database';
 import { DEMO_DIR } from '../helpers/demo';
+import { freePort, startRedisServer, type RedisServer } from '../helpers/processes';
 
 const enabled = dbClient() === 'postgres';
 if (!enabled) {
@@ -31,15 +31,6 @@ interface Instance {
   log(): string;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,7 +45,6 @@ const startInstance = async (env: Record<string, string>): Promise<Instance> => 
       HOST: '127.0.0.1',
       PORT: String(port),
       SERVE_ADMIN: 'false',
-      DEMO_TEST_HOOKS: 'true',
       JWT_SECRET: 'two-instances-jwt',
       ADMIN_JWT_SECRET: 'two-instances-admin-jwt',
       STRAPI_TELEMETRY_DISABLED: 'true',
@@ -89,7 +79,7 @@ const stopInstance = async (instance: Instance | undefined) => {
 };
 
 let db: TestDatabase;
-let redis: ChildProcess;
+let redis: RedisServer;
 let a: Instance;
 let b: Instance;
 let publicDir: string;
@@ -98,12 +88,11 @@ const describeIf = enabled ? describe : describe.skip;
 
 describeIf('two instances on PostgreSQL + Redis', () => {
   beforeAll(async () => {
-    const redisPort = await freePort();
-    redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = await startRedisServer();
     db = await createTestDatabase();
     publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'movie-reviews-two-'));
     fs.mkdirSync(path.join(publicDir, 'uploads'));
-    const env = { ...db.env, DEMO_PUBLIC_DIR: publicDir, MOVIE_REVIEWS_REDIS_URL: `redis://127.0.0.1:${redisPort}/0` };
+    const env = { ...db.env, DEMO_PUBLIC_DIR: publicDir, MOVIE_REVIEWS_REDIS_URL: `${redis.url}/0` };
     // A first (schema + seed), then B on the same database.
     a = await startInstance({ ...env, DEMO_SEED: 'true' });
     b = await startInstance({ ...env, DEMO_SEED: 'false' });
@@ -112,7 +101,7 @@ describeIf('two instances on PostgreSQL + Redis', () => {
   afterAll(async () => {
     await stopInstance(a);
     await stopInstance(b);
-    if (redis && redis.exitCode === null) redis.kill('SIGTERM');
+    redis?.stop();
     await db?.drop().catch(() => undefined);
     if (publicDir) fs.rmSync(publicDir, { recursive: true, force: true });
   }, 60_000);
@@ -143,9 +132,13 @@ describeIf('two instances on PostgreSQL + Redis', () => {
     const again = await fetch(`${b.url}${API}/reviews/her-2013/comments`, { headers: { 'If-None-Match': first.headers.get('etag') ?? '' } });
     expect(again.status).toBe(304);
 
-    // Moderation through the document service on A (a loopback-only demo hook, DEMO_TEST_HOOKS=true).
-    const approve = await fetch(`${a.url}/__test/comments/${pending.documentId}/status?status=approved`, { method: 'PUT' });
-    expect([approve.status, approve.status === 200 ? "" : await approve.text()]).toEqual([200, ""]);
+    // A moderator approves it on A, through the plugin's admin moderation route.
+    const approve = await fetch(`${a.url}/movie-reviews/moderation/comments/actions`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ action: 'approve', ids: [pending.documentId] }),
+    });
+    expect([approve.status, approve.status === 200 ? '' : await approve.text()]).toEqual([200, '']);
 
     const after = await fetch(`${b.url}${API}/reviews/her-2013/comments`, { headers: { 'If-None-Match': first.headers.get('etag') ?? '' } });
     expect(after.status).toBe(200);

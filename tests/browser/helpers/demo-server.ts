@@ -5,10 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_DIR } from '../../helpers/demo';
+import { freePort } from '../../helpers/processes';
 
 export interface DemoServer {
   url: string;
@@ -17,16 +17,6 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 
 const waitForHealth = async (url: string, child: ChildProcess, log: () => string, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
