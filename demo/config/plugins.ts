@@ -40,9 +40,9 @@ export default ({ env }) => ({
     config: {
       endpoint: '/graphql',
       shadowCRUD: true,
-      depthLimit: 10,
+      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10),
       defaultLimit: 10,
-      maxLimit: 100,
+      maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
       landingPage: env('NODE_ENV', 'development') !== 'production',
       apolloServer: { introspection: true },
     },

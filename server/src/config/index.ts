@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { SONG_PROVIDERS } from '../custom-fields/song-providers';
 
+/** Bounds shared by the file config and the admin settings, so a valid file value is a valid setting. */
+export const LIMITS = { rateLimitPoints: 10_000, cacheMaxAge: 86_400 } as const;
+
 /** The plugin's file config (`config/plugins.ts` → `movie-reviews.config`), with defaults. */
 export const pluginConfigSchema = z.strictObject({
   grantPublicPermissions: z.boolean(),
@@ -10,10 +13,10 @@ export const pluginConfigSchema = z.strictObject({
     blockedWords: z.array(z.string().min(1)),
   }),
   rateLimit: z.strictObject({
-    points: z.number().int().min(1).max(100_000),
+    points: z.number().int().min(1).max(LIMITS.rateLimitPoints),
     duration: z.number().int().min(1).max(86_400),
   }),
-  cache: z.strictObject({ maxAge: z.number().int().min(0).max(31_536_000) }),
+  cache: z.strictObject({ maxAge: z.number().int().min(0).max(LIMITS.cacheMaxAge) }),
   embedProviders: z.array(z.enum(SONG_PROVIDERS)).min(1),
   redis: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable(),
 });

@@ -307,7 +307,7 @@ export const parseSongUrl = (raw: unknown, allowed: readonly SongProvider[] = SO
   if (url.protocol !== 'https:' || url.username || url.password || url.port || url.hostname !== authority.toLowerCase()) {
     return fail('must be a plain https link');
   }
-  const provider = HOSTS[url.hostname];
+  const provider = Object.hasOwn(HOSTS, url.hostname) ? HOSTS[url.hostname] : undefined;
   if (!provider) return fail(`must be ${PROVIDER_LIST}`);
   if (!allowed.includes(provider)) return fail(`links from ${PROVIDER_LABELS[provider]} are not allowed on this site`);
 

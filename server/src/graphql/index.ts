@@ -316,9 +316,30 @@ const spendFieldBudget = (context: GraphqlContext | undefined) => {
 
 const scope = (action: string) => ({ auth: { scope: [`plugin::${PLUGIN_ID}.reviews.${action}`] } });
 
+/**
+ * The contract promises bounded GraphQL operations (depth ≤ 10, at most 100 items).
+ * plugin-graphql leaves both unbounded unless the app configures them, so the plugin
+ * sets them when the app did not (an app's own values are kept), before the GraphQL
+ * plugin builds its server in bootstrap.
+ */
+const applyOperationLimits = (strapi: Core.Strapi) => {
+  const limits: Array<[key: string, value: number, unbounded: (v: unknown) => boolean]> = [
+    ['depthLimit', 10, (v) => typeof v !== 'number' || v <= 0],
+    ['maxLimit', 100, (v) => typeof v !== 'number' || v <= 0],
+  ];
+  for (const [key, value, unbounded] of limits) {
+    const path = `plugin::graphql.${key}`;
+    if (unbounded(strapi.config.get(path))) {
+      strapi.config.set(path, value);
+      strapi.log.info(`[movie-reviews] GraphQL ${key} was unbounded; set to ${value} (configure it in config/plugins to choose another)`);
+    }
+  }
+};
+
 export const registerGraphql = (strapi: Core.Strapi): void => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
+  applyOperationLimits(strapi);
   const extension = graphql.service('extension');
   extension.shadowCRUD(REVIEW_UID).disable();
   extension.shadowCRUD(COMMENT_UID).disable();

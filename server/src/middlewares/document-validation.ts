@@ -6,6 +6,7 @@ import { commentRequiredOnCreate, commentWriteSchema } from '../validation/comme
 import { zodToValidationError } from '../utils/zod-issues';
 import { validationError } from '../utils/host-errors';
 import { slugFrom } from '../services/slug';
+import type { Settings } from '../services/settings';
 
 type Data = Record<string, unknown>;
 type Middleware = Modules.Documents.Middleware.Middleware;
@@ -60,13 +61,20 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
     }
   } else if (ctx.action === 'create' || slug === '' || slug === null || !current?.slug) {
     // Generated only when empty: an update that does not send a slug keeps the one the review has.
-    if (ctx.action === 'create' || slug !== undefined || !current?.slug) {
-      const title = (data.title ?? current?.title) as string | undefined;
-      const year = (data.movieYear ?? current?.movieYear) as number | undefined;
-      if (title) data.slug = await slugs.unique(slugFrom(title, year), documentId);
-    }
+    const title = (data.title ?? current?.title) as string | undefined;
+    const year = (data.movieYear ?? current?.movieYear) as number | undefined;
+    if (title) data.slug = await slugs.unique(slugFrom(title, year), documentId);
+  }
+
+  // Settings → "Comments enabled on new reviews" decides when a create does not say.
+  if (ctx.action === 'create' && (data.commentsEnabled === undefined || data.commentsEnabled === null)) {
+    const settings = (await strapi.plugin('movie-reviews').service('settings').get()) as Settings;
+    data.commentsEnabled = settings.commentsEnabledByDefault;
   }
 };
+
+/** The longest reply chain walked when checking a new parent (threads are far shallower). */
+const MAX_THREAD_DEPTH = 200;
 
 const validateComment = async (strapi: Core.Strapi, ctx: Context, data: Data) => {
   const parsed = commentWriteSchema.safeParse(data);
@@ -74,8 +82,17 @@ const validateComment = async (strapi: Core.Strapi, ctx: Context, data: Data) =>
   if (ctx.action === 'create') requireFields(data, commentRequiredOnCreate);
   const documentId = (ctx.params as { documentId?: string }).documentId;
 
-  let reviewDocumentId = data.reviewDocumentId as string | undefined;
-  if (reviewDocumentId !== undefined) {
+  const self =
+    ctx.action === 'update' && documentId
+      ? ((await strapi.db.query(COMMENT_UID).findOne({ select: ['reviewDocumentId'], where: { documentId } })) as Data | null)
+      : null;
+  // A comment stays under its review: moving it would leave its thread behind.
+  if (self && data.reviewDocumentId !== undefined && data.reviewDocumentId !== self.reviewDocumentId) {
+    throw validationError([{ path: ['reviewDocumentId'], name: 'ValidationError', message: 'reviewDocumentId cannot change: a comment stays under its review' }]);
+  }
+
+  let reviewDocumentId = (data.reviewDocumentId ?? self?.reviewDocumentId) as string | undefined;
+  if (data.reviewDocumentId !== undefined) {
     const review = await strapi.db.query(REVIEW_UID).findOne({ select: ['id'], where: { documentId: reviewDocumentId } });
     if (!review) {
       throw validationError([{ path: ['reviewDocumentId'], name: 'ValidationError', message: `reviewDocumentId: review ${reviewDocumentId} does not exist` }]);
@@ -83,16 +100,23 @@ const validateComment = async (strapi: Core.Strapi, ctx: Context, data: Data) =>
   }
   const parentDocumentId = data.parentDocumentId as string | null | undefined;
   if (parentDocumentId) {
-    if (!reviewDocumentId && documentId) {
-      const self = (await strapi.db.query(COMMENT_UID).findOne({ select: ['reviewDocumentId'], where: { documentId } })) as Data | null;
-      reviewDocumentId = self?.reviewDocumentId as string | undefined;
-    }
     const parent = (await strapi.db.query(COMMENT_UID).findOne({
-      select: ['reviewDocumentId'],
+      select: ['reviewDocumentId', 'parentDocumentId'],
       where: { documentId: parentDocumentId },
     })) as Data | null;
     if (!parent || parent.reviewDocumentId !== reviewDocumentId || parentDocumentId === documentId) {
       throw validationError([{ path: ['parentDocumentId'], name: 'ValidationError', message: 'parentDocumentId must be a comment of the same review' }]);
+    }
+    // On update, the new parent must not be one of this comment's own replies (a loop hides both).
+    if (documentId && ctx.action === 'update') {
+      let ancestor = parent.parentDocumentId as string | null | undefined;
+      for (let depth = 0; ancestor && depth < MAX_THREAD_DEPTH; depth += 1) {
+        if (ancestor === documentId) {
+          throw validationError([{ path: ['parentDocumentId'], name: 'ValidationError', message: 'parentDocumentId must not be a reply to this comment' }]);
+        }
+        const next = (await strapi.db.query(COMMENT_UID).findOne({ select: ['parentDocumentId'], where: { documentId: ancestor } })) as Data | null;
+        ancestor = next?.parentDocumentId as string | null | undefined;
+      }
     }
   }
 };

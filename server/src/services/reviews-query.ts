@@ -159,7 +159,8 @@ const parseSort = (raw: unknown, issues: Issues): SortOrder[] => {
       return;
     }
     const [key, direction = 'asc', ...rest] = item.trim().split(':');
-    if (!(key in SORT_FIELDS)) {
+    // Own keys only: `in` would also accept `constructor`, `__proto__`, `toString`...
+    if (!Object.hasOwn(SORT_FIELDS, key)) {
       issues.add(path, `"${item.trim().slice(0, 50)}" is not sortable; use one of ${Object.keys(SORT_FIELDS).join(', ')}`);
       return;
     }

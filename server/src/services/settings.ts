@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../utils/constants';
 import { SONG_PROVIDERS } from '../custom-fields/song-providers';
-import type { PluginConfig } from '../config';
+import { LIMITS, type PluginConfig } from '../config';
 import { zodToValidationError } from '../utils/zod-issues';
 
 /**
@@ -12,8 +12,8 @@ import { zodToValidationError } from '../utils/zod-issues';
  */
 export const settingsSchema = z.strictObject({
   autoApprove: z.boolean(),
-  rateLimitPoints: z.number().int().min(1).max(10_000),
-  cacheMaxAge: z.number().int().min(0).max(86_400),
+  rateLimitPoints: z.number().int().min(1).max(LIMITS.rateLimitPoints),
+  cacheMaxAge: z.number().int().min(0).max(LIMITS.cacheMaxAge),
   embedProviders: z.array(z.enum(SONG_PROVIDERS)).min(1, { message: 'must allow at least one provider' }),
   commentsEnabledByDefault: z.boolean(),
   grantPublicPermissions: z.boolean(),
@@ -42,11 +42,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Defaults from the file config, overridden by what was saved in the admin. */
     async get(): Promise<Settings> {
-      const saved = ((await store().get({ key: STORE_KEY })) ?? {}) as Partial<Settings>;
-      const merged = { ...defaultsFromConfig(fileConfig()), ...saved };
+      const defaults = defaultsFromConfig(fileConfig());
+      const saved = await store().get({ key: STORE_KEY });
+      const merged: Record<string, unknown> = { ...defaults };
+      // Key by key: a saved value that no longer validates (e.g. after an upgrade) falls back to
+      // the file config's value for that key alone, keeping every other saved setting.
+      if (saved && typeof saved === 'object') {
+        const shape = settingsSchema.shape;
+        for (const [key, value] of Object.entries(saved as Record<string, unknown>)) {
+          if (!Object.hasOwn(shape, key)) continue;
+          if (shape[key as keyof Settings].safeParse(value).success) merged[key] = value;
+        }
+      }
       const parsed = settingsSchema.safeParse(merged);
-      // A stored value that no longer validates (e.g. after an upgrade) falls back to the file config.
-      return parsed.success ? parsed.data : defaultsFromConfig(fileConfig());
+      return parsed.success ? parsed.data : defaults;
     },
 
     /** Validates and saves a partial update; returns the full settings. Throws a 400 ValidationError. */
