@@ -105,7 +105,7 @@ const sendGraphql = (c: GraphqlCase) => {
 };
 
 beforeAll(async () => {
-  app = await startStrapi({ seed: true, env: { MOVIE_REVIEWS_RATE_LIMIT: '100000' } });
+  app = await startStrapi({ seed: true, env: { MOVIE_REVIEWS_RATE_LIMIT: '10000' } });
   const her = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013' } })) as { documentId: string };
   ids.REVIEW_ID = her.documentId;
   const pending = await createComment(app, her.documentId, {

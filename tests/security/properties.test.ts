@@ -28,7 +28,7 @@ const post = (body: unknown) =>
 const count = async () => Number(await app.strapi.db.query(COMMENT).count({}));
 
 beforeAll(async () => {
-  app = await startStrapi({ seed: true, env: { MOVIE_REVIEWS_RATE_LIMIT: '100000' } });
+  app = await startStrapi({ seed: true, env: { MOVIE_REVIEWS_RATE_LIMIT: '10000' } });
 });
 
 afterAll(async () => {
