@@ -24,6 +24,8 @@ const m = randomBytes(4).toString('hex');
 const trace = (msg: string) => { if (process.env.TRACE) process.stderr.write(`[drop] ${msg}\n`); };
 
 const READS = [`${API}/reviews`, `${API}/reviews/her-2013`, `${API}/reviews/her-2013/comments`];
+// Reads of URLs never requested before: the response cache cannot answer them, the database must.
+const UNCACHED_READS = [`${API}/reviews?page=2`, `${API}/reviews/a-slug-never-requested`, `${API}/reviews/her-2013/comments?pageSize=7`];
 
 const expectUnavailable = (res: { status: number; body: unknown; headers: Record<string, string> }) => {
   expect(res.status).toBe(503);
@@ -79,9 +81,19 @@ describeIfPostgres('database drops (PostgreSQL through a TCP proxy)', () => {
     for (const path of READS) expect((await app.http().get(path)).status).toBe(200);
   });
 
+  it('keeps answering cached reads from memory while the database is cut', async () => {
+    proxy.cut();
+    try {
+      for (const path of READS) expect((await app.http().get(path).timeout(20000)).status).toBe(200);
+    } finally {
+      proxy.restore();
+    }
+    await waitForRecovery();
+  });
+
   it('answers 503 in Strapi error shape while the database is cut, and recovers when it is back', async () => {
     proxy.cut();
-    for (const path of READS) {
+    for (const path of UNCACHED_READS) {
       trace(`get ${path}`);
       const res = await app.http().get(path).timeout(20000);
       trace(`got ${res.status} ${res.text.slice(0, 200)}`);
