@@ -9,13 +9,12 @@
  * PostgreSQL only (run it in the postgres pass: DATABASE_CLIENT=postgres); on
  * other databases it is skipped with a message. Runs a throwaway redis-server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, dbClient, type TestDatabase } from '../helpers/database';
-import { DEMO_DIR } from '../helpers/demo';
-import { freePort, startRedisServer, type RedisServer } from '../helpers/processes';
+import { startRedisServer, type RedisServer } from '../helpers/processes';
+import { startDemoServer, type DemoServer } from '../browser/helpers/demo-server';
 
 const enabled = dbClient() === 'postgres';
 if (!enabled) {
@@ -25,58 +24,18 @@ if (!enabled) {
 
 const API = '/api/movie-reviews';
 
-interface Instance {
-  url: string;
-  child: ChildProcess;
-  log(): string;
-}
+type Instance = DemoServer;
 
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const startInstance = async (env: Record<string, string>): Promise<Instance> => {
-  const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [path.join(DEMO_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-    cwd: DEMO_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      SERVE_ADMIN: 'false',
-      JWT_SECRET: 'two-instances-jwt',
-      ADMIN_JWT_SECRET: 'two-instances-admin-jwt',
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** An API-only demo instance (`strapi start`) on its own port. */
+const startInstance = (env: Record<string, string>): Promise<Instance> =>
+  startDemoServer({
+    SERVE_ADMIN: 'false',
+    JWT_SECRET: 'two-instances-jwt',
+    ADMIN_JWT_SECRET: 'two-instances-admin-jwt',
+    ...env,
   });
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
-    if (child.exitCode !== null) throw new Error(`instance exited (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(`${url}/_health`);
-      if (res.status === 204 || res.ok) return { url, child, log: () => output };
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`instance did not answer in time:\n${output}`);
-};
 
-const stopInstance = async (instance: Instance | undefined) => {
-  if (!instance || instance.child.exitCode !== null) return;
-  const exited = new Promise((r) => instance.child.once('exit', r));
-  instance.child.kill('SIGTERM');
-  await Promise.race([exited, sleep(10_000)]);
-  if (instance.child.exitCode === null) instance.child.kill('SIGKILL');
-};
+const stopInstance = async (instance: Instance | undefined) => instance?.stop();
 
 let db: TestDatabase;
 let redis: RedisServer;

@@ -33,8 +33,12 @@ const waitForHealth = async (url: string, child: ChildProcess, log: () => string
   throw new Error(`demo server did not answer within ${timeoutMs} ms:\n${log()}`);
 };
 
+/**
+ * `env` overrides the defaults (e.g. another database's DATABASE_* settings, SERVE_ADMIN=false
+ * for API-only instances, which then need no admin build).
+ */
 export const startDemoServer = async (env: Record<string, string> = {}): Promise<DemoServer> => {
-  if (!fs.existsSync(path.join(DEMO_DIR, 'dist', 'build', 'index.html'))) {
+  if (env.SERVE_ADMIN !== 'false' && !fs.existsSync(path.join(DEMO_DIR, 'dist', 'build', 'index.html'))) {
     throw new Error('the demo admin is not built: run `node demo/scripts/prepare.js --admin` (npm run test:browser does)');
   }
   const port = await freePort();
