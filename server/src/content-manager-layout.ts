@@ -60,7 +60,7 @@ export const LAYOUTS: Record<string, TypeLayout> = {
       authorName: { label: 'Author name' },
       authorEmail: { label: 'Email (private)' },
       content: { label: 'Comment' },
-      status: { label: 'Status' },
+      moderationStatus: { label: 'Moderation status' },
       ip: { label: 'IP address (private)' },
       userAgent: { label: 'Browser (private)' },
       moderatedAt: { label: 'Moderated at' },
@@ -68,7 +68,7 @@ export const LAYOUTS: Record<string, TypeLayout> = {
       createdAt: { label: 'Created' },
       updatedAt: { label: 'Updated' },
     },
-    list: ['authorName', 'content', 'status', 'reviewDocumentId', 'createdAt'],
+    list: ['authorName', 'content', 'moderationStatus', 'reviewDocumentId', 'createdAt'],
   },
 };
 

@@ -6,8 +6,10 @@ import { registerGraphql } from './graphql';
 import { cacheInvalidationMiddleware } from './cache-invalidation';
 import { earlyCache } from './middlewares/early-cache';
 import { databaseUnavailableGuard } from './middlewares/database-errors';
+import { registerMigrations } from './migrations/comment-moderation-status';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  registerMigrations(strapi);
   registerCustomFields(strapi);
   strapi.documents.use(documentValidationMiddleware(strapi));
   strapi.documents.use(cacheInvalidationMiddleware(strapi));

@@ -98,7 +98,7 @@ describe(`the queue with ${TOTAL} comments`, () => {
     );
     expect(run.result.status).toBe(200);
     expect(run.result.body.data.changed).toHaveLength(100);
-    expect(await app.strapi.db.query(COMMENT).count({ where: { documentId: { $in: ids }, status: 'approved' } })).toBe(100);
+    expect(await app.strapi.db.query(COMMENT).count({ where: { documentId: { $in: ids }, moderationStatus: 'approved' } })).toBe(100);
     console.info(`[scale] bulk approve of 100: ${run.queries} queries ${run.ms.toFixed(0)} ms`);
     const tooMany = await app.http().post('/movie-reviews/moderation/comments/actions').set(bearer(token)).send({ action: 'approve', ids: [...ids, 'x'] });
     expect(tooMany.status).toBe(400);

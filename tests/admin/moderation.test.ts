@@ -32,7 +32,7 @@ const addComments = async (n: number, data: Record<string, unknown>) => {
           authorName: `Reader ${String(i).padStart(2, '0')}`,
           authorEmail: `reader${i}@example.com`,
           content: `Comment number ${i}`,
-          status: 'pending',
+          moderationStatus: 'pending',
           ...data,
         },
       } as never)) as unknown as Comment
@@ -175,7 +175,7 @@ describe('POST /movie-reviews/moderation/comments/actions', () => {
     expect(rejected.body.data.changed).toEqual(ids.slice(0, 2));
     const spam = await act({ action: 'spam', ids: ids.slice(2) });
     expect(spam.body.data.changed).toEqual(ids.slice(2));
-    const statuses = await Promise.all(ids.map(async (id) => (await stored(id))?.status));
+    const statuses = await Promise.all(ids.map(async (id) => (await stored(id))?.moderationStatus));
     expect(statuses).toEqual(['rejected', 'rejected', 'spam', 'spam']);
     const counts = (await list({ q: 'bulk fixture' })).body.meta.counts;
     expect(counts).toEqual({ pending: 0, approved: 0, rejected: 2, spam: 2, all: 4 });
@@ -193,8 +193,8 @@ describe('POST /movie-reviews/moderation/comments/actions', () => {
   });
 
   it('handles a parent and its reply in the same delete', async () => {
-    const [parent] = await addComments(1, { content: 'thread fixture', status: 'approved' });
-    const [child] = await addComments(1, { content: 'thread fixture reply', status: 'approved', parentDocumentId: parent.documentId });
+    const [parent] = await addComments(1, { content: 'thread fixture', moderationStatus: 'approved' });
+    const [child] = await addComments(1, { content: 'thread fixture reply', moderationStatus: 'approved', parentDocumentId: parent.documentId });
     const res = await act({ action: 'delete', ids: [parent.documentId, child.documentId] });
     expect(res.status).toBe(200);
     expect(res.body.data.missing).toEqual([]);
@@ -210,11 +210,11 @@ describe('POST /movie-reviews/moderation/comments/actions', () => {
     ['ids that are not strings', { action: 'approve', ids: [1, 2] }],
     ['an extra field', { action: 'approve', ids: ['abc'], status: 'approved' }],
   ])('rejects %s with 400 and changes nothing', async (_, body) => {
-    const before = await app.strapi.db.query(COMMENT).findMany({ select: ['documentId', 'status'] });
+    const before = await app.strapi.db.query(COMMENT).findMany({ select: ['documentId', 'moderationStatus'] });
     const res = await act(body);
     expect(res.status).toBe(400);
     expectError(res.body, 400, 'ValidationError');
-    expect(await app.strapi.db.query(COMMENT).findMany({ select: ['documentId', 'status'] })).toEqual(before);
+    expect(await app.strapi.db.query(COMMENT).findMany({ select: ['documentId', 'moderationStatus'] })).toEqual(before);
   });
 });
 
@@ -237,7 +237,7 @@ describe('POST /movie-reviews/moderation/comments/:documentId/reply', () => {
       authorName: 'Demo Editor',
       authorEmail: 'editor@movie-reviews.local',
       content: 'Yes, it was pressed on vinyl in 2014.',
-      status: 'approved',
+      moderationStatus: 'approved',
       authorIsEditor: true,
     });
     expect(res.body.meta).toEqual({ parentApproved: false });
@@ -248,11 +248,11 @@ describe('POST /movie-reviews/moderation/comments/:documentId/reply', () => {
     const res = await reply(pending.documentId, { content: 'Welcome!' });
     expect(res.status).toBe(201);
     expect(res.body.meta).toEqual({ parentApproved: true });
-    expect((await stored(pending.documentId))?.status).toBe('approved');
+    expect((await stored(pending.documentId))?.moderationStatus).toBe('approved');
   });
 
   it('refuses to reply to spam or rejected comments', async () => {
-    const [spam] = await addComments(1, { content: 'spam fixture', status: 'spam' });
+    const [spam] = await addComments(1, { content: 'spam fixture', moderationStatus: 'spam' });
     const res = await reply(spam.documentId, { content: 'Hello' });
     expect(res.status).toBe(400);
     expectError(res.body, 400, 'ValidationError');

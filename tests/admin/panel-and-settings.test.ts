@@ -143,7 +143,7 @@ describe('GET /movie-reviews/reviews/:documentId/overview', () => {
   });
 
   it('counts follow moderation', async () => {
-    const pending = await app.strapi.db.query(COMMENT).findOne({ where: { status: 'pending' } });
+    const pending = await app.strapi.db.query(COMMENT).findOne({ where: { moderationStatus: 'pending' } });
     await app.http().post('/movie-reviews/moderation/comments/actions').set(bearer(token)).send({ action: 'spam', ids: [pending.documentId] });
     const res = await overview(herId);
     expect(res.body.data.counts).toEqual({ pending: 0, approved: 2, rejected: 0, spam: 1, all: 3 });

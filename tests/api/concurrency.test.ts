@@ -36,7 +36,7 @@ it('stores exactly 200 comments from 200 concurrent posts', async () => {
   expect(new Set(returned.map((c) => c.documentId)).size).toBe(N);
 
   const rows = (await app.strapi.db.query(COMMENT).findMany({
-    select: ['documentId', 'content', 'authorEmail', 'status'],
+    select: ['documentId', 'content', 'authorEmail', 'moderationStatus'],
     where: { content: { $startsWith: 'concurrent comment #' } },
   })) as Array<{ documentId: string; content: string; authorEmail: string; status: string }>;
   expect(rows).toHaveLength(N);

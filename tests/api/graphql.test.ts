@@ -158,7 +158,7 @@ describe('createMovieReviewComment', () => {
     const created = res.body.data.createMovieReviewComment;
     expect(created).toMatchObject({ authorName: 'Gwen', content: 'Via GraphQL', isEditor: false, replies: [], status: 'pending' });
     const [row] = (await app.strapi.db.query(COMMENT).findMany({ where: { documentId: created.documentId } })) as Array<Record<string, unknown>>;
-    expect(row).toMatchObject({ reviewDocumentId: her.documentId, authorEmail: 'gwen@example.org', status: 'pending', userAgent: 'GraphqlTest/2.0' });
+    expect(row).toMatchObject({ reviewDocumentId: her.documentId, authorEmail: 'gwen@example.org', moderationStatus: 'pending', userAgent: 'GraphqlTest/2.0' });
     expect(row.ip).toBeTruthy();
   });
 
@@ -206,7 +206,7 @@ describe('createMovieReviewComment', () => {
     const [row] = (await app.strapi.db.query(COMMENT).findMany({ where: { documentId: res.body.data.createMovieReviewComment.documentId } })) as Array<
       Record<string, unknown>
     >;
-    expect(row.status).toBe('spam');
+    expect(row.moderationStatus).toBe('spam');
   });
 
   it('answers FORBIDDEN for a review closed to comments and NOT_FOUND for drafts', async () => {

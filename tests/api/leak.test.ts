@@ -37,7 +37,7 @@ const hiddenTexts = {
 
 const getRules: LeakRules = {
   markers: [...Object.values(privateMarkers), ...Object.values(hiddenTexts)],
-  keys: [...PRIVATE_KEYS, 'status', 'parentDocumentId', 'reviewDocumentId', 'moderatedAt'],
+  keys: [...PRIVATE_KEYS, 'status', 'moderationStatus', 'parentDocumentId', 'reviewDocumentId', 'moderatedAt'],
 };
 /** A poster sees their own text back, never the private data. */
 const postRules: LeakRules = { markers: Object.values(privateMarkers), keys: [...PRIVATE_KEYS, 'parentDocumentId', 'reviewDocumentId'] };
@@ -88,11 +88,11 @@ beforeAll(async () => {
   for (const review of [her, open, edited]) {
     const approved = await createComment(app, review.documentId, { ...priv, content: `Visible comment on ${review.documentId}` });
     await createComment(app, review.documentId, { ...priv, content: 'Visible reply', parentDocumentId: approved.documentId });
-    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.pendingReply, parentDocumentId: approved.documentId, status: 'pending' });
-    const pending = await createComment(app, review.documentId, { ...priv, content: hiddenTexts.pending, status: 'pending' });
+    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.pendingReply, parentDocumentId: approved.documentId, moderationStatus: 'pending' });
+    const pending = await createComment(app, review.documentId, { ...priv, content: hiddenTexts.pending, moderationStatus: 'pending' });
     await createComment(app, review.documentId, { ...priv, content: hiddenTexts.orphanReply, parentDocumentId: pending.documentId });
-    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.rejected, status: 'rejected' });
-    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.spam, status: 'spam' });
+    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.rejected, moderationStatus: 'rejected' });
+    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.spam, moderationStatus: 'spam' });
   }
   await createComment(app, draft.documentId, { ...priv, content: hiddenTexts.commentOnDraft });
   await createComment(app, unpublished.documentId, { ...priv, content: hiddenTexts.commentOnDraft });

@@ -62,11 +62,11 @@ describe('GET /reviews/:slug/comments', () => {
     const a1 = await createComment(app, review.documentId, { content: 'A1', parentDocumentId: a.documentId });
     const a2 = await createComment(app, review.documentId, { content: 'A2', parentDocumentId: a.documentId });
     await createComment(app, review.documentId, { content: 'A1x', parentDocumentId: a1.documentId });
-    const hiddenParent = await createComment(app, review.documentId, { content: 'A2 pending', parentDocumentId: a2.documentId, status: 'pending' });
+    const hiddenParent = await createComment(app, review.documentId, { content: 'A2 pending', parentDocumentId: a2.documentId, moderationStatus: 'pending' });
     await createComment(app, review.documentId, { content: 'under pending', parentDocumentId: hiddenParent.documentId });
-    await createComment(app, review.documentId, { content: 'rejected', status: 'rejected' });
-    await createComment(app, review.documentId, { content: 'spam', status: 'spam' });
-    const rejectedParent = await createComment(app, review.documentId, { content: 'rejected parent', status: 'rejected' });
+    await createComment(app, review.documentId, { content: 'rejected', moderationStatus: 'rejected' });
+    await createComment(app, review.documentId, { content: 'spam', moderationStatus: 'spam' });
+    const rejectedParent = await createComment(app, review.documentId, { content: 'rejected parent', moderationStatus: 'rejected' });
     await createComment(app, review.documentId, { content: 'under rejected', parentDocumentId: rejectedParent.documentId });
 
     const res = await app.http().get(`${API}/reviews/${review.slug}/comments`);
@@ -126,7 +126,7 @@ describe('POST /reviews/:slug/comments', () => {
       reviewDocumentId: her.documentId,
       parentDocumentId: null,
       authorEmail: 'ada@example.org',
-      status: 'pending',
+      moderationStatus: 'pending',
       userAgent: 'CommentTest/1.0',
       authorIsEditor: false,
     });
@@ -143,7 +143,7 @@ describe('POST /reviews/:slug/comments', () => {
       expect(res.status).toBe(201);
       expect(res.body.data.status).toBe('approved');
       const [row] = await storedComments({ documentId: res.body.data.documentId });
-      expect(row.status).toBe('approved');
+      expect(row.moderationStatus).toBe('approved');
       const listed = await app.http().get(`${API}/reviews/her-2013/comments`);
       expect(listed.body.data.map((c: any) => c.content)).toContain('Approved straight away.');
     } finally {
@@ -234,9 +234,9 @@ describe('POST /reviews/:slug/comments', () => {
     it('refuses a pending, rejected or spam parent, a parent of another review and an unknown one', async () => {
       const other = await createReview(app, { title: 'Other Review', movieYear: 2003 });
       const parents = [
-        (await createComment(app, her.documentId, { status: 'pending' })).documentId,
-        (await createComment(app, her.documentId, { status: 'rejected' })).documentId,
-        (await createComment(app, her.documentId, { status: 'spam' })).documentId,
+        (await createComment(app, her.documentId, { moderationStatus: 'pending' })).documentId,
+        (await createComment(app, her.documentId, { moderationStatus: 'rejected' })).documentId,
+        (await createComment(app, her.documentId, { moderationStatus: 'spam' })).documentId,
         (await createComment(app, other.documentId)).documentId,
         'does-not-exist',
       ];
@@ -257,7 +257,7 @@ describe('POST /reviews/:slug/comments', () => {
       expect(Object.keys(res.body.data).sort()).toEqual([...COMMENT_KEYS, 'status'].sort());
       expect(res.body.data.status).toBe('pending');
       const [row] = await storedComments({ documentId: res.body.data.documentId });
-      expect(row.status).toBe('spam');
+      expect(row.moderationStatus).toBe('spam');
       expect((await post('her-2013', valid({ website: '' }))).body.data.status).toBe('pending');
       const [emptyHoneypot] = await storedComments({ documentId: (await post('her-2013', valid({ website: '' }))).body.data.documentId });
       expect(emptyHoneypot.status).toBe('pending');
@@ -278,7 +278,7 @@ describe('POST /reviews/:slug/comments', () => {
           expect(res.status).toBe(201);
           expect(res.body.data.status).toBe('pending');
           const [row] = await storedComments({ documentId: res.body.data.documentId });
-          expect(row.status).toBe(status);
+          expect(row.moderationStatus).toBe(status);
         }
       } finally {
         app.strapi.config.set('plugin::movie-reviews.comments.blockedWords', []);

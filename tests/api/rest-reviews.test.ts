@@ -494,10 +494,10 @@ describe('caching headers', () => {
     const detail = `${API}/reviews/her-2013`;
     const comments = `${API}/reviews/her-2013/comments`;
     const before = { detail: (await app.http().get(detail)).headers.etag, comments: (await app.http().get(comments)).headers.etag };
-    const pending = await createComment(app, herDocumentId, { status: 'pending', content: 'Waiting in the queue' });
+    const pending = await createComment(app, herDocumentId, { moderationStatus: 'pending', content: 'Waiting in the queue' });
     expect((await app.http().get(detail)).headers.etag).toBe(before.detail);
     expect((await app.http().get(comments)).headers.etag).toBe(before.comments);
-    await app.strapi.documents(COMMENT).update({ documentId: pending.documentId, data: { status: 'approved' } as never });
+    await app.strapi.documents(COMMENT).update({ documentId: pending.documentId, data: { moderationStatus: 'approved' } as never });
     expect((await app.http().get(detail)).headers.etag).not.toBe(before.detail);
     expect((await app.http().get(comments)).headers.etag).not.toBe(before.comments);
     await app.strapi.documents(COMMENT).delete({ documentId: pending.documentId });

@@ -32,7 +32,7 @@ export const createComment = async (app: TestApp, reviewDocumentId: string, data
       authorName: 'Reader',
       authorEmail: `reader-${unique()}@example.com`,
       content: `Comment ${unique()}`,
-      status: 'approved',
+      moderationStatus: 'approved',
       ...data,
     } as never,
   });

@@ -24,7 +24,7 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     movie_reviews_movie_director_idx: ['movie_director'],
   },
   movie_review_comments: {
-    movie_review_comments_review_status_idx: ['review_document_id', 'status', 'created_at'],
+    movie_review_comments_review_moderation_idx: ['review_document_id', 'moderation_status', 'created_at'],
     movie_review_comments_parent_idx: ['parent_document_id'],
   },
 };

@@ -62,8 +62,8 @@ it('flushes when another instance publishes a flush', async () => {
 
 it('publishes a flush for the other instances on a write', async () => {
   messages.length = 0;
-  const pending = (await app.strapi.db.query(COMMENT).findOne({ where: { status: 'pending' } })) as { documentId: string };
-  await app.strapi.documents(COMMENT).update({ documentId: pending.documentId, data: { status: 'approved' } as never });
+  const pending = (await app.strapi.db.query(COMMENT).findOne({ where: { moderationStatus: 'pending' } })) as { documentId: string };
+  await app.strapi.documents(COMMENT).update({ documentId: pending.documentId, data: { moderationStatus: 'approved' } as never });
   await waitFor(() => messages.length > 0, 'a flush message');
   expect(messages[0]).toMatch(/^[0-9a-f-]{36} content$/);
 });
@@ -85,8 +85,8 @@ it('keeps working on local flushes, with a warning, when Redis goes away', async
     const first = await comments();
     expect(first.status).toBe(200);
     expect((await comments()).headers.etag).toBe(first.headers.etag);
-    const approved = (await app.strapi.db.query(COMMENT).findMany({ where: { status: 'approved' } })) as Array<{ documentId: string }>;
-    await app.strapi.documents(COMMENT).update({ documentId: approved[0].documentId, data: { status: 'rejected' } as never });
+    const approved = (await app.strapi.db.query(COMMENT).findMany({ where: { moderationStatus: 'approved' } })) as Array<{ documentId: string }>;
+    await app.strapi.documents(COMMENT).update({ documentId: approved[0].documentId, data: { moderationStatus: 'rejected' } as never });
     const after = await comments();
     expect(after.status).toBe(200);
     expect(after.headers.etag).not.toBe(first.headers.etag);

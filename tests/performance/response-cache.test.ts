@@ -83,9 +83,9 @@ describe('response cache', () => {
 
   it('changes the cached detail after a comment is approved through the document service', async () => {
     const before = await cachedDetail();
-    const pending = (await app.strapi.db.query(COMMENT).findOne({ where: { status: 'pending' } })) as { documentId: string };
+    const pending = (await app.strapi.db.query(COMMENT).findOne({ where: { moderationStatus: 'pending' } })) as { documentId: string };
     expect(pending).toBeTruthy();
-    await app.strapi.documents(COMMENT).update({ documentId: pending.documentId, data: { status: 'approved' } as never });
+    await app.strapi.documents(COMMENT).update({ documentId: pending.documentId, data: { moderationStatus: 'approved' } as never });
     const after = await detail({ 'If-None-Match': before.headers.etag });
     expect(after.status).toBe(200);
     expect(after.body.data.commentCount).toBe(before.body.data.commentCount + 1);

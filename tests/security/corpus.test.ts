@@ -69,11 +69,11 @@ const checkResponse = (label: string, status: number, text: string, headers: Rec
 /** A stored case: one more comment, with exactly the text sent; served back as the same string once approved. */
 const checkStored = async (stored: Stored, before: number) => {
   expect(await commentCount()).toBe(before + 1);
-  const rows = (await app.strapi.db.query(COMMENT).findMany({ where: { [stored.field]: stored.value } })) as Array<{ id: number; status: string }>;
+  const rows = (await app.strapi.db.query(COMMENT).findMany({ where: { [stored.field]: stored.value } })) as Array<{ id: number; moderationStatus: string }>;
   expect(rows).toHaveLength(1);
-  expect(rows[0].status).toBe(stored.status ?? 'pending');
+  expect(rows[0].moderationStatus).toBe(stored.status ?? 'pending');
   summary.stored += 1;
-  await app.strapi.db.query(COMMENT).update({ where: { id: rows[0].id }, data: { status: 'approved' } });
+  await app.strapi.db.query(COMMENT).update({ where: { id: rows[0].id }, data: { moderationStatus: 'approved' } });
   const res = await app.http().get(`${API}/reviews/her-2013/comments?pageSize=100`);
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toMatch(/^application\/json/);

@@ -62,6 +62,7 @@ export const validComment = (extra: Record<string, unknown> = {}) => ({
 
 const MASS_ASSIGNMENT: Array<[string, unknown]> = [
   ['status', 'approved'],
+  ['moderationStatus', 'approved'],
   ['publishedAt', '2020-01-01T00:00:00.000Z'],
   ['review', 1],
   ['reviewDocumentId', 'x'],

@@ -7,7 +7,7 @@ import type { ReviewDetail, ReviewSummary, PublicAvatar, PublicImage, PublicSong
 import type { ReviewPage } from '../../server/src/services/reviews';
 import type { CommentInput, CommentPage, CreatedComment, PublicComment } from '../../server/src/services/comments';
 import type { SongProvider } from '../../server/src/custom-fields/song-providers';
-import type { SortKey } from '../../server/src/services/reviews-query';
+import type { SortKey } from '../../server/src/validation/list-query';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;

@@ -4,10 +4,8 @@ import { Box, Button, Field, Flex, IconButton, TextInput, Typography, VisuallyHi
 import { ArrowDown, ArrowUp, Images, Pencil, Plus, Trash, WarningCircle } from '@strapi/icons';
 import { absoluteMediaUrl, emit, errorAt, readJson, useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
 
-/** Kept in step with server/src/custom-fields/stills.ts. */
-const MAX_STILLS = 50;
-const MAX_CAPTION = 500;
-const MAX_ALT = 300;
+/** The server's limits (server/src/shared/custom-field-limits.ts). */
+import { MAX_ALT, MAX_CAPTION, MAX_STILLS } from '../../../server/src/shared/custom-field-limits';
 
 export interface StillValue {
   file: number;

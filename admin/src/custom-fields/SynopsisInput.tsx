@@ -2,9 +2,8 @@ import * as React from 'react';
 import { Box, Field, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { errorAt, emit, readJson, useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
 
-/** Kept in step with server/src/custom-fields/synopsis.ts. */
-const MAX_TEXT = 5000;
-const MAX_SOURCE = 100;
+/** The server's limits (server/src/shared/custom-field-limits.ts). */
+import { MAX_SOURCE, MAX_SYNOPSIS as MAX_TEXT } from '../../../server/src/shared/custom-field-limits';
 
 export interface SynopsisValue {
   text: string;

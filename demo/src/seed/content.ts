@@ -88,7 +88,7 @@ export const comments = [
     authorName: 'Jonas',
     authorEmail: 'jonas@example.com',
     content: 'The letters Theodore writes for other people are the saddest and funniest part. Great point about the close-ups.',
-    status: 'approved' as const,
+    moderationStatus: 'approved' as const,
   },
   {
     key: 'reply',
@@ -96,7 +96,7 @@ export const comments = [
     authorName: 'Mara Okafor',
     authorEmail: 'mara@example.com',
     content: 'Thank you! The letter he writes at the very end is the one that gets me every time.',
-    status: 'approved' as const,
+    moderationStatus: 'approved' as const,
     authorIsEditor: true,
   },
   {
@@ -104,7 +104,7 @@ export const comments = [
     authorName: 'Priya',
     authorEmail: 'priya@example.com',
     content: 'Has anyone found the score on vinyl? This one is waiting for moderation in the demo.',
-    status: 'pending' as const,
+    moderationStatus: 'pending' as const,
   },
 ];
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { SONG_PROVIDERS } from '../custom-fields/song-providers';
 
-/** Bounds shared by the file config and the admin settings, so a valid file value is a valid setting. */
-export const LIMITS = { rateLimitPoints: 10_000, cacheMaxAge: 86_400 } as const;
+import { LIMITS } from '../shared/settings-limits';
+
+export { LIMITS };
 
 /** The plugin's file config (`config/plugins.ts` → `movie-reviews.config`), with defaults. */
 export const pluginConfigSchema = z.strictObject({

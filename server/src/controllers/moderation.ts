@@ -5,19 +5,19 @@
  */
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import { COMMENT_STATUSES, PLUGIN_ID, REVIEW_UID } from '../utils/constants';
+import { REVIEW_UID } from '../utils/constants';
 import { zodToValidationError } from '../utils/zod-issues';
-import { plainText } from '../validation/shared';
+import { getService } from '../utils/get-service';
+import { SORTABLE_FIELDS, type SortableField } from '../shared/comment-moderation';
 import {
-  MAX_BULK_IDS,
-  MODERATION_ACTIONS,
-  SORTABLE_FIELDS,
-  type AdminUserLike,
-  type ListQuery,
-  type ReviewAccess,
-  type SortableField,
-} from '../services/moderation';
-import type moderationService from '../services/moderation';
+  bulkBodySchema,
+  documentIdParam,
+  overviewQuerySchema,
+  queueQuerySchema,
+  replyBodySchema,
+  reviewOptionsQuerySchema,
+} from '../validation/moderation';
+import type { AdminUserLike, ListQuery, ReviewAccess } from '../services/moderation';
 
 type Ctx = {
   query: unknown;
@@ -36,39 +36,6 @@ interface PermissionCheckerService {
   };
 }
 
-const documentId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'must be a documentId' });
-
-const SORT_PATTERN = new RegExp(`^(${SORTABLE_FIELDS.join('|')}):(asc|desc)$`, 'i');
-
-export const listQuerySchema = z.strictObject({
-  status: z.enum([...COMMENT_STATUSES, 'all'], { message: `must be one of ${[...COMMENT_STATUSES, 'all'].join(', ')}` }).default('pending'),
-  q: z.string().trim().max(200, { message: 'must be at most 200 characters' }).optional(),
-  review: documentId.optional(),
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100, { message: 'must be at most 100' }).default(10),
-  sort: z
-    .string()
-    .regex(SORT_PATTERN, { message: `must be one of ${SORTABLE_FIELDS.join(', ')} with :asc or :desc` })
-    .default('createdAt:desc'),
-});
-
-export const bulkBodySchema = z.strictObject({
-  action: z.enum(MODERATION_ACTIONS, { message: `must be one of ${MODERATION_ACTIONS.join(', ')}` }),
-  ids: z
-    .array(documentId)
-    .min(1, { message: 'must hold at least one id' })
-    .max(MAX_BULK_IDS, { message: `must hold at most ${MAX_BULK_IDS} ids` }),
-});
-
-export const replyBodySchema = z.strictObject({ content: plainText(1, 5000) });
-
-const reviewOptionsQuery = z.strictObject({
-  q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-});
-
-const overviewQuery = z.strictObject({ status: z.enum(['draft', 'published']).default('draft') });
-
 const parse = <T extends z.ZodType>(schema: T, value: unknown, prefix: string[]): z.infer<T> => {
   const parsed = schema.safeParse(value ?? {});
   if (!parsed.success) throw zodToValidationError(parsed.error, prefix);
@@ -76,7 +43,7 @@ const parse = <T extends z.ZodType>(schema: T, value: unknown, prefix: string[])
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin(PLUGIN_ID).service('moderation') as ReturnType<typeof moderationService>;
+  const service = () => getService(strapi, 'moderation');
 
   /** The Content Manager's own permission checker: entry conditions and field-level read rights. */
   const reviewAccess = (userAbility: unknown): ReviewAccess | undefined => {
@@ -93,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(ctx: Ctx) {
-      const query = parse(listQuerySchema, ctx.query, ['query']);
+      const query = parse(queueQuerySchema, ctx.query, ['query']);
       const [field, order] = query.sort.split(':');
       const listQuery: ListQuery = {
         status: query.status,
@@ -110,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async reviews(ctx: Ctx) {
-      const query = parse(reviewOptionsQuery, ctx.query, ['query']);
+      const query = parse(reviewOptionsQuerySchema, ctx.query, ['query']);
       ctx.body = { data: await service().reviewOptions(query.q || undefined, query.limit) };
     },
 
@@ -120,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async reply(ctx: Ctx) {
-      const parent = parse(documentId, ctx.params.documentId, ['params', 'documentId']);
+      const parent = parse(documentIdParam, ctx.params.documentId, ['params', 'documentId']);
       const body = parse(replyBodySchema, ctx.request.body, []);
       const user = ctx.state.user ?? {};
       const result = await service().reply(parent, body.content, user);
@@ -129,8 +96,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async overview(ctx: Ctx) {
-      const id = parse(documentId, ctx.params.documentId, ['params', 'documentId']);
-      const query = parse(overviewQuery, ctx.query, ['query']);
+      const id = parse(documentIdParam, ctx.params.documentId, ['params', 'documentId']);
+      const query = parse(overviewQuerySchema, ctx.query, ['query']);
       const overview = await service().overview(id, query.status, reviewAccess(ctx.state.userAbility));
       if (!overview) return ctx.notFound(`review ${id} does not exist`);
       ctx.body = { data: overview };

@@ -1,38 +1,23 @@
 /**
- * Public REST controller (content API, `/api/movie-reviews/...`). Actions are the
- * permissions granted to the Public role: `plugin::movie-reviews.reviews.find`,
- * `.findOne`, `.comments` and `.createComment`.
+ * Public REST controller (content API, `/api/movie-reviews/...`; contract in
+ * docs/api.md). Actions are the permissions granted to the Public role:
+ * `plugin::movie-reviews.reviews.find`, `.findOne`, `.comments` and `.createComment`.
  */
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../utils/constants';
 import { hostErrors } from '../utils/host-errors';
-import { assertNoQuery, parseCommentPageQuery, parseReviewListQuery } from '../services/reviews-query';
-import type reviewsService from '../services/reviews';
-import type commentsService from '../services/comments';
-
-type Reviews = ReturnType<typeof reviewsService>;
-type Comments = ReturnType<typeof commentsService>;
+import { getService } from '../utils/get-service';
+import { assertNoQuery, parseCommentPageQuery, parseReviewListQuery } from '../validation/list-query';
+import { requesterOf } from '../utils/requester';
+import { setRetryAfter } from '../middlewares/comment-rate-limit';
 
 const query = (ctx: Context) => (ctx.query ?? {}) as Record<string, unknown>;
 
-/** The published review a comment request is about: 404 for drafts and unknown slugs. */
-export const publishedReviewOr404 = async (strapi: Core.Strapi, slug: unknown) => {
-  const review = await (strapi.plugin(PLUGIN_ID).service('reviews') as Reviews).findPublishedRef(slug);
-  if (!review) throw new (hostErrors().NotFoundError)('No published review has this slug');
-  return review;
-};
-
-export const COMMENTS_CLOSED = 'Comments are closed on this review';
-
-/** Refuses comments on a review closed to comments (403, for GraphQL). */
-export const assertOpenForComments = (review: { commentsEnabled: boolean }) => {
-  if (!review.commentsEnabled) throw new (hostErrors().ForbiddenError)(COMMENTS_CLOSED);
-};
+type StrapiContext = Context & { forbidden(message: string, details: object): void };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const reviews = () => strapi.plugin(PLUGIN_ID).service('reviews') as Reviews;
-  const comments = () => strapi.plugin(PLUGIN_ID).service('comments') as Comments;
+  const reviews = () => getService(strapi, 'reviews');
+  const comments = () => getService(strapi, 'comments');
 
   return {
     async find(ctx: Context) {
@@ -49,21 +34,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async comments(ctx: Context) {
       const page = parseCommentPageQuery(query(ctx));
-      const review = await publishedReviewOr404(strapi, ctx.params.slug);
+      const review = await reviews().findPublishedRef(ctx.params.slug);
+      if (!review) throw new (hostErrors().NotFoundError)('No published review has this slug');
       ctx.body = await comments().listApproved(review.documentId, page);
     },
 
     async createComment(ctx: Context) {
       assertNoQuery(query(ctx));
-      const review = await publishedReviewOr404(strapi, ctx.params.slug);
-      // Not thrown: Strapi's route authorization turns a thrown ForbiddenError into a bare "Forbidden".
-      if (!review.commentsEnabled) return (ctx as Context & { forbidden(message: string, details: object): void }).forbidden(COMMENTS_CLOSED, {});
-      const created = await comments().create(review, ctx.request.body, {
-        ip: ctx.request.ip || null,
-        userAgent: ctx.get('user-agent') || null,
-      });
-      ctx.status = 201;
-      ctx.body = { data: created, meta: {} };
+      const errors = hostErrors();
+      try {
+        const created = await comments().submit(ctx.params.slug, ctx.request.body, requesterOf(ctx));
+        ctx.status = 201;
+        ctx.body = { data: created, meta: {} };
+      } catch (error) {
+        if (error instanceof errors.RateLimitError) setRetryAfter(ctx, error);
+        // Answered, not rethrown: Strapi's route authorization turns a thrown ForbiddenError into a bare "Forbidden".
+        if (error instanceof errors.ForbiddenError) return (ctx as StrapiContext).forbidden(error.message, {});
+        throw error;
+      }
     },
   };
 };

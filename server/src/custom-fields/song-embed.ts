@@ -1,26 +1,9 @@
-import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import { optionalPlainText } from '../validation/shared';
+import { songInputSchema } from '../validation/custom-fields';
 import { zodToValidationError } from '../utils/zod-issues';
 import { validationError } from '../utils/host-errors';
 import { PLUGIN_ID } from '../utils/constants';
 import { parseSongUrl, SONG_PROVIDERS, type SongProvider } from './song-providers';
-
-const songInputSchema = z.strictObject({
-  url: z.string({ message: 'must be a link' }),
-  provider: z.enum(SONG_PROVIDERS, { message: `must be one of ${SONG_PROVIDERS.join(', ')}` }).nullable().optional(),
-  title: optionalPlainText(200),
-  artist: optionalPlainText(200),
-  startAt: z
-    .number({ message: 'must be a number of seconds' })
-    .int({ message: 'must be a whole number of seconds' })
-    .min(0, { message: 'must be between 0 and 86400 seconds' })
-    .max(86_400, { message: 'must be between 0 and 86400 seconds' })
-    .nullable()
-    .optional(),
-  // Read-side field: accepted so a value read from the API can be saved back, and dropped (it is rebuilt on read).
-  embedUrl: z.string().max(4096).nullable().optional(),
-});
 
 /** A song as stored: the link in canonical form and the provider parsed from it. */
 export interface SongValue {

@@ -1,25 +1,7 @@
-import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import { optionalPlainText, plainText } from '../validation/shared';
+import { stillsSchema } from '../validation/custom-fields';
 import { zodToValidationError } from '../utils/zod-issues';
 import { validationError, type FieldIssue } from '../utils/host-errors';
-
-export const MAX_STILLS = 50;
-export const MAX_CAPTION = 500;
-export const MAX_ALT = 300;
-
-const stillSchema = z.strictObject({
-  file: z
-    .number({ message: 'must be a media library file id' })
-    .int({ message: 'must be a media library file id' })
-    .positive({ message: 'must be a media library file id' }),
-  caption: optionalPlainText(MAX_CAPTION),
-  alt: plainText(1, MAX_ALT),
-});
-
-export const stillsSchema = z
-  .array(stillSchema, { message: 'must be a list of stills' })
-  .max(MAX_STILLS, { message: `must hold at most ${MAX_STILLS} stills` });
 
 /** A still as stored: a reference to a media-library image, with its own caption and alt text. */
 export interface StillValue {

@@ -12,15 +12,10 @@ import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { COMMENT_UID, PLUGIN_ID, REVIEW_UID } from '../utils/constants';
 import { hostErrors } from '../utils/host-errors';
-import { parseCommentPageQuery, parseReviewListQuery } from '../services/reviews-query';
-import { enforceCommentRateLimit } from '../middlewares/comment-rate-limit';
-import { assertOpenForComments, publishedReviewOr404 } from '../controllers/reviews';
+import { parseCommentPageQuery, parseReviewListQuery } from '../validation/list-query';
+import { getService } from '../utils/get-service';
+import { requesterOf } from '../utils/requester';
 import type { PublicImage } from '../services/review-format';
-import type reviewsService from '../services/reviews';
-import type commentsService from '../services/comments';
-
-type Reviews = ReturnType<typeof reviewsService>;
-type Comments = ReturnType<typeof commentsService>;
 
 export const typeDefs = /* GraphQL */ `
   type MovieReviewCastMember {
@@ -344,8 +339,8 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   extension.shadowCRUD(REVIEW_UID).disable();
   extension.shadowCRUD(COMMENT_UID).disable();
 
-  const reviews = () => strapi.plugin(PLUGIN_ID).service('reviews') as Reviews;
-  const comments = () => strapi.plugin(PLUGIN_ID).service('comments') as Comments;
+  const reviews = () => getService(strapi, 'reviews');
+  const comments = () => getService(strapi, 'comments');
 
   extension.use(() => ({
     typeDefs,
@@ -375,15 +370,9 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
           context: GraphqlContext
         ) => {
           spendFieldBudget(context);
-          await enforceCommentRateLimit(strapi, context.koaContext);
-          const review = await publishedReviewOr404(strapi, args.slug);
-          assertOpenForComments(review);
           // GraphQL gives explicit nulls for omitted optional inputs; REST's strict schema treats them alike.
           const data = Object.fromEntries(Object.entries({ ...args.data }).filter(([, v]) => v !== null));
-          return comments().create(review, data, {
-            ip: context.koaContext.request.ip || null,
-            userAgent: context.koaContext.get('user-agent') || null,
-          });
+          return comments().submit(args.slug, data, requesterOf(context.koaContext));
         },
       },
     },

@@ -14,6 +14,7 @@
 import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { hostErrors, validationError } from '../utils/host-errors';
+import { enforceCommentRateLimit } from './comment-rate-limit';
 
 export const MAX_COMMENT_BODY_BYTES = 64 * 1024;
 
@@ -115,9 +116,11 @@ const unsupportedMediaType = (ctx: Context, message: string) => {
  * Route-level middleware (`plugin::movie-reviews.comment-body`): answers the body
  * problems found by the reader, in Strapi's error shape.
  */
-export default () => async (ctx: Context, next: Next) => {
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => async (ctx: Context, next: Next) => {
   const outcome = (ctx.state as StateWithBody)[STATE_KEY];
   const errors = hostErrors();
+  // A refused body is a comment attempt too: it counts against the rate limit (429 first when over budget).
+  if (outcome && outcome.kind !== 'json') await enforceCommentRateLimit(strapi, ctx);
   if (!outcome) {
     // The reader did not run (e.g. the app mounts routes elsewhere): fall back to what koa-body parsed.
     if ((ctx.request.length ?? 0) > MAX_COMMENT_BODY_BYTES) {

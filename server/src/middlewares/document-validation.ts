@@ -2,11 +2,11 @@ import type { Core, Modules } from '@strapi/strapi';
 import { COMMENT_UID, REVIEW_UID } from '../utils/constants';
 import { validatorFor } from '../custom-fields';
 import { movieReviewWriteSchema, requiredOnCreate } from '../validation/movie-review';
-import { commentRequiredOnCreate, commentWriteSchema } from '../validation/comment';
+import { commentRequiredOnCreate, commentWriteSchema, MAX_THREAD_DEPTH } from '../validation/comment';
 import { zodToValidationError } from '../utils/zod-issues';
 import { validationError } from '../utils/host-errors';
 import { slugFrom } from '../services/slug';
-import type { Settings } from '../services/settings';
+import { getService } from '../utils/get-service';
 
 type Data = Record<string, unknown>;
 type Middleware = Modules.Documents.Middleware.Middleware;
@@ -41,7 +41,7 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
   Object.assign(data, parsed.data);
 
   const documentId = (ctx.params as { documentId?: string }).documentId;
-  const slugs = strapi.plugin('movie-reviews').service('slug') as ReturnType<typeof import('../services/slug').default>;
+  const slugs = getService(strapi, 'slug');
 
   let current: Data | null = null;
   if (ctx.action === 'update' && documentId) {
@@ -68,13 +68,10 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
 
   // Settings → "Comments enabled on new reviews" decides when a create does not say.
   if (ctx.action === 'create' && (data.commentsEnabled === undefined || data.commentsEnabled === null)) {
-    const settings = (await strapi.plugin('movie-reviews').service('settings').get()) as Settings;
+    const settings = await getService(strapi, 'settings').get();
     data.commentsEnabled = settings.commentsEnabledByDefault;
   }
 };
-
-/** The longest reply chain walked when checking a new parent (threads are far shallower). */
-const MAX_THREAD_DEPTH = 200;
 
 const validateComment = async (strapi: Core.Strapi, ctx: Context, data: Data) => {
   const parsed = commentWriteSchema.safeParse(data);

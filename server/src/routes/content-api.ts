@@ -1,33 +1,71 @@
-/** Public routes under /api/movie-reviews (see CONTRACT.md, REST). */
-const GET_MIDDLEWARES = ['plugin::movie-reviews.cache-headers'];
+/**
+ * Public routes under /api/movie-reviews. The contract (shapes, errors, caching)
+ * is docs/api.md.
+ *
+ * Each route declares what it accepts in `request`, the way Strapi 5's own
+ * content-API routes do (upload, users-permissions), with the rules from
+ * validation/. In Strapi 5.54 the router only checks that a declaration is
+ * well-formed: the declared schemas are enforced by core-api controllers
+ * (`validateQuery`/`validateInput`), not for custom plugin controllers. So the
+ * controllers here apply the same rules themselves (through the same parsers);
+ * the declarations document the routes and feed tools that read them.
+ */
+import type { Core } from '@strapi/strapi';
+import type { ZodType } from 'zod';
+import { commentPageQueryRequest, reviewListQueryRequest } from '../validation/list-query';
+import { commentInputSchema } from '../validation/comment';
+import { slugParam } from '../validation/slug';
 
-export default {
-  type: 'content-api' as const,
+const GET_MIDDLEWARES = ['plugin::movie-reviews.cache-headers'];
+const slug = { slug: slugParam };
+
+/**
+ * Strapi's `RouteInput`, with `request` typed against the plugin's zod: Strapi's
+ * route type names the zod copy bundled with @strapi/utils (another minor
+ * version), whose types do not accept schemas built with this one.
+ */
+type Route = Omit<Core.RouteInput, 'request'> & {
+  request?: { query?: Record<string, ZodType>; params?: Record<string, ZodType>; body?: Record<string, ZodType> };
+};
+
+const router: { type: 'content-api'; routes: Route[] } = {
+  type: 'content-api',
   routes: [
     {
       method: 'GET',
       path: '/reviews',
       handler: 'reviews.find',
+      request: { query: reviewListQueryRequest },
       config: { middlewares: GET_MIDDLEWARES },
     },
     {
       method: 'GET',
       path: '/reviews/:slug',
       handler: 'reviews.findOne',
+      request: { params: slug, query: {} },
       config: { middlewares: GET_MIDDLEWARES },
     },
     {
       method: 'GET',
       path: '/reviews/:slug/comments',
       handler: 'reviews.comments',
+      request: { params: slug, query: commentPageQueryRequest },
       config: { middlewares: GET_MIDDLEWARES },
     },
     {
       method: 'POST',
       path: '/reviews/:slug/comments',
       handler: 'reviews.createComment',
-      // Rate limit first (every attempt counts, valid or not), then the body checks (413/400/415).
-      config: { middlewares: ['plugin::movie-reviews.comment-rate-limit', 'plugin::movie-reviews.comment-body'] },
+      request: {
+        params: slug,
+        query: {},
+        body: { 'application/json': commentInputSchema },
+      },
+      // Optional `Idempotency-Key` header: validation/idempotency-key.ts (Strapi's route schema has no headers).
+      // Body checks (413/400/415) before the controller; the use case counts the attempt against the rate limit.
+      config: { middlewares: ['plugin::movie-reviews.comment-body'] },
     },
-  ] as Array<Record<string, unknown>>,
+  ],
 };
+
+export default router;

@@ -1,19 +1,22 @@
 /**
- * Reader comments on the public side: the approved, threaded list and the
- * creation of a new comment by a reader. Only public columns are ever selected
- * for output, so email, IP, user agent and status cannot reach a response.
+ * Reader comments on the public side: the approved, threaded list, and
+ * `submit`, the one use case behind `POST /reviews/:slug/comments` and the
+ * GraphQL `createMovieReviewComment` mutation. Only public columns are ever
+ * selected for output, so email, IP, user agent and moderation state cannot
+ * reach a response.
  */
-import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { COMMENT_UID, PLUGIN_ID, type CommentStatus } from '../utils/constants';
-import { validationError } from '../utils/host-errors';
+import { hostErrors, validationError } from '../utils/host-errors';
 import { zodToValidationError } from '../utils/zod-issues';
-import { emailSchema } from '../validation/comment';
-import { plainText } from '../validation/shared';
+import { getService } from '../utils/get-service';
+import { commentInputSchema, MAX_THREAD_DEPTH, type CommentInput } from '../validation/comment';
 import { iso, type Pagination } from './review-format';
-import { pageCount, type PageQuery } from './reviews-query';
+import { pageCount } from './reviews-query';
+import type { PageQuery } from '../validation/list-query';
 import type { PluginConfig } from '../config';
-import type { Settings } from './settings';
+
+export { commentInputSchema, MAX_THREAD_DEPTH, type CommentInput };
 
 /** A comment as the public sees it. */
 export interface PublicComment {
@@ -37,9 +40,6 @@ export interface CommentPage {
   meta: { pagination: Pagination };
 }
 
-/** Replies nest at most this deep in the public thread (each level is one query). */
-export const MAX_THREAD_DEPTH = 20;
-
 const PUBLIC_COLUMNS = ['id', 'documentId', 'parentDocumentId', 'authorName', 'content', 'createdAt', 'authorIsEditor'] as const;
 
 interface PublicRow {
@@ -61,22 +61,14 @@ const toPublic = (row: PublicRow): PublicComment => ({
   replies: [],
 });
 
-/** The body of `POST /reviews/:slug/comments`: anything else (status, ip, review...) is rejected. */
-export const commentInputSchema = z.strictObject({
-  authorName: plainText(1, 80),
-  authorEmail: emailSchema,
-  content: plainText(1, 5000),
-  parent: z.string().min(1).max(64).nullable().optional(),
-  // Honeypot: hidden from people by the site's form, filled in by bots.
-  website: z.string().max(2048).nullable().optional(),
-});
-
-export type CommentInput = z.infer<typeof commentInputSchema>;
-
-export interface RequestMeta {
+/** Who posts: what the transport knows about the request. */
+export interface Requester {
   ip: string | null;
   userAgent: string | null;
 }
+
+/** The refusal for a review closed to comments, the same on REST (403) and GraphQL (FORBIDDEN). */
+export const COMMENTS_CLOSED = 'Comments are closed on this review';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -96,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** One page of approved top-level comments with their approved replies, oldest first. */
     async listApproved(reviewDocumentId: string, { page, pageSize }: PageQuery): Promise<CommentPage> {
-      const where = { $and: [{ reviewDocumentId, status: 'approved' }, topLevel] };
+      const where = { $and: [{ reviewDocumentId, moderationStatus: 'approved' }, topLevel] };
       const [rows, total] = await Promise.all([
         comments().findMany({
           select: [...PUBLIC_COLUMNS],
@@ -112,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (let depth = 0; depth < MAX_THREAD_DEPTH && frontier.size; depth += 1) {
         const replies = (await comments().findMany({
           select: [...PUBLIC_COLUMNS],
-          where: { reviewDocumentId, status: 'approved', parentDocumentId: { $in: [...frontier.keys()] } },
+          where: { reviewDocumentId, moderationStatus: 'approved', parentDocumentId: { $in: [...frontier.keys()] } },
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         })) as PublicRow[];
         const next = new Map<string, PublicComment>();
@@ -133,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async countVisible(reviewDocumentId: string): Promise<number> {
       const rows = (await comments().findMany({
         select: ['documentId', 'parentDocumentId'],
-        where: { reviewDocumentId, status: 'approved' },
+        where: { reviewDocumentId, moderationStatus: 'approved' },
       })) as Array<{ documentId: string; parentDocumentId: string | null }>;
       const children = new Map<string, string[]>();
       const roots: string[] = [];
@@ -151,11 +143,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Validates and stores a reader's comment on a published review that accepts
-     * comments (the caller checked that). Honeypot and blocked words store it as spam
-     * and answer like any other comment, so bots learn nothing.
+     * Counts one comment attempt from `ip` against the rate limit; throws Strapi's
+     * RateLimitError (429, `details.retryAfter` in seconds) once the budget is used.
      */
-    async create(review: { documentId: string }, body: unknown, meta: RequestMeta): Promise<CreatedComment> {
+    async admit(ip: string | null): Promise<void> {
+      const result = await getService(strapi, 'rateLimit').consume(ip ?? '');
+      if (result.allowed) return;
+      const s = result.retryAfterSeconds;
+      throw new (hostErrors().RateLimitError)(
+        `Too many comments from your address; try again in ${s} second${s === 1 ? '' : 's'}.`,
+        { retryAfter: s }
+      );
+    },
+
+    /**
+     * The one comment use case, for every transport: counts the attempt (valid or
+     * not), finds the published review (404), refuses a review closed to comments
+     * (403), validates the input (400), checks the parent, applies the spam policy
+     * and stores the comment. Honeypot and blocked words store it as spam and answer
+     * like any other comment, so bots learn nothing. The response cache is flushed
+     * by the document-service invalidation when the comment is stored.
+     */
+    async submit(slug: unknown, input: unknown, requester: Requester): Promise<CreatedComment> {
+      await this.admit(requester.ip);
+      const review = await getService(strapi, 'reviews').findPublishedRef(slug);
+      if (!review) throw new (hostErrors().NotFoundError)('No published review has this slug');
+      if (!review.commentsEnabled) throw new (hostErrors().ForbiddenError)(COMMENTS_CLOSED);
+      return this.create(review, input, requester);
+    },
+
+    /** Validates and stores a reader's comment on `review` (already found open for comments). */
+    async create(review: { documentId: string }, body: unknown, requester: Requester): Promise<CreatedComment> {
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         throw validationError([{ path: [], name: 'ValidationError', message: 'body must be a JSON object' }]);
       }
@@ -166,7 +184,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (input.parent) {
         const parent = await comments().findOne({
           select: ['id'],
-          where: { documentId: input.parent, reviewDocumentId: review.documentId, status: 'approved' },
+          where: { documentId: input.parent, reviewDocumentId: review.documentId, moderationStatus: 'approved' },
         });
         if (!parent) {
           throw validationError([
@@ -175,14 +193,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const settings = (await strapi.plugin(PLUGIN_ID).service('settings').get()) as Settings;
+      const settings = await getService(strapi, 'settings').get();
       const config = strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
       const authorName = input.authorName.trim();
       const content = input.content.trim();
       const isSpam =
         (typeof input.website === 'string' && input.website.trim() !== '') ||
         containsBlockedWord(`${authorName}\n${content}`, config.comments?.blockedWords ?? []);
-      const status: CommentStatus = isSpam ? 'spam' : settings.autoApprove ? 'approved' : 'pending';
+      const moderationStatus: CommentStatus = isSpam ? 'spam' : settings.autoApprove ? 'approved' : 'pending';
 
       const created = (await strapi.documents(COMMENT_UID).create({
         data: {
@@ -191,14 +209,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           authorName,
           authorEmail: input.authorEmail.trim(),
           content,
-          status,
-          ip: meta.ip ? meta.ip.slice(0, 64) : null,
-          userAgent: meta.userAgent ? meta.userAgent.slice(0, 512) : null,
+          moderationStatus,
+          ip: requester.ip ? requester.ip.slice(0, 64) : null,
+          userAgent: requester.userAgent ? requester.userAgent.slice(0, 512) : null,
           authorIsEditor: false,
-        } as never,
-      })) as unknown as PublicRow;
+        },
+      })) as PublicRow;
 
-      return { ...toPublic(created), status: status === 'approved' ? 'approved' : 'pending' };
+      return { ...toPublic(created), status: moderationStatus === 'approved' ? 'approved' : 'pending' };
     },
   };
 };

@@ -13,11 +13,15 @@ import { hostErrors } from '../utils/host-errors';
 import { missingStillFiles, toPublicSong } from '../custom-fields/read';
 import { buildStructuredData, type StructuredData, type StructuredDataInput } from './structured-data';
 
-export const MODERATION_ACTIONS = ['approve', 'reject', 'spam', 'delete'] as const;
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
-export const MAX_BULK_IDS = 100;
-export const SORTABLE_FIELDS = ['createdAt', 'authorName', 'status', 'moderatedAt'] as const;
-export type SortableField = (typeof SORTABLE_FIELDS)[number];
+import {
+  MAX_BULK_IDS,
+  type ModerationAction,
+  type SortableField,
+  type StatusCounts,
+} from '../shared/comment-moderation';
+
+/** The database column of the comment attribute `moderationStatus`. */
+const MODERATION_COLUMN = 'moderation_status';
 
 const STATUS_FOR: Record<Exclude<ModerationAction, 'delete'>, CommentStatus> = {
   approve: 'approved',
@@ -33,8 +37,6 @@ export interface ListQuery {
   pageSize: number;
   sort: { field: SortableField; order: 'asc' | 'desc' };
 }
-
-export type StatusCounts = Record<CommentStatus, number> & { all: number };
 
 export interface ModerationRow {
   id: string;
@@ -114,9 +116,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const knex = strapi.db.connection;
     const rows = (await strapi.db
       .queryBuilder(COMMENT_UID)
-      .select(['status', knex.raw('COUNT(*) AS ??', ['n'])])
+      .select([knex.raw('?? AS ??', [MODERATION_COLUMN, 'status']), knex.raw('COUNT(*) AS ??', ['n'])])
       .where(where)
-      .groupBy(['status'])
+      .groupBy([MODERATION_COLUMN])
       .execute({ mapResults: false })) as Array<{ status: string; n: number | string }>;
     const counts = { pending: 0, approved: 0, rejected: 0, spam: 0, all: 0 } as StatusCounts;
     for (const row of rows) {
@@ -150,10 +152,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const map = new Map<string, { documentId: string; authorName: string; status: CommentStatus }>();
     if (!documentIds.length) return map;
     const rows = (await strapi.db.query(COMMENT_UID).findMany({
-      select: ['documentId', 'authorName', 'status'],
+      select: ['documentId', 'authorName', 'moderationStatus'],
       where: { documentId: { $in: documentIds } },
-    })) as Array<{ documentId: string; authorName: string; status: CommentStatus }>;
-    for (const row of rows) map.set(row.documentId, row);
+    })) as Array<{ documentId: string; authorName: string; moderationStatus: CommentStatus }>;
+    for (const row of rows) map.set(row.documentId, { documentId: row.documentId, authorName: row.authorName, status: row.moderationStatus });
     return map;
   };
 
@@ -169,7 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ip: (c.ip as string) ?? null,
       userAgent: (c.userAgent as string) ?? null,
       content: c.content as string,
-      status: c.status as CommentStatus,
+      status: c.moderationStatus as CommentStatus,
       authorIsEditor: Boolean(c.authorIsEditor),
       createdAt: str(c.createdAt),
       moderatedAt: str(c.moderatedAt),
@@ -187,7 +189,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     'ip',
     'userAgent',
     'content',
-    'status',
+    'moderationStatus',
     'authorIsEditor',
     'createdAt',
     'moderatedAt',
@@ -197,14 +199,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A page of the queue, the counts per status under the same search/review filter, and the filtered review. */
     async list(query: ListQuery) {
       const and = baseFilters(query);
-      const where = query.status === 'all' ? { $and: and } : { $and: [...and, { status: query.status }] };
+      const where = query.status === 'all' ? { $and: and } : { $and: [...and, { moderationStatus: query.status }] };
       const { field, order } = query.sort;
       // Reads go to the query engine directly (one statement each, no transaction around them).
       const [page, counts, reviewFilter] = await Promise.all([
         strapi.db.query(COMMENT_UID).findMany({
           select: FIELDS,
           where,
-          orderBy: [{ [field]: order }, { id: order }],
+          orderBy: [{ [field === 'status' ? 'moderationStatus' : field]: order }, { id: order }],
           offset: (query.page - 1) * query.pageSize,
           limit: query.pageSize,
         }) as Promise<Row[]>,
@@ -247,11 +249,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async apply(action: ModerationAction, ids: string[]) {
       const unique = [...new Set(ids)].slice(0, MAX_BULK_IDS);
       return strapi.db.transaction(async () => {
-        const existing = (await comments().findMany({
-          fields: ['documentId', 'status'],
-          filters: { documentId: { $in: unique } },
+        const existing = (await strapi.db.query(COMMENT_UID).findMany({
+          select: ['documentId', 'moderationStatus'],
+          where: { documentId: { $in: unique } },
           limit: unique.length,
-        })) as unknown as Array<{ documentId: string; status: CommentStatus }>;
+        })) as Array<{ documentId: string; moderationStatus: CommentStatus }>;
         const byId = new Map(existing.map((c) => [c.documentId, c]));
         const missing = unique.filter((id) => !byId.has(id));
         const changed: string[] = [];
@@ -269,11 +271,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           for (const id of unique) {
             const current = byId.get(id);
             if (!current) continue;
-            if (current.status === status) {
+            if (current.moderationStatus === status) {
               unchanged.push(id);
               continue;
             }
-            await comments().update({ documentId: id, data: commentData({ status, moderatedAt }) });
+            await comments().update({ documentId: id, data: commentData({ moderationStatus: status, moderatedAt }) });
             changed.push(id);
           }
         }
@@ -291,16 +293,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const parent = (await comments().findOne({
           documentId: parentDocumentId,
-          fields: ['documentId', 'reviewDocumentId', 'status'],
-        })) as { documentId: string; reviewDocumentId: string; status: CommentStatus } | null;
+          fields: ['documentId', 'reviewDocumentId', 'moderationStatus'],
+        })) as { documentId: string; reviewDocumentId: string; moderationStatus: CommentStatus } | null;
         if (!parent) throw new NotFoundError(`comment ${parentDocumentId} does not exist`);
-        if (parent.status === 'rejected' || parent.status === 'spam') {
-          throw new ValidationError(`cannot reply to a comment marked ${parent.status}; approve it first`);
+        if (parent.moderationStatus === 'rejected' || parent.moderationStatus === 'spam') {
+          throw new ValidationError(`cannot reply to a comment marked ${parent.moderationStatus}; approve it first`);
         }
         const now = new Date().toISOString();
         let parentApproved = false;
-        if (parent.status === 'pending') {
-          await comments().update({ documentId: parent.documentId, data: commentData({ status: 'approved', moderatedAt: now }) });
+        if (parent.moderationStatus === 'pending') {
+          await comments().update({ documentId: parent.documentId, data: commentData({ moderationStatus: 'approved', moderatedAt: now }) });
           parentApproved = true;
         }
         const created = (await comments().create({
@@ -310,7 +312,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             authorName: editorName(user),
             authorEmail: user.email,
             content,
-            status: 'approved',
+            moderationStatus: 'approved',
             authorIsEditor: true,
             moderatedAt: now,
           },

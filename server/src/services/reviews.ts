@@ -5,11 +5,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import { REVIEW_UID } from '../utils/constants';
-import { SLUG_PATTERN } from '../validation/shared';
+import { isPublicSlug } from '../validation/slug';
 import { expandStillsBatch } from '../custom-fields/read';
 import type { SongProvider } from '../custom-fields/song-providers';
-import type { ResponseCache } from './response-cache';
-import type { Settings } from './settings';
+import { getService } from '../utils/get-service';
 import {
   AVATAR_POPULATE,
   DETAIL_COLUMNS,
@@ -21,7 +20,8 @@ import {
   type ReviewRow,
   type ReviewSummary,
 } from './review-format';
-import { buildReviewWhere, pageCount, tagsMatch, type ReviewListQuery, type SortOrder } from './reviews-query';
+import { buildReviewWhere, pageCount, tagsMatch } from './reviews-query';
+import type { ReviewListQuery, SortOrder } from '../validation/list-query';
 
 type Where = Record<string, unknown>;
 type OrderBy = Array<Record<string, 'asc' | 'desc'>>;
@@ -33,9 +33,6 @@ export interface ReviewPage {
 
 /** The stable order: the requested keys, then newest row first as a tie-breaker. */
 const orderByOf = (sort: SortOrder[]): OrderBy => [...sort.map((s) => ({ [s.column]: s.direction })), { id: 'desc' }];
-
-export const isPublicSlug = (slug: unknown): slug is string =>
-  typeof slug === 'string' && slug.length > 0 && slug.length <= 200 && SLUG_PATTERN.test(slug);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reviews = () => strapi.db.query(REVIEW_UID);
@@ -89,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Song providers the site allows (Settings → Movie Reviews): a song from another one is not embedded. */
   const allowedProviders = async (): Promise<readonly SongProvider[]> =>
-    ((await (strapi.plugin('movie-reviews').service('responseCache') as ResponseCache).settings()) as Settings).embedProviders;
+    (await getService(strapi, 'responseCache').settings()).embedProviders;
 
   return {
     /** One page of published reviews as summaries. */
@@ -140,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) return null;
       const [[stills], commentCount, providers] = await Promise.all([
         expandStillsBatch(strapi, [row.stills]),
-        strapi.plugin('movie-reviews').service('comments').countVisible(row.documentId) as Promise<number>,
+        getService(strapi, 'comments').countVisible(row.documentId),
         allowedProviders(),
       ]);
       return toDetail(row, stills, commentCount, providers);

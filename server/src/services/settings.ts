@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../utils/constants';
-import { SONG_PROVIDERS } from '../custom-fields/song-providers';
-import { LIMITS, type PluginConfig } from '../config';
+import type { PluginConfig } from '../config';
+import { settingsSchema, type Settings } from '../validation/settings';
 import { zodToValidationError } from '../utils/zod-issues';
 
 /**
@@ -10,16 +9,7 @@ import { zodToValidationError } from '../utils/zod-issues';
  * plugin store; the file config (`config/plugins.ts`) gives the defaults. Read on
  * every request through `get()`, so a change applies without a restart.
  */
-export const settingsSchema = z.strictObject({
-  autoApprove: z.boolean(),
-  rateLimitPoints: z.number().int().min(1).max(LIMITS.rateLimitPoints),
-  cacheMaxAge: z.number().int().min(0).max(LIMITS.cacheMaxAge),
-  embedProviders: z.array(z.enum(SONG_PROVIDERS)).min(1, { message: 'must allow at least one provider' }),
-  commentsEnabledByDefault: z.boolean(),
-  grantPublicPermissions: z.boolean(),
-});
-
-export type Settings = z.infer<typeof settingsSchema>;
+export { settingsSchema, type Settings };
 
 const STORE_KEY = 'settings';
 

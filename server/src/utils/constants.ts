@@ -1,5 +1,4 @@
 export const PLUGIN_ID = 'movie-reviews';
 export const REVIEW_UID = 'plugin::movie-reviews.movie-review' as const;
 export const COMMENT_UID = 'plugin::movie-reviews.comment' as const;
-export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+export { COMMENT_STATUSES, type CommentStatus } from '../shared/comment-moderation';

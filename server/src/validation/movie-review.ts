@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalPlainText, plainText, SLUG_PATTERN } from './shared';
+import { optionalPlainText, plainText } from './plain-text';
+import { slugSchema } from './slug';
 
 const castMember = z.strictObject({
   actor: plainText(1, 200),
@@ -24,13 +25,7 @@ const rating = z
  */
 export const movieReviewFields = {
   title: plainText(1, 200),
-  slug: z
-    .string()
-    .max(200, { message: 'must be at most 200 characters' })
-    .refine((v) => v === '' || SLUG_PATTERN.test(v), {
-      message: 'must contain only lowercase letters, digits and single dashes',
-    })
-    .nullable(),
+  slug: slugSchema,
   movieTitle: plainText(1, 200),
   movieOriginalTitle: optionalPlainText(200),
   movieYear: z

@@ -144,7 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     })) as unknown as ReviewDocument | null;
     if (!review) return ctx.notFound('review not found');
     const commentCount = await strapi.documents(COMMENT).count({
-      filters: { reviewDocumentId: review.documentId, status: 'approved' },
+      filters: { reviewDocumentId: review.documentId, moderationStatus: 'approved' },
     });
     const shaped = await summary(strapi, review);
     ctx.body = {
