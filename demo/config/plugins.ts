@@ -44,7 +44,8 @@ export default ({ env }) => ({
       defaultLimit: 10,
       maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
       landingPage: env('NODE_ENV', 'development') !== 'production',
-      apolloServer: { introspection: true },
+      // Error answers never carry stack traces (extensions.stacktrace holds server file paths).
+      apolloServer: { introspection: true, includeStacktraceInErrorResponses: false },
     },
   },
 });

@@ -156,7 +156,7 @@ describe('POST /movie-reviews/moderation/comments/actions', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ action: 'approve', changed: [priya.documentId], unchanged: [], missing: [] });
     const after = await stored(priya.documentId);
-    expect(after?.status).toBe('approved');
+    expect(after?.moderationStatus).toBe('approved');
     expect(after?.moderatedAt).toBeTruthy();
     expect((await list()).body.meta.counts).toMatchObject({ pending: 0, approved: 3 });
   });

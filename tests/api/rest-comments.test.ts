@@ -260,7 +260,7 @@ describe('POST /reviews/:slug/comments', () => {
       expect(row.moderationStatus).toBe('spam');
       expect((await post('her-2013', valid({ website: '' }))).body.data.status).toBe('pending');
       const [emptyHoneypot] = await storedComments({ documentId: (await post('her-2013', valid({ website: '' }))).body.data.documentId });
-      expect(emptyHoneypot.status).toBe('pending');
+      expect(emptyHoneypot.moderationStatus).toBe('pending');
     });
 
     it('stores comments with a blocked word (whole word, any case) as spam', async () => {

@@ -48,7 +48,7 @@ describe('schemas', () => {
     expect(comment.attributes.authorEmail).toMatchObject({ private: true });
     expect(comment.attributes.ip).toMatchObject({ private: true });
     expect(comment.attributes.userAgent).toMatchObject({ private: true });
-    expect(comment.attributes.status).toMatchObject({ enum: ['pending', 'approved', 'rejected', 'spam'], default: 'pending' });
+    expect(comment.attributes.moderationStatus).toMatchObject({ enum: ['pending', 'approved', 'rejected', 'spam'], default: 'pending' });
   });
 
   it('stores the three custom fields as JSON and registers them', () => {
@@ -168,7 +168,7 @@ describe('comments', () => {
     const parent = await app.strapi.documents(COMMENT).create({
       data: { reviewDocumentId: r1.documentId, authorName: 'A', authorEmail: 'a@example.com', content: 'Hi' },
     });
-    expect(parent.status).toBe('pending');
+    expect(parent.moderationStatus).toBe('pending');
     const badEmail = await rejectionOf(() =>
       app.strapi.documents(COMMENT).create({ data: { reviewDocumentId: r1.documentId, authorName: 'A', authorEmail: 'nope', content: 'x' } })
     );
@@ -188,7 +188,7 @@ describe('comments', () => {
   it('deletes comments and replies with their review, leaving no orphans', async () => {
     const review = await app.strapi.documents(REVIEW).create({ data: validReview() });
     const top = await app.strapi.documents(COMMENT).create({
-      data: { reviewDocumentId: review.documentId, authorName: 'A', authorEmail: 'a@example.com', content: 'top', status: 'approved' },
+      data: { reviewDocumentId: review.documentId, authorName: 'A', authorEmail: 'a@example.com', content: 'top', moderationStatus: 'approved' },
     });
     await app.strapi.documents(COMMENT).create({
       data: { reviewDocumentId: review.documentId, parentDocumentId: top.documentId, authorName: 'B', authorEmail: 'b@example.com', content: 'reply' },

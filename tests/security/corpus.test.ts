@@ -109,7 +109,7 @@ beforeAll(async () => {
   const her = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013' } })) as { documentId: string };
   ids.REVIEW_ID = her.documentId;
   const pending = await createComment(app, her.documentId, {
-    status: 'pending',
+    moderationStatus: 'pending',
     content: markers.pending,
     authorEmail: markers.email,
     ip: markers.ip,

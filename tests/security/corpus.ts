@@ -93,8 +93,10 @@ const BAD_UNICODE: Array<[string, string]> = [
   ['C0 control (bell)', 'a\u0007b'],
   ['DEL', 'a\u007Fb'],
   ['escape sequence', 'a\u001B[31mred'],
+  ['C1 control (CSI)', 'a\u009Bb'],
+  ['C1 control (NEL)', 'a\u0085b'],
 ];
-/** Unicode that is legitimate text: stored and returned exactly. */
+/** Unicode that is legitimate text: stored and returned as sent, in Unicode NFC. */
 export const ODD_UNICODE: Array<[string, string]> = [
   ['RTL override', 'abc\u202Egnp.exe'],
   ['zero-width space', 'a\u200Bb\u200Cc\u200Dd'],
@@ -216,7 +218,7 @@ const commentBodyCases = (): HttpCase[] => {
   for (const field of ['authorName', 'content'] as const) {
     for (const [label, text] of ODD_UNICODE) {
       const value = `${text} ${n()}`;
-      cases.push({ name: `POST comment: ${field} with ${label} (stored as text)`, method: 'POST', path: COMMENTS, body: validComment({ [field]: value }), status: 201, stores: { field, value } });
+      cases.push({ name: `POST comment: ${field} with ${label} (stored as text)`, method: 'POST', path: COMMENTS, body: validComment({ [field]: value }), status: 201, stores: { field, value: value.normalize('NFC') } });
     }
   }
   for (const [label, text] of ODD_UNICODE.slice(0, 3)) {

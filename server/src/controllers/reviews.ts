@@ -9,7 +9,7 @@ import { hostErrors } from '../utils/host-errors';
 import { getService } from '../utils/get-service';
 import { assertNoQuery, parseCommentPageQuery, parseReviewListQuery } from '../validation/list-query';
 import { requesterOf } from '../utils/requester';
-import { setRetryAfter } from '../middlewares/comment-rate-limit';
+import { setRetryAfter } from '../utils/retry-after';
 
 const query = (ctx: Context) => (ctx.query ?? {}) as Record<string, unknown>;
 

@@ -15,6 +15,7 @@ import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { hostErrors, validationError } from '../utils/host-errors';
 import { enforceCommentRateLimit } from './comment-rate-limit';
+import { pluginRoute } from '../utils/plugin-path';
 
 export const MAX_COMMENT_BODY_BYTES = 64 * 1024;
 
@@ -92,8 +93,7 @@ export const readCommentBody = async (ctx: Context, limit = MAX_COMMENT_BODY_BYT
 
 /** App-level Koa middleware (mounted in register) that reads comment bodies before Strapi's body parser. */
 export const commentBodyReader = (strapi: Core.Strapi) => {
-  const prefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/, '');
-  const route = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/movie-reviews/reviews/[^/]+/comments/?$`);
+  const route = pluginRoute(strapi, '/reviews/[^/]+/comments/?$');
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'POST' || !route.test(ctx.path)) return next();
     const outcome = await readCommentBody(ctx);

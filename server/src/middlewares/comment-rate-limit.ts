@@ -10,12 +10,9 @@ import type { Core } from '@strapi/strapi';
 import { hostErrors } from '../utils/host-errors';
 import { getService } from '../utils/get-service';
 import { requesterOf } from '../utils/requester';
+import { setRetryAfter } from '../utils/retry-after';
 
-/** Sets `Retry-After` from a RateLimitError's `details.retryAfter` (seconds). */
-export const setRetryAfter = (ctx: Context, error: { details?: unknown }): void => {
-  const retryAfter = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
-  if (retryAfter) ctx.set('Retry-After', String(retryAfter));
-};
+export { setRetryAfter };
 
 /** Throws Strapi's RateLimitError (429) when the requester has used its budget; sets Retry-After on `ctx`. */
 export const enforceCommentRateLimit = async (strapi: Core.Strapi, ctx: Context): Promise<void> => {

@@ -12,6 +12,7 @@
  */
 import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
+import { pluginApiPrefix } from '../utils/plugin-path';
 
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
@@ -53,13 +54,14 @@ export const isDatabaseUnavailable = (error: unknown): boolean => {
 };
 
 export const RETRY_AFTER_SECONDS = 5;
+export const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable, please retry';
 
 const unavailableBody = () => ({
   data: null,
   error: {
     status: 503,
     name: 'ServiceUnavailableError',
-    message: 'The service is temporarily unavailable, please retry',
+    message: UNAVAILABLE_MESSAGE,
     details: {},
   },
 });
@@ -74,19 +76,40 @@ const databaseReachable = async (strapi: Core.Strapi): Promise<boolean> => {
   }
 };
 
+/** The plugin's GraphQL root fields: a GraphQL request naming one of them is a request to the plugin. */
+const PLUGIN_GRAPHQL_FIELDS = /\b(?:movieReviews?|movieReviewComments|createMovieReviewComment)\b/;
+
+const graphqlQueryText = (ctx: Context): string => {
+  const body = ctx.request.body as { query?: unknown } | undefined;
+  if (typeof body?.query === 'string') return body.query;
+  return typeof ctx.query.query === 'string' ? ctx.query.query : '';
+};
+
+/**
+ * GraphQL answers the same outage in its own shape: HTTP 503 with one error of
+ * code SERVICE_UNAVAILABLE. Resolvers catch outages themselves (graphql/errors.ts);
+ * this covers what fails before them (the Users & Permissions auth step).
+ */
+const unavailableGraphqlBody = () => ({
+  errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: RETRY_AFTER_SECONDS } }],
+});
+
 export const databaseUnavailableGuard = (strapi: Core.Strapi) => {
-  const prefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/, '');
-  const pluginPath = `${prefix}/movie-reviews/`;
+  const pluginPath = `${pluginApiPrefix(strapi)}/`;
+  const graphqlPath = String(strapi.config.get('plugin::graphql.endpoint', '/graphql'));
   return async (ctx: Context, next: Next) => {
-    if (!ctx.path.startsWith(pluginPath)) return next();
+    const isGraphql = ctx.path === graphqlPath && Boolean(strapi.plugin('graphql'));
+    if (!ctx.path.startsWith(pluginPath) && !isGraphql) return next();
     await next();
     const suspicious = ctx.status === 500 || (ctx.status === 401 && !ctx.get('authorization'));
-    if (!suspicious || (await databaseReachable(strapi))) return;
+    if (!suspicious) return;
+    if (isGraphql && !PLUGIN_GRAPHQL_FIELDS.test(graphqlQueryText(ctx))) return;
+    if (await databaseReachable(strapi)) return;
     strapi.log.warn(`[movie-reviews] database unavailable on ${ctx.method} ${ctx.path}: answering 503`);
     ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
     ctx.set('Cache-Control', 'no-store');
     ctx.remove('ETag');
     ctx.status = 503;
-    ctx.body = unavailableBody();
+    ctx.body = isGraphql ? unavailableGraphqlBody() : unavailableBody();
   };
 };

@@ -10,6 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import { COMMENT_STATUSES, COMMENT_UID, REVIEW_UID, type CommentStatus } from '../utils/constants';
 import { hostErrors } from '../utils/host-errors';
+import { pluginApiPrefix } from '../utils/plugin-path';
 import { missingStillFiles, toPublicSong } from '../custom-fields/read';
 import { buildStructuredData, type StructuredData, type StructuredDataInput } from './structured-data';
 
@@ -356,9 +357,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const avatar = source.authorAvatar as { alternativeText?: string | null } | null | undefined;
       if (avatar && !(avatar.alternativeText && avatar.alternativeText.trim())) warnings.push({ code: 'avatar-missing-alt' });
 
-      const prefix = (strapi.config.get('api.rest.prefix', '/api') as string).replace(/\/$/, '');
       const serverUrl = ((strapi.config.get('server.url', '') as string) || '').replace(/\/$/, '');
-      const publicUrl = published?.slug ? `${serverUrl}${prefix}/movie-reviews/reviews/${encodeURIComponent(published.slug)}` : null;
+      const publicUrl = published?.slug
+        ? `${serverUrl}${pluginApiPrefix(strapi)}/reviews/${encodeURIComponent(published.slug)}`
+        : null;
 
       return {
         documentId,

@@ -1,0 +1,236 @@
+/** The plugin's GraphQL schema (SDL): types, inputs, root fields. Shapes match the REST answers (docs/api.md). */
+export const typeDefs = /* GraphQL */ `
+  type MovieReviewCastMember {
+    actor: String!
+    character: String
+  }
+
+  type MovieReviewMovie {
+    title: String!
+    originalTitle: String
+    year: Int!
+    director: String
+    cast: [MovieReviewCastMember!]!
+    imdbId: String
+    runtimeMinutes: Int
+  }
+
+  type MovieReviewSynopsis {
+    text: String!
+    source: String
+    sourceUrl: String
+  }
+
+  "One resized version of an image (Strapi's thumbnail, small, medium, large...)."
+  type MovieReviewImageFormat {
+    name: String!
+    url: String!
+    width: Int
+    height: Int
+    mime: String!
+  }
+
+  type MovieReviewImage {
+    url: String!
+    width: Int
+    height: Int
+    mime: String!
+    "REST returns an object keyed by format name; GraphQL a list with the name in each item."
+    formats: [MovieReviewImageFormat!]!
+  }
+
+  type MovieReviewAvatar {
+    url: String!
+    width: Int
+    height: Int
+    mime: String!
+    alternativeText: String
+    formats: [MovieReviewImageFormat!]!
+  }
+
+  type MovieReviewStill {
+    caption: String
+    alt: String!
+    image: MovieReviewImage!
+  }
+
+  type MovieReviewSong {
+    url: String!
+    "youtube, spotify, soundcloud, apple-music or vimeo"
+    provider: String!
+    "https URL on the provider's own embed host, built from the parsed id"
+    embedUrl: String!
+    title: String
+    artist: String
+    startAt: Int
+  }
+
+  type MovieReviewAuthor {
+    name: String!
+    bio: String
+    avatar: MovieReviewAvatar
+  }
+
+  "A published review without its body, as listed."
+  type MovieReviewSummary {
+    documentId: ID!
+    slug: String!
+    title: String!
+    movie: MovieReviewMovie!
+    synopsis: MovieReviewSynopsis
+    stills: [MovieReviewStill!]!
+    filmingLocations: [String!]!
+    song: MovieReviewSong
+    rating: Float
+    author: MovieReviewAuthor!
+    tags: [String!]!
+    commentsEnabled: Boolean!
+    publishedAt: DateTime!
+    createdAt: DateTime!
+    updatedAt: DateTime!
+  }
+
+  "A published review with everything expanded."
+  type MovieReview {
+    documentId: ID!
+    slug: String!
+    title: String!
+    movie: MovieReviewMovie!
+    synopsis: MovieReviewSynopsis
+    stills: [MovieReviewStill!]!
+    filmingLocations: [String!]!
+    song: MovieReviewSong
+    rating: Float
+    author: MovieReviewAuthor!
+    tags: [String!]!
+    commentsEnabled: Boolean!
+    publishedAt: DateTime!
+    createdAt: DateTime!
+    updatedAt: DateTime!
+    "Strapi blocks"
+    body: JSON!
+    "Approved comments readers can see"
+    commentCount: Int!
+    "schema.org Review JSON-LD"
+    structuredData: JSON!
+  }
+
+  type MovieReviewsPagination {
+    page: Int!
+    pageSize: Int!
+    pageCount: Int!
+    total: Int!
+  }
+
+  type MovieReviewsMeta {
+    pagination: MovieReviewsPagination!
+  }
+
+  type MovieReviewsResponse {
+    data: [MovieReviewSummary!]!
+    meta: MovieReviewsMeta!
+  }
+
+  type MovieReviewComment {
+    documentId: ID!
+    authorName: String!
+    content: String!
+    createdAt: DateTime!
+    isEditor: Boolean!
+    replies: [MovieReviewComment!]!
+  }
+
+  type MovieReviewCommentsResponse {
+    data: [MovieReviewComment!]!
+    meta: MovieReviewsMeta!
+  }
+
+  "The comment just posted: its public view and whether it awaits moderation."
+  type MovieReviewCreatedComment {
+    documentId: ID!
+    authorName: String!
+    content: String!
+    createdAt: DateTime!
+    isEditor: Boolean!
+    replies: [MovieReviewComment!]!
+    "pending or approved"
+    status: String!
+  }
+
+  input MovieReviewsIntFilterInput {
+    eq: Int
+    ne: Int
+    gt: Int
+    gte: Int
+    lt: Int
+    lte: Int
+    in: [Int!]
+  }
+
+  input MovieReviewsFloatFilterInput {
+    eq: Float
+    ne: Float
+    gt: Float
+    gte: Float
+    lt: Float
+    lte: Float
+    in: [Float!]
+  }
+
+  input MovieReviewsStringFilterInput {
+    eq: String
+    eqi: String
+    containsi: String
+    in: [String!]
+  }
+
+  input MovieReviewsTagFilterInput {
+    eq: String
+    in: [String!]
+  }
+
+  input MovieReviewsMovieFiltersInput {
+    year: MovieReviewsIntFilterInput
+    director: MovieReviewsStringFilterInput
+  }
+
+  input MovieReviewsFiltersInput {
+    movie: MovieReviewsMovieFiltersInput
+    tags: MovieReviewsTagFilterInput
+    rating: MovieReviewsFloatFilterInput
+  }
+
+  input MovieReviewsPaginationInput {
+    page: Int
+    pageSize: Int
+  }
+
+  input MovieReviewCommentInput {
+    authorName: String!
+    authorEmail: String!
+    content: String!
+    "documentId of an approved comment of the same review"
+    parent: ID
+    "Honeypot: leave empty"
+    website: String
+  }
+
+  extend type Query {
+    "A published review; null for drafts and unknown slugs."
+    movieReview(slug: String!): MovieReview
+    "Published reviews, newest first by default. sort: publishedAt, title, rating, movie.year with :asc or :desc."
+    movieReviews(
+      filters: MovieReviewsFiltersInput
+      q: String
+      pagination: MovieReviewsPaginationInput
+      sort: [String!]
+    ): MovieReviewsResponse!
+    "Approved comments of a published review, threaded, oldest first; null for drafts and unknown slugs."
+    movieReviewComments(slug: String!, pagination: MovieReviewsPaginationInput): MovieReviewCommentsResponse
+  }
+
+  extend type Mutation {
+    "Posts a reader comment (pending moderation unless auto-approve is on). Rate limited per IP."
+    createMovieReviewComment(slug: String!, data: MovieReviewCommentInput!): MovieReviewCreatedComment!
+  }
+`;
