@@ -116,6 +116,33 @@ describeIfPostgres('database drops (PostgreSQL through a TCP proxy)', () => {
     expect(await stored(content)).toEqual([]);
   });
 
+  it('answers SERVICE_UNAVAILABLE to the plugin GraphQL operations while the database is cut, and recovers', async () => {
+    const graphql = (query: string) => app.http().post('/graphql').timeout(20000).send({ query });
+    const operations = [
+      '{ movieReviews(pagination: { page: 4 }) { meta { pagination { total } } } }',
+      '{ movieReviewComments(slug: "her-2013", pagination: { pageSize: 9 }) { meta { pagination { total } } } }',
+      `mutation { createMovieReviewComment(slug: "her-2013", data: { authorName: "Cut", authorEmail: "cut@example.org", content: "GraphQL while cut ${m}" }) { documentId } }`,
+    ];
+    proxy.cut();
+    try {
+      for (const query of operations) {
+        const res = await graphql(query);
+        trace(`graphql ${res.status} ${res.text.slice(0, 300)}`);
+        const errors = res.body.errors as Array<{ message: string; extensions: Record<string, unknown> }>;
+        expect(errors?.length).toBeGreaterThan(0);
+        expect(errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+        expect(JSON.stringify(res.body)).not.toMatch(/stacktrace|ECONN|knex|\.js:\d+|\/work\//i);
+      }
+    } finally {
+      proxy.restore();
+    }
+    await waitForRecovery();
+    const after = await graphql(operations[0]);
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data.movieReviews.meta.pagination.total).toBeGreaterThan(0);
+    expect(await stored(`GraphQL while cut ${m}`)).toEqual([]);
+  });
+
   it.each([
     ['before the INSERT reaches the server', /insert into/i, 'before'],
     ['after the INSERT reached the server', /insert into/i, 'after'],
@@ -140,7 +167,7 @@ describeIfPostgres('database drops (PostgreSQL through a TCP proxy)', () => {
     }
     for (const row of rows) {
       // Never half: a stored row has every column the endpoint writes.
-      expect(row).toMatchObject({ authorName: 'Cut', authorEmail: 'cut@example.org', content, status: 'pending', reviewDocumentId: expect.any(String) });
+      expect(row).toMatchObject({ authorName: 'Cut', authorEmail: 'cut@example.org', content, moderationStatus: 'pending', reviewDocumentId: expect.any(String) });
     }
     if (when === 'after' && pattern.source === 'commit' && res.status !== 201) {
       // The server committed but the answer never came back: the client sees 503 and the row exists.

@@ -9,7 +9,7 @@
  * fields exist only in the database, never in this schema.
  */
 import type { Core } from '@strapi/strapi';
-import { COMMENT_UID, PLUGIN_ID, REVIEW_UID } from '../utils/constants';
+import { COMMENT_UID, IDEMPOTENCY_UID, PLUGIN_ID, REVIEW_UID } from '../utils/constants';
 import { parseCommentPageQuery, parseReviewListQuery } from '../validation/list-query';
 import { getService } from '../utils/get-service';
 import { requesterOf } from '../utils/requester';
@@ -37,6 +37,7 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   const extension = graphql.service('extension');
   extension.shadowCRUD(REVIEW_UID).disable();
   extension.shadowCRUD(COMMENT_UID).disable();
+  extension.shadowCRUD(IDEMPOTENCY_UID).disable();
 
   const reviews = () => getService(strapi, 'reviews');
   const comments = () => getService(strapi, 'comments');

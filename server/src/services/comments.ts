@@ -65,6 +65,8 @@ const toPublic = (row: PublicRow): PublicComment => ({
 export interface Requester {
   ip: string | null;
   userAgent: string | null;
+  /** The validated `Idempotency-Key` header, when sent. */
+  idempotencyKey?: string;
 }
 
 /** The refusal for a review closed to comments, the same on REST (403) and GraphQL (FORBIDDEN). */
@@ -165,6 +167,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * by the document-service invalidation when the comment is stored.
      */
     async submit(slug: unknown, input: unknown, requester: Requester): Promise<CreatedComment> {
+      if (!requester.idempotencyKey) return this.submitOnce(slug, input, requester);
+      // Same key from the same address within 24 hours: the first answer again, nothing new stored.
+      const claim = await getService(strapi, 'idempotency').claim<CreatedComment>(requester.ip, requester.idempotencyKey);
+      if (claim.kind === 'replay') return claim.answer;
+      try {
+        const created = await this.submitOnce(slug, input, requester);
+        await claim.complete(created);
+        return created;
+      } catch (error) {
+        await claim.release();
+        throw error;
+      }
+    },
+
+    async submitOnce(slug: unknown, input: unknown, requester: Requester): Promise<CreatedComment> {
       await this.admit(requester.ip);
       const review = await getService(strapi, 'reviews').findPublishedRef(slug);
       if (!review) throw new (hostErrors().NotFoundError)('No published review has this slug');
