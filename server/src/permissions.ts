@@ -4,9 +4,9 @@
  * `grantPublicPermissions` is off (file config, or the admin setting). Turning the
  * setting off in the admin revokes them; turning it on grants them again.
  */
+import { getService } from './utils/get-service';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './utils/constants';
-import type { Settings } from './services/settings';
 
 export const PUBLIC_ACTIONS = ['find', 'findOne', 'comments', 'createComment'].map(
   (action) => `plugin::${PLUGIN_ID}.reviews.${action}`
@@ -77,10 +77,7 @@ export const revokePublicPermissions = async (strapi: Core.Strapi): Promise<void
 
 /** Called once from bootstrap. */
 export const setupPublicPermissions = async (strapi: Core.Strapi): Promise<void> => {
-  const settingsService = strapi.plugin(PLUGIN_ID).service('settings') as {
-    get(): Promise<Settings>;
-    onChange(listener: (s: Settings) => void | Promise<void>): () => void;
-  };
+  const settingsService = getService(strapi, 'settings');
   if (!strapi.plugin('users-permissions')) {
     strapi.log.warn('[movie-reviews] Users & Permissions is not installed: call the public API with an API token');
     return;

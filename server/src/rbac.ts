@@ -25,6 +25,7 @@ interface PermissionService {
 }
 
 export const registerAdminActions = async (strapi: Core.Strapi) => {
+  // The admin's permission service is not in Strapi's public types.
   const permissions = strapi.service('admin::permission') as unknown as PermissionService;
   await permissions.actionProvider.registerMany([
     { section: 'plugins', displayName: 'Moderate comments', uid: 'moderate', subCategory: 'comments', pluginName: PLUGIN_ID },

@@ -1,13 +1,12 @@
 /** Admin controller for Settings → Movie Reviews: read and save through the settings service. */
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../utils/constants';
 import { SONG_PROVIDERS } from '../custom-fields/song-providers';
-import type settingsService from '../services/settings';
+import { getService } from '../utils/get-service';
 
 type Ctx = { request: { body?: unknown }; body: unknown };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin(PLUGIN_ID).service('settings') as ReturnType<typeof settingsService>;
+  const service = () => getService(strapi, 'settings');
   const meta = { embedProviders: [...SONG_PROVIDERS] };
 
   return {

@@ -48,6 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The Content Manager's own permission checker: entry conditions and field-level read rights. */
   const reviewAccess = (userAbility: unknown): ReviewAccess | undefined => {
     if (!userAbility) return undefined;
+    // Strapi types another plugin's services as unknown-ish; this is the Content Manager's permission checker.
     const checker = (strapi.plugin('content-manager').service('permission-checker') as unknown as PermissionCheckerService).create({
       userAbility,
       model: REVIEW_UID,

@@ -259,6 +259,7 @@ export const toSummary = (row: ReviewRow, stills: PublicStill[], providers?: rea
  * A published review always has the title, author and dates the type requires.
  */
 export const toStructuredData = (review: ReviewSummary, body: BlocksContent, commentCount: number): ReviewStructuredData =>
+  // The generic JSON-LD builder returns a plain record; the review's own shape is the narrower published type.
   buildStructuredData({ ...review, body }, commentCount) as unknown as ReviewStructuredData;
 
 const toBlocks = (value: unknown): BlocksContent => (Array.isArray(value) ? value.filter(isRecord) : []);
