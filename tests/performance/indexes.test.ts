@@ -101,9 +101,9 @@ describe(`schema indexes (${dbClient()})`, () => {
     // Only SQLite's planner is deterministic on an empty table; on the others the catalog check above is the proof.
     if (dbClient() !== 'sqlite') return;
     const plan = (await app.strapi.db.connection.raw(
-      `EXPLAIN QUERY PLAN SELECT id FROM movie_review_comments WHERE review_document_id = ? AND status = ? ORDER BY created_at`,
+      `EXPLAIN QUERY PLAN SELECT id FROM movie_review_comments WHERE review_document_id = ? AND moderation_status = ? ORDER BY created_at`,
       ['abc', 'approved']
     )) as Row[];
-    expect(plan.map((p) => String(p.detail)).join('\n')).toContain('movie_review_comments_review_status_idx');
+    expect(plan.map((p) => String(p.detail)).join('\n')).toContain('movie_review_comments_review_moderation_idx');
   });
 });
