@@ -29,5 +29,12 @@ export default {
       // Rate limit first (every attempt counts, valid or not), then the body checks (413/400/415).
       config: { middlewares: ['plugin::movie-reviews.comment-rate-limit', 'plugin::movie-reviews.comment-body'] },
     },
+    {
+      method: 'GET',
+      path: '/preview/:documentId',
+      handler: 'preview.findOne',
+      // The signed token is the credential (checked in the controller), so no role permission is involved.
+      config: { auth: false },
+    },
   ] as Array<Record<string, unknown>>,
 };
