@@ -9,10 +9,12 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/tests/browser/'],
+  testPathIgnorePatterns: ['/node_modules/', '/tests/browser/', '/tests/site/'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
   },
+  // The client is tested as published: the CommonJS bundle `npm run build` writes (`pretest` builds it).
+  moduleNameMapper: { '^strapi-plugin-movie-reviews/client$': '<rootDir>/dist/client/index.js' },
   testTimeout: 120000,
   maxWorkers: 1,
   verbose: true,

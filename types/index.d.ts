@@ -198,3 +198,47 @@ export interface ErrorResponse {
 
 /** Sort keys of GET /reviews (append :asc or :desc). */
 export type ReviewSortKey = 'publishedAt' | 'title' | 'rating' | 'movie.year';
+
+// ---------------------------------------------------------------------------
+// Author page, related reviews, comment reports and the editor's preview: the
+// answers the typed client (`strapi-plugin-movie-reviews/client`) reads.
+// ---------------------------------------------------------------------------
+
+/** GET /api/movie-reviews/authors/:slug?page=&pageSize= */
+export interface AuthorPageResponse {
+  data: { author: PublicAuthor; reviews: ReviewSummary[] };
+  meta: { pagination: Pagination };
+}
+
+/** GET /api/movie-reviews/reviews/:slug/related?limit=1..12 (default 4) */
+export interface RelatedReviewsResponse {
+  data: ReviewSummary[];
+}
+
+/** Why a reader reports a comment. */
+export type CommentReportReason = 'spam' | 'abuse' | 'off-topic' | 'spoiler' | 'other';
+
+/** Body of POST /api/movie-reviews/reviews/:slug/comments/:documentId/report */
+export interface CommentReportInput {
+  reason: CommentReportReason;
+  /** Up to 500 characters. */
+  note?: string;
+}
+
+/** 201 (first report) or 200 (a repeat from the same reader) of the report route. */
+export interface CommentReportResponse {
+  data: { comment: string; reported: true };
+}
+
+/** Which version of a review the editor previews. */
+export type PreviewStatus = 'draft' | 'published';
+
+/**
+ * GET /api/movie-reviews/preview/:documentId?status=&token= (signed, expiring token):
+ * one version of a review, draft included, in the detail shape.
+ */
+export interface PreviewReviewResponse {
+  /** `publishedAt` is null for a draft that was never published. */
+  data: Omit<ReviewDetail, 'publishedAt'> & { publishedAt: string | null };
+  meta: { status: PreviewStatus };
+}

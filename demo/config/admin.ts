@@ -7,4 +7,16 @@ export default ({ env }) => ({
   serveAdminPanel: env.bool('SERVE_ADMIN', true),
   flags: { nps: false, promoteEE: false },
   autoOpen: false,
+  // Content Manager → Preview: movie reviews open in the site's draft route with a signed,
+  // expiring link built by the plugin (its `preview` config); other types have no preview.
+  preview: {
+    enabled: true,
+    config: {
+      allowedOrigins: [new URL(env('SITE_URL', 'http://localhost:4321')).origin],
+      async handler(uid: string, { documentId, status }: { documentId?: string; status?: 'draft' | 'published' }) {
+        if (uid !== 'plugin::movie-reviews.movie-review' || !documentId) return null;
+        return strapi.plugin('movie-reviews').service('preview').previewUrl(documentId, status ?? 'draft');
+      },
+    },
+  },
 });

@@ -29,6 +29,14 @@ export default ({ env }) => ({
       },
       rateLimit: { points: env.int('MOVIE_REVIEWS_RATE_LIMIT', 5), duration: 60 },
       redis: env('MOVIE_REVIEWS_REDIS_URL', null),
+      // The editor's Preview (see config/admin.ts): the secret is shared with the site (examples/site),
+      // which checks the signed link and asks GET /api/movie-reviews/preview/:documentId for the draft.
+      // Demo-only default secret; a real app sets PREVIEW_SECRET.
+      preview: {
+        secret: env('PREVIEW_SECRET', 'demo-preview-secret-movie-reviews'),
+        url: `${env('SITE_URL', 'http://localhost:4321').replace(/\/+$/, '')}/preview/{documentId}?status={status}`,
+        ttlSeconds: env.int('PREVIEW_TTL_SECONDS', 3600),
+      },
     },
   },
   'users-permissions': {

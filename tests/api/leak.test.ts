@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { API, COMMENT, createComment, createReview, gql, REVIEW } from '../helpers/fixtures';
+import { signPreviewToken } from 'strapi-plugin-movie-reviews/client';
 import { expectNoLeaks, findLeaks, PRIVATE_KEYS, type LeakRules } from '../helpers/leak-walker';
 
 let app: TestApp;
@@ -44,6 +45,7 @@ const postRules: LeakRules = { markers: Object.values(privateMarkers), keys: [..
 
 let publishedSlugs: string[] = [];
 let hiddenSlugs: string[] = [];
+let hiddenDocumentIds: string[] = [];
 let checked = 0;
 
 const check = (label: string, value: unknown, rules = getRules) => {
@@ -99,6 +101,7 @@ beforeAll(async () => {
 
   publishedSlugs = ['her-2013', open.slug, edited.slug];
   hiddenSlugs = ['the-unfinished-draft-2024', draft.slug, unpublished.slug];
+  hiddenDocumentIds = [draft.documentId, unpublished.documentId, edited.documentId];
 });
 
 afterAll(async () => {
@@ -174,6 +177,18 @@ describe('public responses never contain private data', () => {
     for (const slug of hiddenSlugs) {
       await getAndCheck(`${API}/reviews/${slug}`, 404);
       await getAndCheck(`${API}/reviews/${slug}/comments`, 404);
+    }
+  });
+
+  it('REST: the draft preview route answers 401 with nothing in it without a valid token, and no private data with one', async () => {
+    const secret = 'demo-preview-secret-movie-reviews'; // the demo's default (config/plugins.ts)
+    for (const documentId of hiddenDocumentIds) {
+      const forged = await signPreviewToken('not-the-secret-of-this-app', { documentId, status: 'draft' });
+      await getAndCheck(`${API}/preview/${documentId}`, 401);
+      await getAndCheck(`${API}/preview/${documentId}?token=${forged}`, 401);
+      const valid = await app.http().get(`${API}/preview/${documentId}`).query({ token: await signPreviewToken(secret, { documentId, status: 'draft' }) });
+      expect(valid.status).toBe(200);
+      check(`GET preview ${documentId} with a valid token`, { headers: valid.headers, body: valid.body }, postRules);
     }
   });
 

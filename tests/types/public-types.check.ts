@@ -2,6 +2,8 @@
  * Compiled (not run) by tests/api/types.test.ts: the published types in
  * types/index.d.ts must be identical to what the server builds responses with.
  */
+import type { PreviewDetail } from '../../server/src/services/preview';
+import type { PreviewStatus } from '../../server/src/validation/preview';
 import type * as Public from '../../types';
 import type { ReviewDetail, ReviewSummary, PublicAvatar, PublicImage, PublicSong, PublicStill, Pagination, ReviewStructuredData } from '../../server/src/services/review-format';
 import type { ReviewPage } from '../../server/src/services/reviews';
@@ -30,4 +32,6 @@ export type Checks = [
   Expect<Equal<Public.CreateCommentResponse['data'], CreatedComment>>,
   Expect<Equal<Required<Public.CommentInput>, Required<CommentInput>>>,
   Expect<Equal<Public.ReviewSortKey, SortKey>>,
+  Expect<Equal<Public.PreviewReviewResponse['data'], PreviewDetail>>,
+  Expect<Equal<Public.PreviewStatus, PreviewStatus>>,
 ];

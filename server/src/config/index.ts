@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SONG_PROVIDERS } from '../custom-fields/song-providers';
+import { previewConfigSchema } from '../validation/preview';
 
 import { LIMITS } from '../shared/settings-limits';
 
@@ -20,6 +21,7 @@ export const pluginConfigSchema = z.strictObject({
   cache: z.strictObject({ maxAge: z.number().int().min(0).max(LIMITS.cacheMaxAge) }),
   embedProviders: z.array(z.enum(SONG_PROVIDERS)).min(1),
   redis: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable(),
+  preview: previewConfigSchema,
 });
 
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
@@ -31,6 +33,7 @@ export const defaultConfig: PluginConfig = {
   cache: { maxAge: 60 },
   embedProviders: [...SONG_PROVIDERS],
   redis: null,
+  preview: { secret: null, url: null, ttlSeconds: 3600 },
 };
 
 export default {

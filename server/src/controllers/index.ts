@@ -1,5 +1,6 @@
 import reviews from './reviews';
 import moderation from './moderation';
 import adminSettings from './admin-settings';
+import preview from './preview';
 
-export default { reviews, moderation, adminSettings };
+export default { reviews, moderation, adminSettings, preview };

@@ -65,6 +65,13 @@ const router: { type: 'content-api'; routes: Route[] } = {
       // Body checks (413/400/415) before the controller; the use case counts the attempt against the rate limit.
       config: { middlewares: ['plugin::movie-reviews.comment-body'] },
     },
+    {
+      method: 'GET',
+      path: '/preview/:documentId',
+      handler: 'preview.findOne',
+      // The signed token is the credential (checked in the controller), so no role permission is involved.
+      config: { auth: false },
+    },
   ],
 };
 

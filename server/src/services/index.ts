@@ -7,5 +7,17 @@ import customFields from './custom-fields';
 import moderation from './moderation';
 import responseCache from './response-cache';
 import idempotency from './idempotency';
+import preview from './preview';
 
-export default { slug, settings, reviews, comments, rateLimit, customFields, moderation, responseCache, idempotency };
+export default {
+  slug,
+  settings,
+  reviews,
+  comments,
+  rateLimit,
+  customFields,
+  moderation,
+  responseCache,
+  idempotency,
+  preview,
+};
