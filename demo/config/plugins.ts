@@ -29,6 +29,8 @@ export default ({ env }) => ({
       },
       rateLimit: { points: env.int('MOVIE_REVIEWS_RATE_LIMIT', 5), duration: 60 },
       redis: env('MOVIE_REVIEWS_REDIS_URL', null),
+      // Tests serve export images from 127.0.0.1; a real site keeps this false.
+      import: { allowPrivateImageHosts: env.bool('MOVIE_REVIEWS_IMPORT_ALLOW_PRIVATE_HOSTS', false) },
     },
   },
   'users-permissions': {

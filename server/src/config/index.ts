@@ -19,6 +19,14 @@ export const pluginConfigSchema = z.strictObject({
   cache: z.strictObject({ maxAge: z.number().int().min(0).max(LIMITS.cacheMaxAge) }),
   embedProviders: z.array(z.enum(SONG_PROVIDERS)).min(1),
   redis: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable(),
+  import: z.strictObject({
+    /** Images downloaded at the same time during an import. */
+    imageConcurrency: z.number().int().min(1).max(16),
+    imageTimeoutMs: z.number().int().min(1000).max(120_000),
+    maxImageBytes: z.number().int().min(1024).max(100 * 1024 * 1024),
+    /** Test-only: fetch images from loopback and private addresses. Never enable in production. */
+    allowPrivateImageHosts: z.boolean(),
+  }),
 });
 
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
@@ -30,6 +38,7 @@ export const defaultConfig: PluginConfig = {
   cache: { maxAge: 60 },
   embedProviders: [...SONG_PROVIDERS],
   redis: null,
+  import: { imageConcurrency: 4, imageTimeoutMs: 15_000, maxImageBytes: 15 * 1024 * 1024, allowPrivateImageHosts: false },
 };
 
 export default {

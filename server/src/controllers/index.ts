@@ -1,5 +1,6 @@
 import reviews from './reviews';
 import moderation from './moderation';
 import adminSettings from './admin-settings';
+import importJobs from './import-jobs';
 
-export default { reviews, moderation, adminSettings };
+export default { reviews, moderation, adminSettings, importJobs };

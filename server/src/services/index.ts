@@ -6,5 +6,6 @@ import rateLimit from './rate-limit';
 import customFields from './custom-fields';
 import moderation from './moderation';
 import responseCache from './response-cache';
+import importer from './importer';
 
-export default { slug, settings, reviews, comments, rateLimit, customFields, moderation, responseCache };
+export default { slug, settings, reviews, comments, rateLimit, customFields, moderation, responseCache, importer };

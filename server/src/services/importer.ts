@@ -1,0 +1,89 @@
+/**
+ * Import jobs as a use case, free of transport: the admin controller and the
+ * CLI both call these. Jobs run in the background of the process that started
+ * them; `destroy` stops them (they resume at the next start).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { analyseJob, createJob, getJob, importJob, JOB_UID, resumeInterrupted, type ImportJob, type RunOptions } from '../import/job-runner';
+
+export type JobSummary = Omit<ImportJob, 'report' | 'results' | 'filePath' | 'heartbeatAt'>;
+
+export const summaryOf = (job: ImportJob): JobSummary => {
+  const { report: _report, results: _results, filePath: _filePath, heartbeatAt: _heartbeat, ...summary } = job;
+  return { ...summary, fileSize: job.fileSize === null ? null : Number(job.fileSize) };
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const running = new Map<number, { controller: AbortController; promise: Promise<unknown> }>();
+
+  const background = (id: number, run: (options: RunOptions) => Promise<unknown>) => {
+    const controller = new AbortController();
+    const promise = run({ signal: controller.signal })
+      .catch((error: Error) => strapi.log.error(`[movie-reviews import] job ${id}: ${error.message}`))
+      .finally(() => running.delete(id));
+    running.set(id, { controller, promise });
+  };
+
+  /** Where uploaded exports are kept while their job exists. */
+  const storageDir = () => {
+    const dir = path.join(strapi.dirs.app.root, '.tmp', 'movie-reviews-import');
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+
+  return {
+    /** Takes over an uploaded file (moved, not copied) and starts its dry run in the background. */
+    async start(input: { tempPath: string; fileName: string; label?: string | null }): Promise<ImportJob> {
+      const target = path.join(storageDir(), `${crypto.randomUUID()}.xml`);
+      try {
+        fs.renameSync(input.tempPath, target);
+      } catch {
+        fs.copyFileSync(input.tempPath, target);
+        fs.rmSync(input.tempPath, { force: true });
+      }
+      const job = await createJob(strapi, { filePath: target, fileName: input.fileName, fileSize: fs.statSync(target).size, label: input.label });
+      background(job.id, (options) => analyseJob(strapi, job.id, options));
+      return job;
+    },
+
+    /** Starts the import of an analysed job in the background; false when it is already running. */
+    async run(id: number, options: { publish?: boolean }): Promise<boolean> {
+      if (running.has(id)) return false;
+      await strapi.db.query(JOB_UID).update({ where: { id }, data: { publish: options.publish ?? false, state: 'importing' } });
+      background(id, (runOptions) => importJob(strapi, id, runOptions));
+      return true;
+    },
+
+    isRunning: (id: number) => running.has(id),
+    get: (id: number) => getJob(strapi, id),
+
+    async list(limit = 20): Promise<JobSummary[]> {
+      const rows = (await strapi.db.query(JOB_UID).findMany({
+        select: ['id', 'state', 'fileName', 'fileSize', 'format', 'formatVersion', 'label', 'publish', 'total', 'processed', 'created', 'skipped', 'failed', 'commentsCreated', 'imagesFailed', 'error', 'createdAt', 'finishedAt'],
+        orderBy: { id: 'desc' },
+        limit,
+      })) as ImportJob[];
+      return rows.map(summaryOf);
+    },
+
+    /** At start-up: resumes imports a stopped process left half done. */
+    resumeInBackground() {
+      void resumeInterrupted(strapi).catch((error: Error) => strapi.log.error(`[movie-reviews import] resume: ${error.message}`));
+    },
+
+    /** Stops running jobs, leaving them resumable. */
+    async stop() {
+      const all = [...running.values()];
+      all.forEach((r) => r.controller.abort());
+      await Promise.all(all.map((r) => r.promise));
+    },
+
+    /** Waits for a job started here to finish (tests, CLI). */
+    async settled(id: number) {
+      await running.get(id)?.promise;
+    },
+  };
+};
