@@ -69,8 +69,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(summaryOf);
     },
 
-    /** At start-up: resumes imports a stopped process left half done. */
+    /** CLI: a job for an export file left where it is, analysed in the foreground. */
+    async analyseFile(filePath: string, options: RunOptions & { label?: string | null } = {}): Promise<ImportJob | null> {
+      const absolute = path.resolve(filePath);
+      const job = await createJob(strapi, { filePath: absolute, fileName: path.basename(absolute), fileSize: fs.statSync(absolute).size, label: options.label });
+      return analyseJob(strapi, job.id, options);
+    },
+
+    /** CLI: the unfinished import of this file (same path and label), if a stopped run left one. */
+    async unfinished(filePath: string, label: string | null = null): Promise<ImportJob | null> {
+      const rows = (await strapi.db.query(JOB_UID).findMany({
+        where: { filePath: path.resolve(filePath), state: 'importing', label: label?.trim() || null },
+        orderBy: { id: 'desc' },
+        limit: 1,
+      })) as ImportJob[];
+      return rows[0] ?? null;
+    },
+
+    /** CLI: runs (or resumes) an import in the foreground. */
+    async importNow(id: number, options: RunOptions & { publish?: boolean } = {}): Promise<ImportJob | null> {
+      if (options.publish !== undefined) await strapi.db.query(JOB_UID).update({ where: { id }, data: { publish: options.publish } });
+      return importJob(strapi, id, options);
+    },
+
+    /** At start-up: resumes imports a stopped process left half done (the CLI turns this off and resumes its own). */
     resumeInBackground() {
+      if (process.env.MOVIE_REVIEWS_IMPORT_NO_AUTO_RESUME === 'true') return;
       void resumeInterrupted(strapi).catch((error: Error) => strapi.log.error(`[movie-reviews import] resume: ${error.message}`));
     },
 
