@@ -128,6 +128,7 @@ const main = async () => {
       process.stdout.write(`Resuming import job ${job.id} (${job.processed}/${job.total} posts done).\n`);
     } else {
       process.stdout.write(`Reading ${path.basename(args.file)}...\n`);
+      const readStart = Date.now();
       job = await importer.analyseFile(args.file, { label: args.label, signal: controller.signal });
       if (job.state === 'failed') {
         process.stderr.write(`movie-reviews-import: ${job.error}\n`);
@@ -136,6 +137,7 @@ const main = async () => {
       const format = `${job.format}${job.formatVersion ? ` ${job.formatVersion}` : ''}`;
       process.stdout.write(`${format}: ${job.total} post${job.total === 1 ? '' : 's'}${args.label ? ` labelled "${args.label}"` : ''}, ${job.skipped} to skip.\n`);
       process.stdout.write(`${summarise(job.report || [])}\n`);
+      process.stdout.write(`Read ${job.total} posts in ${((Date.now() - readStart) / 1000).toFixed(1)} s\n`);
       if (args.report) fs.writeFileSync(args.report, `${JSON.stringify(job.report, null, 2)}\n`);
       if (args.dryRun) {
         process.stdout.write('Dry run: nothing was written.\n');
@@ -153,6 +155,7 @@ const main = async () => {
       },
       cliProgress.Presets.shades_classic
     );
+    const importStart = Date.now();
     const resumed = job.processed > 0;
     bar.start(job.total, job.processed || 0, { created: resumed ? job.created : 0, skipped: resumed ? job.skipped : 0, failed: resumed ? job.failed : 0 });
     job = await importer.importNow(job.id, {
@@ -161,6 +164,7 @@ const main = async () => {
       onProgress: (p) => bar.update(p.processed, { created: p.created, skipped: p.skipped, failed: p.failed }),
     });
     bar.stop();
+    process.stdout.write(`Import finished in ${((Date.now() - importStart) / 1000).toFixed(1)} s\n`);
     if (interrupted || job.state === 'importing') {
       process.stdout.write('Stopped. Run the same command again to resume.\n');
       return 130;

@@ -74,6 +74,8 @@ export interface RunOptions {
 /** A job whose heartbeat is older than this is not being run by anyone: it may be resumed. */
 export const STALE_AFTER_MS = 60_000;
 const SAVE_EVERY_MS = 1000;
+/** Posts whose images may download ahead of the post being written. */
+const LOOKAHEAD = 4;
 
 const jobs = (strapi: Core.Strapi) => strapi.db.query(JOB_UID);
 
@@ -156,11 +158,13 @@ interface UploadedFile {
   id: number;
 }
 
-const uploadStills = async (
-  strapi: Core.Strapi,
-  plan: ReviewPlan,
-  fetchOpts: FetchOptions & { concurrency: number }
-): Promise<{ stills: UploadedStill[]; missing: MissingFile[]; fileIds: number[] }> => {
+interface Uploaded {
+  stills: UploadedStill[];
+  missing: MissingFile[];
+  fileIds: number[];
+}
+
+const uploadStills = async (strapi: Core.Strapi, plan: ReviewPlan, fetchOpts: FetchOptions & { concurrency: number }): Promise<Uploaded> => {
   const outcomes = await mapLimited(plan.report.stills, fetchOpts.concurrency, async (still) => {
     try {
       const image = await fetchImage(still.src, fetchOpts);
@@ -208,6 +212,9 @@ export const importJob = async (strapi: Core.Strapi, id: number, options: RunOpt
   const total = job.total || (job.report?.length ?? 0);
   const fetchOpts = fetchOptions(strapi, options);
   let lastSave = 0;
+  /** The post being written while the next one's images download (one write at a time). */
+  let writing: Promise<void> = Promise.resolve();
+  const inFlight: Array<Promise<void>> = [];
   const progress = async (force = false) => {
     const processed = tally();
     options.onProgress?.({ state: 'importing', total, processed, ...counts });
@@ -236,31 +243,38 @@ export const importJob = async (strapi: Core.Strapi, id: number, options: RunOpt
           return;
         }
         const existing = await findImported(strapi, report.sourceId);
-        const uploaded = existing ? { stills: [], missing: [], fileIds: [] } : await uploadStills(strapi, plan, fetchOpts);
-        try {
-          const outcome = await writePost(strapi, plan, uploaded.stills, { publish: Boolean(job.publish) });
-          counts.commentsCreated += outcome.comments;
-          counts.imagesFailed += uploaded.missing.length;
-          results[post.sourceId] = {
-            ...base,
-            status: outcome.created ? 'created' : outcome.comments ? 'updated' : 'unchanged',
-            slug: outcome.slug,
-            documentId: outcome.documentId,
-            reason: null,
-            comments: outcome.comments,
-            missingFiles: uploaded.missing,
-          };
-        } catch (error) {
-          await removeFiles(strapi, uploaded.fileIds);
-          results[post.sourceId] = { ...base, status: 'failed', slug: null, documentId: null, reason: (error as Error).message };
-        }
-        await progress();
+        // The images of the next few posts download while the current one is written; writes stay one at a time, in order.
+        while (inFlight.length >= LOOKAHEAD) await inFlight.shift();
+        const uploading: Promise<Uploaded> = existing ? Promise.resolve({ stills: [], missing: [], fileIds: [] }) : uploadStills(strapi, plan, fetchOpts);
+        writing = writing.then(() => uploading).then(async (uploaded) => {
+          try {
+            const outcome = await writePost(strapi, plan, uploaded.stills, { publish: Boolean(job.publish) });
+            counts.commentsCreated += outcome.comments;
+            counts.imagesFailed += uploaded.missing.length;
+            results[post.sourceId] = {
+              ...base,
+              status: outcome.created ? 'created' : outcome.comments ? 'updated' : 'unchanged',
+              slug: outcome.slug,
+              documentId: outcome.documentId,
+              reason: null,
+              comments: outcome.comments,
+              missingFiles: uploaded.missing,
+            };
+          } catch (error) {
+            await removeFiles(strapi, uploaded.fileIds);
+            results[post.sourceId] = { ...base, status: 'failed', slug: null, documentId: null, reason: (error as Error).message };
+          }
+          await progress();
+        });
+        inFlight.push(writing);
       },
       { signal: options.signal }
     );
+    await writing;
     await progress(true);
     await save(strapi, id, { state: 'done', finishedAt: new Date() });
   } catch (error) {
+    await writing.catch(() => undefined);
     if (options.signal?.aborted) {
       // Interrupted: the job stays "importing" with its results, to be resumed.
       await save(strapi, id, { results, processed: tally(), ...counts });

@@ -10,6 +10,8 @@ import { getService } from '../utils/get-service';
 import { moderationData } from './comment-moderation';
 import { authorData } from './review-author';
 import type { ReviewPlan } from './analyse-post';
+import { commentWriteSchema } from '../validation/comment';
+import { zodToValidationError } from '../utils/zod-issues';
 
 export interface UploadedStill {
   file: number;
@@ -29,32 +31,51 @@ type Row = Record<string, unknown>;
 export const findImported = async (strapi: Core.Strapi, sourceId: string): Promise<{ documentId: string; slug: string } | null> =>
   (await strapi.db.query(REVIEW_UID).findOne({ select: ['documentId', 'slug'], where: { sourceId } })) as { documentId: string; slug: string } | null;
 
+/**
+ * Comments are written level by level (top-level comments, then their replies...),
+ * one multi-row insert per level through the query engine, then one read of the
+ * new document ids to link the next level: a post's 10 comments cost a handful of
+ * queries instead of ten document-service round trips. Each row is first checked
+ * with the same rules as any comment write.
+ */
 const writeComments = async (strapi: Core.Strapi, plan: ReviewPlan, reviewDocumentId: string): Promise<number> => {
   if (!plan.comments.length) return 0;
-  const existing = (await strapi.db.query(COMMENT_UID).findMany({
+  const comments = strapi.db.query(COMMENT_UID);
+  const existing = (await comments.findMany({
     select: ['documentId', 'sourceId'],
     where: { reviewDocumentId, sourceId: { $in: plan.comments.map((c) => c.sourceId) } },
   })) as Array<{ documentId: string; sourceId: string }>;
   const ids = new Map(existing.map((c) => [c.sourceId, c.documentId]));
+  let remaining = plan.comments.filter((c) => !ids.has(c.sourceId));
   let created = 0;
-  for (const comment of plan.comments) {
-    if (ids.has(comment.sourceId)) continue;
-    const doc = await strapi.documents(COMMENT_UID).create({
-      data: {
+  while (remaining.length) {
+    const level = remaining.filter((c) => !c.parentSourceId || ids.has(c.parentSourceId));
+    if (!level.length) throw new Error('comment replies point at comments that are not in the export');
+    const now = new Date();
+    const rows = level.map((comment) => {
+      const date = comment.date ? new Date(comment.date) : now;
+      const data = {
         reviewDocumentId,
         parentDocumentId: comment.parentSourceId ? (ids.get(comment.parentSourceId) ?? null) : null,
         authorName: comment.authorName,
         authorEmail: comment.authorEmail,
         content: comment.content,
-        sourceId: comment.sourceId,
+        authorIsEditor: false,
         ...moderationData(comment.state),
-      } as never,
+      };
+      const parsed = commentWriteSchema.safeParse(data);
+      if (!parsed.success) throw zodToValidationError(parsed.error, [`comment ${comment.sourceId}`]);
+      return { ...data, sourceId: comment.sourceId, createdAt: date, updatedAt: date, publishedAt: date };
     });
-    if (comment.date) {
-      await strapi.db.query(COMMENT_UID).update({ where: { documentId: doc.documentId }, data: { createdAt: new Date(comment.date) } as Row });
-    }
-    ids.set(comment.sourceId, doc.documentId);
-    created += 1;
+    await comments.createMany({ data: rows as Row[] });
+    const inserted = (await comments.findMany({
+      select: ['documentId', 'sourceId'],
+      where: { reviewDocumentId, sourceId: { $in: level.map((c) => c.sourceId) } },
+    })) as Array<{ documentId: string; sourceId: string }>;
+    inserted.forEach((c) => ids.set(c.sourceId, c.documentId));
+    created += level.length;
+    const done = new Set(level.map((c) => c.sourceId));
+    remaining = remaining.filter((c) => !done.has(c.sourceId));
   }
   return created;
 };
