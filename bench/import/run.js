@@ -51,6 +51,7 @@ const main = async () => {
     STRAPI_TELEMETRY_DISABLED: 'true',
     DEMO_PUBLIC_DIR: tmp,
     MOVIE_REVIEWS_IMPORT_ALLOW_PRIVATE_HOSTS: 'true',
+    MOVIE_REVIEWS_IMPORT_MEMORY: 'true',
     ...database.env,
   };
   const started = Date.now();
@@ -69,7 +70,7 @@ const main = async () => {
   await images.close();
   await database.drop?.().catch(() => undefined);
   fs.rmSync(tmp, { recursive: true, force: true });
-  const lines = output.split(/\r?\n/).filter((l) => /^(Done|Dry run|Import finished|Read |Loaded|movie-reviews-import)/.test(l));
+  const lines = output.split(/\r?\n/).filter((l) => /^(Done|Dry run|Import finished|Read |Memory|movie-reviews-import)/.test(l));
   lines.forEach((l) => log(l));
   const phase = /Import finished in ([\d.]+) s/.exec(output);
   const importSeconds = phase ? Number(phase[1]) : total;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { adminToken, startStrapi, type TestApp } from '../helpers/strapi';
 import { API, COMMENT, REVIEW } from '../helpers/fixtures';
-import { findLeaks } from '../helpers/leak-walker';
+import { findLeaks, PRIVATE_KEYS } from '../helpers/leak-walker';
 import { bearer, expectError, limitedAdminToken } from '../admin/helpers';
 import { fixtureCopy, FIXTURES } from './helpers/exports';
 import { startImageServer, type ImageServer } from './helpers/image-server';
@@ -209,11 +209,21 @@ describe('the import', () => {
     expect(review.synopsis).toMatchObject({ source: 'IMDb' });
     const comments = await app.http().get(`${API}/reviews/parasite-2019-review/comments`);
     expect(comments.body.data.map((c: Body) => [c.authorName, (c.replies as Body[]).map((r) => r.authorName)])).toEqual([['Jin', ['Ada Reel']]]);
-    const leaks = findLeaks([detail.body, comments.body], {
+    const list = await app.http().get(`${API}/reviews?pageSize=100`);
+    const graphql = await app
+      .http()
+      .post('/graphql')
+      .send({ query: '{ movieReview(slug: "parasite-2019-review") { title synopsis { text } } movieReviewComments(slug: "parasite-2019-review") { data { authorName } } }' });
+    expect(graphql.body.data.movieReview.title).toBe('Parasite (2019): review');
+    const leaks = findLeaks([detail.body, comments.body, list.body, graphql.body], {
       markers: ['tag:blogger.com', 'Awaiting approval', 'cheap stuff'],
-      keys: ['sourceId', 'authorEmail', 'email', 'status'],
+      keys: [...PRIVATE_KEYS, 'status'],
     });
     expect(leaks).toEqual([]);
+    const schema = await app.http().post('/graphql').send({ query: '{ __schema { queryType { fields { name } } } }' });
+    expect(JSON.stringify(schema.body)).not.toMatch(/importJob/i);
+    expect((app.strapi.contentType(REVIEW).attributes as Record<string, unknown>).sourceId).toMatchObject({ private: true });
+    expect((app.strapi.contentType(COMMENT).attributes as Record<string, unknown>).sourceId).toMatchObject({ private: true });
   });
 
   it('imports the Blogger Atom feed, keeping the draft post a draft even when publishing', async () => {

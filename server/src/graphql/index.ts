@@ -343,6 +343,8 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   const extension = graphql.service('extension');
   extension.shadowCRUD(REVIEW_UID).disable();
   extension.shadowCRUD(COMMENT_UID).disable();
+  // Import jobs are internal (admin import page and CLI only).
+  extension.shadowCRUD(`plugin::${PLUGIN_ID}.import-job`).disable();
 
   const reviews = () => strapi.plugin(PLUGIN_ID).service('reviews') as Reviews;
   const comments = () => strapi.plugin(PLUGIN_ID).service('comments') as Comments;

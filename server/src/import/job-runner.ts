@@ -82,8 +82,9 @@ const jobs = (strapi: Core.Strapi) => strapi.db.query(JOB_UID);
 export const getJob = async (strapi: Core.Strapi, id: number): Promise<ImportJob | null> =>
   (await jobs(strapi).findOne({ where: { id } })) as ImportJob | null;
 
+/** Writes progress without reading the row back (its report can be megabytes of JSON). */
 const save = async (strapi: Core.Strapi, id: number, data: Partial<ImportJob>) =>
-  jobs(strapi).update({ where: { id }, data: { ...data, heartbeatAt: new Date() } as Record<string, unknown> });
+  jobs(strapi).updateMany({ where: { id }, data: { ...data, heartbeatAt: new Date() } as Record<string, unknown> });
 
 export const createJob = async (
   strapi: Core.Strapi,
