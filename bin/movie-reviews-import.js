@@ -83,7 +83,25 @@ const redirectsText = (job, file) => {
   return ['from,slug', ...rows.map((r) => `${cell(r.sourceUrl)},${cell(r.slug)}`)].join('\r\n') + '\r\n';
 };
 
+/**
+ * Runs the command in a child Node with a bounded heap (MOVIE_REVIEWS_IMPORT_MAX_HEAP_MB, default 320):
+ * left alone, V8 grows its heap far past what the import keeps alive, and the RSS with it.
+ */
+const relaunchWithBoundedHeap = () => {
+  if (process.env.MOVIE_REVIEWS_IMPORT_CHILD === 'true' || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return null;
+  const heap = Number(process.env.MOVIE_REVIEWS_IMPORT_MAX_HEAP_MB || 320);
+  const { spawn } = require('child_process');
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${heap}`, __filename, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, MOVIE_REVIEWS_IMPORT_CHILD: 'true' },
+  });
+  process.on('SIGINT', () => undefined); // the child gets it too, stops cleanly and exits 130
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+};
+
 const main = async () => {
+  const relaunched = relaunchWithBoundedHeap();
+  if (relaunched) return relaunched;
   let args;
   try {
     args = parseArgs(process.argv.slice(2));
@@ -171,6 +189,7 @@ const main = async () => {
     });
     bar.stop();
     if (process.env.MOVIE_REVIEWS_IMPORT_MEMORY) {
+      if (typeof global.gc === 'function') global.gc();
       const m = process.memoryUsage();
       process.stdout.write(`Memory: rss ${(m.rss / 1048576).toFixed(0)} MB, heap ${(m.heapUsed / 1048576).toFixed(0)}/${(m.heapTotal / 1048576).toFixed(0)} MB, external ${(m.external / 1048576).toFixed(0)} MB\n`);
     }

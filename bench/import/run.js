@@ -55,11 +55,28 @@ const main = async () => {
     ...database.env,
   };
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'movie-reviews-import.js'), file, '--app', DEMO, '--compiled'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_GC ? ['--expose-gc'] : []), path.join(ROOT, 'bin', 'movie-reviews-import.js'), file, '--app', DEMO, '--compiled'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The command re-runs itself in a child Node with a bounded heap: sample the whole process tree.
+  const tree = (pid) => {
+    let kids = [];
+    try {
+      kids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      /* gone */
+    }
+    return [pid, ...kids.flatMap(tree)];
+  };
   let peak = 0;
   const sampler = setInterval(() => {
-    const rss = readRss(child.pid);
-    if (rss && Number.isFinite(rss.peakMb)) peak = Math.max(peak, rss.peakMb);
+    let total = 0;
+    for (const pid of tree(child.pid)) {
+      const rss = readRss(pid);
+      if (rss && Number.isFinite(rss.peakMb)) {
+        peak = Math.max(peak, rss.peakMb);
+        total += rss.rssMb;
+      }
+    }
+    peak = Math.max(peak, total);
   }, 250);
   let output = '';
   child.stdout.on('data', (c) => (output += c));
