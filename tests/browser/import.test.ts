@@ -48,7 +48,7 @@ describe('the Import page', () => {
   it('imports with original dates, shows the results, then the review is in the admin and the API', async () => {
     await page.getByText('Publish the reviews with their original dates').click();
     await page.getByRole('button', { name: 'Import 2 posts' }).click();
-    await page.getByText(/2 reviews created, 4 comments, 2 skipped, 0 failed, 1 images missing/).waitFor({ timeout: 120_000 });
+    await page.getByText(/2 reviews created, 4 comments, 2 skipped, 0 failed, 1 image missing/).waitFor({ timeout: 120_000 });
     await page.getByText(/missing\.jpg missing \(the server answered 404\)/).waitFor();
     await page.getByRole('button', { name: 'Download redirects (CSV)' }).waitFor();
     await screenshot(page, 'import-done');

@@ -160,7 +160,7 @@ const Report = ({ job }: { job: ImportJob }) => {
                     {post.title}
                   </Button>
                 </Td>
-                <Td><Typography>{post.movieTitle ? `${post.movieTitle} (${post.movieYear ?? '?'})` : '—'}</Typography></Td>
+                <Td><Typography>{post.movieTitle && !post.skip ? `${post.movieTitle} (${post.movieYear ?? '?'})` : '—'}</Typography></Td>
                 <Td><Typography>{post.stills.length}</Typography></Td>
                 <Td><Typography>{post.song ? post.song.provider : '—'}</Typography></Td>
                 <Td><Typography>{post.commentCount}</Typography></Td>
@@ -368,7 +368,7 @@ const ImportView = () => {
                 </Checkbox>
                 <Box>
                   <Button onClick={() => void start()} disabled={!importable || toImport === 0} loading={sending && Boolean(job)}>
-                    {t('import.start', { count: toImport })}
+                    {t(job.state === 'done' ? 'import.again' : 'import.start', { count: toImport })}
                   </Button>
                 </Box>
                 {(job.state === 'importing' || busy) && (

@@ -83,8 +83,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: Ctx) {
-      const job = await loadJob(ctx);
-      if (job) ctx.body = { data: { ...summaryOf(job), running: service().isRunning(job.id) } };
+      const id = parse(importJobIdSchema, ctx.params.id, ['id']);
+      const job = await service().summary(id);
+      if (!job) ctx.notFound('No import job with this id');
+      else ctx.body = { data: job };
     },
 
     async report(ctx: Ctx) {

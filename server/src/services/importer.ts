@@ -9,6 +9,8 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { analyseJob, createJob, getJob, importJob, JOB_UID, resumeInterrupted, type ImportJob, type RunOptions } from '../import/job-runner';
 
+const SUMMARY_COLUMNS = ['id', 'state', 'fileName', 'fileSize', 'format', 'formatVersion', 'label', 'publish', 'total', 'processed', 'created', 'skipped', 'failed', 'commentsCreated', 'imagesFailed', 'error', 'createdAt', 'finishedAt'];
+
 export type JobSummary = Omit<ImportJob, 'report' | 'results' | 'filePath' | 'heartbeatAt'>;
 
 export const summaryOf = (job: ImportJob): JobSummary => {
@@ -61,12 +63,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     get: (id: number) => getJob(strapi, id),
 
     async list(limit = 20): Promise<JobSummary[]> {
-      const rows = (await strapi.db.query(JOB_UID).findMany({
-        select: ['id', 'state', 'fileName', 'fileSize', 'format', 'formatVersion', 'label', 'publish', 'total', 'processed', 'created', 'skipped', 'failed', 'commentsCreated', 'imagesFailed', 'error', 'createdAt', 'finishedAt'],
-        orderBy: { id: 'desc' },
-        limit,
-      })) as ImportJob[];
+      const rows = (await strapi.db.query(JOB_UID).findMany({ select: SUMMARY_COLUMNS, orderBy: { id: 'desc' }, limit })) as ImportJob[];
       return rows.map(summaryOf);
+    },
+
+    /** A job's state and progress without its report and results (what the admin page polls). */
+    async summary(id: number): Promise<(JobSummary & { running: boolean }) | null> {
+      const row = (await strapi.db.query(JOB_UID).findOne({ select: SUMMARY_COLUMNS, where: { id } })) as ImportJob | null;
+      return row ? { ...summaryOf(row), running: running.has(id) } : null;
     },
 
     /** CLI: a job for an export file left where it is, analysed in the foreground. */
