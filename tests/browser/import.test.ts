@@ -70,7 +70,7 @@ describe('the Import page', () => {
     await page.getByRole('heading', { name: 'Review: Her (2013)' }).waitFor({ timeout: 60_000 });
     // The stills input holds the caption and the alt text in its fields.
     await page.waitForFunction(
-      (caption) => [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].some((e) => e.value === caption),
+      (caption) => Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')).some((e) => e.value === caption),
       "Theodore writes other people's letters.",
       { timeout: 30_000 }
     );
