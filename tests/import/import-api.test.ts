@@ -5,6 +5,8 @@
  * resumes; hostile files fail the job with their reason and write nothing.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { adminToken, startStrapi, type TestApp } from '../helpers/strapi';
 import { API, COMMENT, REVIEW } from '../helpers/fixtures';
 import { findLeaks, PRIVATE_KEYS } from '../helpers/leak-walker';
@@ -13,6 +15,7 @@ import { fixtureCopy, FIXTURES } from './helpers/exports';
 import { startImageServer, type ImageServer } from './helpers/image-server';
 import { createJob, importJob, analyseJob, resumeInterrupted, JOB_UID } from '../../server/src/import/job-runner';
 import type { Core } from '@strapi/strapi';
+import { generateExport } from './helpers/generate-export';
 
 const IMPORT = 'plugin::movie-reviews.import';
 const BASE = '/movie-reviews/import/jobs';
@@ -294,6 +297,25 @@ describe('interrupted imports', () => {
     expect(done).toMatchObject({ state: 'done', created: 1 });
     expect(await reviewsBySource('http://matinee.example.org#post-5')).toHaveLength(1);
     expect(await resumeInterrupted(strapi)).toEqual([]);
+  });
+});
+
+describe('a generated export', () => {
+  it('imports every post and comment of a generated file, with the still of each post from the local image server', async () => {
+    const strapi = app.strapi as Core.Strapi;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'movie-reviews-generated-'));
+    const file = path.join(dir, 'generated.xml');
+    await generateExport(file, { posts: 40, commentsPerPost: 10, imageOrigin: images.origin });
+    const job = await createJob(strapi, { filePath: file, fileName: 'generated.xml', fileSize: fs.statSync(file).size });
+    expect(await analyseJob(strapi, job.id)).toMatchObject({ state: 'analysed', total: 40, skipped: 0 });
+    const done = await importJob(strapi, job.id);
+    expect(done).toMatchObject({ state: 'done', created: 40, failed: 0, commentsCreated: 400, imagesFailed: 0 });
+    const reviews = (await app.strapi.db.query(REVIEW).findMany({ where: { sourceId: { $startsWith: 'https://bench.example.com#post-' } } })) as Row[];
+    expect(reviews).toHaveLength(40);
+    expect(reviews.every((r) => (r.stills as unknown[]).length === 1 && (r.song as Row).provider === 'youtube')).toBe(true);
+    const replies = await app.strapi.db.query(COMMENT).count({ where: { sourceId: { $startsWith: 'https://bench.example.com#comment-' }, parentDocumentId: { $notNull: true } } });
+    expect(replies).toBe(40 * 3);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 
