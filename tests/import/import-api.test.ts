@@ -298,6 +298,18 @@ describe('interrupted imports', () => {
     expect(await reviewsBySource('http://matinee.example.org#post-5')).toHaveLength(1);
     expect(await resumeInterrupted(strapi)).toEqual([]);
   });
+
+  it('stopped with the server (dry run or import), are taken up at once by the next start', async () => {
+    const strapi = app.strapi as Core.Strapi;
+    const file = fixtureCopy('blogger-atom.xml', images.origin);
+    const job = await createJob(strapi, { filePath: file, fileName: 'x.xml', fileSize: 1 });
+    const controller = new AbortController();
+    controller.abort();
+    await analyseJob(strapi, job.id, { signal: controller.signal });
+    expect(await strapi.db.query(JOB_UID).findOne({ where: { id: job.id } })).toMatchObject({ state: 'analysing', heartbeatAt: null });
+    expect(await resumeInterrupted(strapi)).toEqual([job.id]);
+    expect(await strapi.db.query(JOB_UID).findOne({ where: { id: job.id } })).toMatchObject({ state: 'analysed', total: 2 });
+  });
 });
 
 describe('a generated export', () => {

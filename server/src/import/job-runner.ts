@@ -140,6 +140,11 @@ export const analyseJob = async (strapi: Core.Strapi, id: number, options: RunOp
       skipped: report.filter((r) => r.skip).length,
     });
   } catch (error) {
+    if (options.signal?.aborted) {
+      // Stopped with the process: read again at the next start.
+      await jobs(strapi).updateMany({ where: { id }, data: { heartbeatAt: null } });
+      return getJob(strapi, id);
+    }
     await save(strapi, id, { state: 'failed', error: failMessage(error), finishedAt: new Date() });
   }
   return getJob(strapi, id);
@@ -277,8 +282,9 @@ export const importJob = async (strapi: Core.Strapi, id: number, options: RunOpt
   } catch (error) {
     await writing.catch(() => undefined);
     if (options.signal?.aborted) {
-      // Interrupted: the job stays "importing" with its results, to be resumed.
+      // Interrupted: the job stays "importing" with its results, resumable at once (no heartbeat).
       await save(strapi, id, { results, processed: tally(), ...counts });
+      await jobs(strapi).updateMany({ where: { id }, data: { heartbeatAt: null } });
       return getJob(strapi, id);
     }
     await save(strapi, id, { state: 'failed', error: failMessage(error), results, finishedAt: new Date() });
@@ -287,24 +293,25 @@ export const importJob = async (strapi: Core.Strapi, id: number, options: RunOpt
 };
 
 /**
- * Claims the jobs left "importing" by a process that stopped (stale heartbeat)
- * and runs them to the end. Each claim is an update conditioned on the old
+ * Claims the jobs left "analysing" or "importing" by a process that stopped
+ * (no heartbeat, or a stale one) and runs them to the end. Each claim is an update conditioned on the old
  * heartbeat, so two instances never resume the same job.
  */
 export const resumeInterrupted = async (strapi: Core.Strapi, options: RunOptions = {}): Promise<number[]> => {
   const stale = (await jobs(strapi).findMany({
-    select: ['id', 'heartbeatAt'],
-    where: { state: 'importing', $or: [{ heartbeatAt: { $null: true } }, { heartbeatAt: { $lt: new Date(Date.now() - STALE_AFTER_MS) } }] },
-  })) as Array<{ id: number; heartbeatAt: string | Date | null }>;
+    select: ['id', 'state', 'heartbeatAt'],
+    where: { state: { $in: ['analysing', 'importing'] }, $or: [{ heartbeatAt: { $null: true } }, { heartbeatAt: { $lt: new Date(Date.now() - STALE_AFTER_MS) } }] },
+  })) as Array<{ id: number; state: JobState; heartbeatAt: string | Date | null }>;
   const resumed: number[] = [];
   for (const job of stale) {
     const claimed = await jobs(strapi).updateMany({
-      where: { id: job.id, state: 'importing', heartbeatAt: job.heartbeatAt },
+      where: { id: job.id, state: job.state, heartbeatAt: job.heartbeatAt === null ? { $null: true } : job.heartbeatAt },
       data: { heartbeatAt: new Date() },
     });
     if ((claimed as { count: number }).count !== 1) continue;
     resumed.push(job.id);
-    await importJob(strapi, job.id, options);
+    if (job.state === 'analysing') await analyseJob(strapi, job.id, options);
+    else await importJob(strapi, job.id, options);
   }
   return resumed;
 };
