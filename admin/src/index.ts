@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Message } from '@strapi/icons';
+import { Message, Upload } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
 import { PERMISSIONS } from './api/permissions';
@@ -25,6 +25,13 @@ export default {
       intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Movie Reviews' },
       permissions: PERMISSIONS.moderate,
       Component: () => import('./pages/ModerationPage'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/import`,
+      icon: Upload,
+      intlLabel: { id: getTranslation('import.menu'), defaultMessage: 'Import reviews' },
+      permissions: PERMISSIONS.import,
+      Component: () => import('./pages/ImportPage'),
     });
     app.addSettingsLink('global', {
       id: `${PLUGIN_ID}-settings`,

@@ -37,6 +37,8 @@ export default ({ env }) => ({
         url: `${env('SITE_URL', 'http://localhost:4321').replace(/\/+$/, '')}/preview/{documentId}?status={status}`,
         ttlSeconds: env.int('PREVIEW_TTL_SECONDS', 3600),
       },
+      // Tests serve export images from 127.0.0.1; a real site keeps this false.
+      import: { allowPrivateImageHosts: env.bool('MOVIE_REVIEWS_IMPORT_ALLOW_PRIVATE_HOSTS', false) },
     },
   },
   'users-permissions': {

@@ -11,6 +11,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await setupPublicPermissions(strapi);
   strapi.plugin('movie-reviews').service('rateLimit').init();
   setupCacheInvalidation(strapi);
+  strapi.plugin('movie-reviews').service('importer').resumeInBackground();
 };
 
 export default bootstrap;

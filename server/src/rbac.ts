@@ -1,8 +1,9 @@
 /**
- * The plugin's two admin permissions, shown under Settings → Roles → Plugins → Movie Reviews:
+ * The plugin's admin permissions, shown under Settings → Roles → Plugins → Movie Reviews:
  * - `plugin::movie-reviews.moderate`: the moderation page and its API (comment queue, actions, replies);
- * - `plugin::movie-reviews.settings`: Settings → Movie Reviews and its API.
- * Super admins get both automatically; other roles get them from a super admin.
+ * - `plugin::movie-reviews.settings`: Settings → Movie Reviews and its API;
+ * - `plugin::movie-reviews.import`: the Import page and its API (WordPress / Blogger imports).
+ * Super admins get them automatically; other roles get them from a super admin.
  */
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './utils/constants';
@@ -10,6 +11,7 @@ import { PLUGIN_ID } from './utils/constants';
 export const ACTIONS = {
   moderate: `plugin::${PLUGIN_ID}.moderate`,
   settings: `plugin::${PLUGIN_ID}.settings`,
+  import: `plugin::${PLUGIN_ID}.import`,
 } as const;
 
 interface ActionDefinition {
@@ -30,6 +32,7 @@ export const registerAdminActions = async (strapi: Core.Strapi) => {
   await permissions.actionProvider.registerMany([
     { section: 'plugins', displayName: 'Moderate comments', uid: 'moderate', subCategory: 'comments', pluginName: PLUGIN_ID },
     { section: 'plugins', displayName: 'Edit settings', uid: 'settings', subCategory: 'settings', pluginName: PLUGIN_ID },
+    { section: 'plugins', displayName: 'Import WordPress and Blogger exports', uid: 'import', subCategory: 'import', pluginName: PLUGIN_ID },
   ]);
 };
 

@@ -17,8 +17,8 @@ export interface LeakRules {
   keys?: readonly string[];
 }
 
-/** Keys of private comment data that no public response may contain. */
-export const PRIVATE_KEYS = ['authorEmail', 'email', 'ip', 'userAgent'] as const;
+/** Keys of private review and comment data that no public response may contain (`sourceId`: imported items' origin). */
+export const PRIVATE_KEYS = ['authorEmail', 'email', 'ip', 'userAgent', 'sourceId'] as const;
 
 export interface Leak {
   path: string;

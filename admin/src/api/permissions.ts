@@ -2,6 +2,7 @@
 export const PERMISSIONS = {
   moderate: [{ action: 'plugin::movie-reviews.moderate', subject: null }],
   settings: [{ action: 'plugin::movie-reviews.settings', subject: null }],
+  import: [{ action: 'plugin::movie-reviews.import', subject: null }],
 };
 
 export const REVIEW_UID = 'plugin::movie-reviews.movie-review';

@@ -22,6 +22,14 @@ export const pluginConfigSchema = z.strictObject({
   embedProviders: z.array(z.enum(SONG_PROVIDERS)).min(1),
   redis: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable(),
   preview: previewConfigSchema,
+  import: z.strictObject({
+    /** Images downloaded at the same time during an import. */
+    imageConcurrency: z.number().int().min(1).max(16),
+    imageTimeoutMs: z.number().int().min(1000).max(120_000),
+    maxImageBytes: z.number().int().min(1024).max(100 * 1024 * 1024),
+    /** Test-only: fetch images from loopback and private addresses. Never enable in production. */
+    allowPrivateImageHosts: z.boolean(),
+  }),
 });
 
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
@@ -34,6 +42,7 @@ export const defaultConfig: PluginConfig = {
   embedProviders: [...SONG_PROVIDERS],
   redis: null,
   preview: { secret: null, url: null, ttlSeconds: 3600 },
+  import: { imageConcurrency: 4, imageTimeoutMs: 15_000, maxImageBytes: 15 * 1024 * 1024, allowPrivateImageHosts: false },
 };
 
 export default {

@@ -2,5 +2,6 @@ import reviews from './reviews';
 import moderation from './moderation';
 import adminSettings from './admin-settings';
 import preview from './preview';
+import importJobs from './import-jobs';
 
-export default { reviews, moderation, adminSettings, preview };
+export default { reviews, moderation, adminSettings, preview, importJobs };

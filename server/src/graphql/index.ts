@@ -38,6 +38,8 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   extension.shadowCRUD(REVIEW_UID).disable();
   extension.shadowCRUD(COMMENT_UID).disable();
   extension.shadowCRUD(IDEMPOTENCY_UID).disable();
+  // Import jobs are internal (admin import page and CLI only).
+  extension.shadowCRUD(`plugin::${PLUGIN_ID}.import-job`).disable();
 
   const reviews = () => getService(strapi, 'reviews');
   const comments = () => getService(strapi, 'comments');

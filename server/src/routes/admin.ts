@@ -1,9 +1,10 @@
-/** Admin-panel routes under /movie-reviews (moderation, settings, edit-view panel). */
+/** Admin-panel routes under /movie-reviews (moderation, settings, edit-view panel, import). */
 import { ACTIONS, requirePermissions } from '../rbac';
 import { REVIEW_UID } from '../utils/constants';
 
 const moderate = { policies: requirePermissions(ACTIONS.moderate) };
 const settings = { policies: requirePermissions(ACTIONS.settings) };
+const importer = { policies: requirePermissions(ACTIONS.import) };
 // The edit-view panel is for whoever can open the review in the Content Manager.
 const readReview = { policies: requirePermissions(['plugin::content-manager.explorer.read', REVIEW_UID]) };
 
@@ -17,5 +18,12 @@ export default {
     { method: 'GET', path: '/reviews/:documentId/overview', handler: 'moderation.overview', config: readReview },
     { method: 'GET', path: '/settings', handler: 'adminSettings.get', config: settings },
     { method: 'PUT', path: '/settings', handler: 'adminSettings.update', config: settings },
+    { method: 'GET', path: '/import/jobs', handler: 'importJobs.list', config: importer },
+    { method: 'POST', path: '/import/jobs', handler: 'importJobs.create', config: importer },
+    { method: 'GET', path: '/import/jobs/:id', handler: 'importJobs.findOne', config: importer },
+    { method: 'GET', path: '/import/jobs/:id/report', handler: 'importJobs.report', config: importer },
+    { method: 'GET', path: '/import/jobs/:id/results', handler: 'importJobs.results', config: importer },
+    { method: 'POST', path: '/import/jobs/:id/run', handler: 'importJobs.run', config: importer },
+    { method: 'GET', path: '/import/jobs/:id/redirects', handler: 'importJobs.redirects', config: importer },
   ] as Array<Record<string, unknown>>,
 };

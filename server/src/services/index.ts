@@ -8,6 +8,7 @@ import moderation from './moderation';
 import responseCache from './response-cache';
 import idempotency from './idempotency';
 import preview from './preview';
+import importer from './importer';
 
 export default {
   slug,
@@ -20,4 +21,5 @@ export default {
   responseCache,
   idempotency,
   preview,
+  importer,
 };
