@@ -6,9 +6,8 @@
  */
 import slugify from 'slugify';
 import { parseSongUrl } from '../custom-fields/song-providers';
-import { MAX_ALT, MAX_CAPTION, MAX_STILLS } from '../custom-fields/stills';
-import { MAX_SYNOPSIS } from '../custom-fields/synopsis';
-import { SLUG_PATTERN } from '../validation/shared';
+import { MAX_ALT, MAX_CAPTION, MAX_STILLS, MAX_SYNOPSIS } from '../shared/custom-field-limits';
+import { SLUG_PATTERN } from '../validation/slug';
 import { slugFrom } from '../services/slug';
 import { emailSchema } from '../validation/comment';
 import { convertToBlocks, safeLinkUrl, type Block } from './blocks';
