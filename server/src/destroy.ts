@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.plugin('movie-reviews').service('rateLimit').close();
   await strapi.plugin('movie-reviews').service('responseCache').close();
+  await strapi.plugin('movie-reviews').service('cacheBus').close();
 };
 
 export default destroy;

@@ -3,14 +3,12 @@ import { registerCustomFields } from './custom-fields';
 import { documentValidationMiddleware } from './middlewares/document-validation';
 import { commentBodyReader } from './middlewares/comment-body';
 import { registerGraphql } from './graphql';
-import { cacheInvalidationMiddleware } from './cache-invalidation';
 import { earlyCache } from './middlewares/early-cache';
 import { databaseUnavailableGuard } from './middlewares/database-errors';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerCustomFields(strapi);
   strapi.documents.use(documentValidationMiddleware(strapi));
-  strapi.documents.use(cacheInvalidationMiddleware(strapi));
   // Koa middlewares in front of Strapi's stack, in this order: cached answers need no database
   // (see early-cache.ts), then database outages on the plugin's routes become 503s, then the
   // comment body is read with the plugin's own size limit.

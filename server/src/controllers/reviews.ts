@@ -7,6 +7,7 @@ import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../utils/constants';
 import { hostErrors } from '../utils/host-errors';
+import { addCacheTags, CACHE_TAGS } from '../utils/cache-tags';
 import { assertNoQuery, parseCommentPageQuery, parseReviewListQuery } from '../services/reviews-query';
 import type reviewsService from '../services/reviews';
 import type commentsService from '../services/comments';
@@ -37,13 +38,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async find(ctx: Context) {
       const parsed = parseReviewListQuery(query(ctx));
-      ctx.body = await reviews().list(parsed);
+      const tags = new Set<string>();
+      ctx.body = await reviews().list(parsed, tags);
+      addCacheTags(ctx, tags);
     },
 
     async findOne(ctx: Context) {
       assertNoQuery(query(ctx));
-      const review = await reviews().findOne(ctx.params.slug);
+      const tags = new Set<string>();
+      const review = await reviews().findOne(ctx.params.slug, tags);
       if (!review) throw new (hostErrors().NotFoundError)('No published review has this slug');
+      addCacheTags(ctx, tags);
       ctx.body = { data: review, meta: {} };
     },
 
@@ -51,6 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = parseCommentPageQuery(query(ctx));
       const review = await publishedReviewOr404(strapi, ctx.params.slug);
       ctx.body = await comments().listApproved(review.documentId, page);
+      addCacheTags(ctx, CACHE_TAGS.review(review.documentId), CACHE_TAGS.comments(review.documentId));
     },
 
     async createComment(ctx: Context) {

@@ -14,7 +14,8 @@ export default {
       method: 'GET',
       path: '/reviews/:slug',
       handler: 'reviews.findOne',
-      config: { middlewares: GET_MIDDLEWARES },
+      // The detail's ETag is the review's version (one query), so unchanged reviews get a cheap 304.
+      config: { middlewares: [{ name: 'plugin::movie-reviews.cache-headers', config: { validator: 'review' } }] },
     },
     {
       method: 'GET',
