@@ -80,10 +80,10 @@ const runSeed = (env) =>
   });
 
 /** Starts the built demo with `strapi start` on a free port and waits for /_health. */
-const startDemo = async (env) => {
+const startDemo = async (env, { nodeArgs = [] } = {}) => {
   const port = await freePort();
   let log = '';
-  const child = spawn(process.execPath, [path.join(DEMO, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(DEMO, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
     cwd: DEMO,
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

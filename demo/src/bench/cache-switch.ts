@@ -14,6 +14,7 @@ interface ModerationLike {
  * Benchmark controls, installed only when DEMO_BENCH=true, answered from loopback only:
  * - `GET /__bench/cache` → the response cache's stats (hits, misses, entries...);
  *   `?enabled=false|true` turns it off or on first (so one run measures both);
+ * - `GET /__bench/memory` → `process.memoryUsage()` in MB (heap, external, array buffers, RSS);
  * - `GET /__bench/approve` → approves the oldest pending comment of a published review
  *   through the plugin's moderation service (what an editor's click does).
  */
@@ -27,6 +28,12 @@ export const installBenchControls = (strapi: Core.Strapi) => {
       if (!cache) return next();
       if (ctx.query.enabled === 'true' || ctx.query.enabled === 'false') cache.setEnabled(ctx.query.enabled === 'true');
       ctx.body = cache.stats();
+      return;
+    }
+    if (ctx.path === '/__bench/memory') {
+      const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
+      const m = process.memoryUsage();
+      ctx.body = { rss: mb(m.rss), heapTotal: mb(m.heapTotal), heapUsed: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) };
       return;
     }
     if (ctx.path === '/__bench/approve') {

@@ -46,10 +46,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findOne(ctx: Context) {
       assertNoQuery(query(ctx));
       const tags = new Set<string>();
-      const review = await reviews().findOne(ctx.params.slug, tags);
-      if (!review) throw new (hostErrors().NotFoundError)('No published review has this slug');
+      const body = await reviews().detailBody(ctx.params.slug, tags);
+      if (!body) throw new (hostErrors().NotFoundError)('No published review has this slug');
       addCacheTags(ctx, tags);
-      ctx.body = { data: review, meta: {} };
+      ctx.body = body;
     },
 
     async comments(ctx: Context) {

@@ -142,6 +142,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return row ? { id: row.id, documentId: row.documentId, commentsEnabled: row.commentsEnabled !== false } : null;
     },
 
+    /** The body of `GET /reviews/:slug` (REST), or null for drafts and unknown slugs (one place for its shape). */
+    async detailBody(slug: unknown, tags?: Set<string>): Promise<{ data: ReviewDetail; meta: Record<string, never> } | null> {
+      const review = await this.findOne(slug, tags);
+      return review ? { data: review, meta: {} } : null;
+    },
+
     /**
      * One published review with everything expanded, or null for drafts and unknown
      * slugs. `tags`, when given, receives the cache tags of the answer.
