@@ -9,6 +9,7 @@
  *   BENCH_CONNECTIONS  concurrent connections (default 10)
  *   BENCH_WARMUP       seconds of unmeasured load before each case (default 2, at most the duration)
  *   BENCH_REVIEWS / BENCH_DRAFTS / BENCH_COMMENTS   data set size (default 1000 / 200 / 20000)
+ *   BENCH_MIXED_WARMUP / BENCH_MIXED_DURATION        seconds of the mixed workload (default 20 / 20)
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -17,6 +18,7 @@ const { ensureBuilt, ROOT } = require('./lib/build');
 const { createBenchDatabase, DATA_DIR } = require('./lib/database');
 const { readRss, request, runSeed, startDemo, startLimit } = require('./lib/processes');
 const { runLoad } = require('./lib/load');
+const { runMixed } = require('./lib/mixed');
 const { evaluate, writeReports, printSummary } = require('./lib/report');
 
 // BENCH_API_PREFIX points the "ours" cases at another implementation of the same routes (default: the plugin's).
@@ -32,6 +34,9 @@ const settings = {
   db: process.env.BENCH_DB ?? 'sqlite',
   duration: num('BENCH_DURATION', 10, 1),
   connections: num('BENCH_CONNECTIONS', 10, 1),
+  // The mixed workload is measured on a warm cache, as a site in production is.
+  mixedWarmup: num('BENCH_MIXED_WARMUP', 20),
+  mixedDuration: num('BENCH_MIXED_DURATION', 20, 1),
 };
 settings.warmup = Math.min(num('BENCH_WARMUP', 2), settings.duration);
 
@@ -80,6 +85,8 @@ const main = async () => {
     SERVE_ADMIN: 'false',
     STRAPI_LOG_LEVEL: 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',
+    // The mixed workload posts comments from many client IPs (X-Forwarded-For).
+    PROXY: 'true',
   };
 
   // 1. Seed, in its own Strapi process, before the server starts.
@@ -194,12 +201,12 @@ const main = async () => {
   ];
 
   const results = [];
-  for (const c of cases) {
-    const base = { id: c.id, group: c.group, label: c.label };
+  const runCase = async (c) => {
+    const base = { id: c.id, group: c.group, label: c.label, phase: c.phase ?? 'cache on' };
     if (!c.run) {
       results.push({ ...base, status: 'missing', queries: queryCounts[c.id] ?? null });
       log(`${c.id.padEnd(13)} missing`);
-      continue;
+      return;
     }
     let target = { url: demo.url, pid: demo.pid };
     let limit = null;
@@ -209,22 +216,68 @@ const main = async () => {
     }
     try {
       log(`${c.id.padEnd(13)} ${c.label}`);
-      const m = await runLoad({ ...target, next: c.next, duration: settings.duration, warmup: settings.warmup, connections: settings.connections });
-      const expected = m.statusCodes[String(c.expect)] ?? 0;
+      const load = { ...target, duration: settings.duration, warmup: settings.warmup, connections: settings.connections };
+      const m = c.mixed
+        ? await runMixed({ ...load, warmup: settings.mixedWarmup, duration: settings.mixedDuration, ...c.mixed, slugs })
+        : await runLoad({ ...load, next: c.next });
+      const expected = c.mixed ? m.responses - m.readFivexx : (m.statusCodes[String(c.expect)] ?? 0);
       const valid = m.responses > 0 && expected / m.responses >= 0.99 && m.errors === 0;
       results.push({
         ...base,
         status: valid ? 'ok' : 'invalid',
-        note: valid ? undefined : `expected ${c.expect} for ≥ 99% of responses, got ${JSON.stringify(m.statusCodes)}, ${m.errors} errors`,
+        note: valid ? undefined : `expected ${c.mixed ? 'no 5xx' : c.expect} for ≥ 99% of responses, got ${JSON.stringify(m.statusCodes)}, ${m.errors} errors`,
         ...m,
         queries: queryCounts[c.id] ?? null,
         rssProcess: c.capture ? 'limit server' : 'demo',
       });
-      log(`${''.padEnd(13)} ${m.requestsPerSecond} req/s, p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms, RSS max ${m.rssMb.max} MB${valid ? '' : '  (INVALID: see note)'}`);
+      const extra = c.mixed ? `, hit ratio ${m.hitRatio ?? '–'}, 5xx ${m.readFivexx}+${m.writeFivexx}, writes ${JSON.stringify(m.writes)}` : '';
+      log(`${''.padEnd(13)} ${m.requestsPerSecond} req/s, p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms, RSS max ${m.rssMb.max} MB${extra}${valid ? '' : '  (INVALID: see note)'}`);
     } finally {
       await limit?.stop();
     }
+  };
+  for (const c of cases) await runCase(c);
+
+  // 7. The same API with its response cache off (every request is a miss), next to the floor.
+  const cacheSwitch = async (enabled) => (await get(`/__bench/cache?enabled=${enabled}`)).status === 200;
+  const canSwitch = apiPresent && (await cacheSwitch(false));
+  if (apiPresent && !canSwitch) log('!!! /__bench/cache is not there: the cache-off cases are reported as missing');
+  if (canSwitch) {
+    await count('offList10', [`${API}/reviews?pageSize=10&page=4`, `${API}/reviews?pageSize=10&page=5`], `${API}/reviews?pageSize=10&page=4`);
+    await count('offDetail', [`${API}/reviews/${coldSlugs[1]}`], `${API}/reviews/${coldSlugs[1]}`);
+    if (etags.length) {
+      const [s, etag] = etags[0];
+      // Warm-up: one full answer (the stack's headers) and one 304 (the Public permissions memo).
+      await get(`${API}/reviews/${s}`);
+      await get(`${API}/reviews/${s}`, { 'If-None-Match': etag });
+      const r = await measureQueries(`${API}/reviews/${s}`, { 'If-None-Match': etag });
+      queryCounts.offDetail304 = { cold: [r.queries], warm: null, transactionControl: [r.tx], statuses: [r.status] };
+    }
   }
+  const off = { phase: 'cache off', group: 'ours', run: canSwitch };
+  const offCases = [
+    { ...off, id: 'offList10', label: `GET ${API}/reviews?pageSize=10, cache off`, expect: 200, next: () => ({ path: `${API}/reviews?pageSize=10` }) },
+    { ...off, id: 'offList100', label: `GET ${API}/reviews?pageSize=100, cache off`, expect: 200, next: () => ({ path: `${API}/reviews?pageSize=100` }) },
+    { ...off, id: 'offDetail', label: `GET ${API}/reviews/:slug (random slugs), cache off`, expect: 200, next: () => ({ path: `${API}/reviews/${pickSlug()}` }) },
+    { ...off, id: 'offComments', label: `GET ${API}/reviews/:slug/comments (random slugs), cache off`, expect: 200, next: () => ({ path: `${API}/reviews/${pickSlug()}/comments` }) },
+    {
+      ...off, id: 'offDetail304', label: `GET ${API}/reviews/:slug with If-None-Match, cache off (nothing cached)`, expect: 304, run: canSwitch && has304,
+      next: () => {
+        const [s, etag] = pickEtag();
+        return { path: `${API}/reviews/${s}`, headers: { 'If-None-Match': etag } };
+      },
+    },
+    { phase: 'cache off', group: 'floor', run: true, id: 'floor', label: "GET /_health (Strapi's own route: the global middlewares, no plugin work)", expect: 204, next: () => ({ path: '/_health' }) },
+  ];
+  for (const c of offCases) await runCase(c);
+  if (canSwitch) await cacheSwitch(true);
+
+  // 8. The mixed workload (cache on), ours then naive.
+  const mixedCases = [
+    { phase: 'mixed', group: 'ours', run: canSwitch, id: 'mixed', label: 'Zipf reads (60% detail, 25% lists, 15% comments) + 2 posts/s + 1 approval/5 s', mixed: { api: API } },
+    { phase: 'mixed', group: 'naive', run: canSwitch, id: 'naiveMixed', label: 'the same reads on the naive routes + the same writes', mixed: { api: API, naive: NAIVE } },
+  ];
+  for (const c of mixedCases) await runCase(c);
 
   const peak = readRss(demo.pid);
   const loadAfter = os.loadavg();

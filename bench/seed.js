@@ -269,7 +269,7 @@ const main = async () => {
         documentId,
         reviewDocumentId: review.documentId,
         parentDocumentId: parent,
-        status,
+        moderationStatus: status,
         moderatedAt: status === 'pending' ? null : createdAt,
         authorIsEditor: false,
         createdAt,

@@ -33,9 +33,11 @@ const readRss = (pid) => {
 };
 
 /** One HTTP request with a fresh connection; resolves { status, headers (raw pairs), body (Buffer) }. */
-const request = (url, { headers = {}, method = 'GET' } = {}) =>
+const request = (url, { headers = {}, method = 'GET', body } = {}) =>
   new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers, agent: false }, (res) => {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const sent = payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length), ...headers } : headers;
+    const req = http.request(url, { method, headers: sent, agent: false }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
@@ -47,7 +49,7 @@ const request = (url, { headers = {}, method = 'GET' } = {}) =>
     });
     req.on('error', reject);
     req.setTimeout(60_000, () => req.destroy(new Error(`timeout: ${url}`)));
-    req.end();
+    req.end(payload);
   });
 
 const stopChild = async (child, { timeoutMs = 10_000 } = {}) => {
@@ -78,10 +80,10 @@ const runSeed = (env) =>
   });
 
 /** Starts the built demo with `strapi start` on a free port and waits for /_health. */
-const startDemo = async (env) => {
+const startDemo = async (env, { nodeArgs = [] } = {}) => {
   const port = await freePort();
   let log = '';
-  const child = spawn(process.execPath, [path.join(DEMO, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(DEMO, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
     cwd: DEMO,
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

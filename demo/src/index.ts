@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { seedDemo } from './seed';
 import { installQueryCounter } from './bench/query-counter';
+import { installBenchControls } from './bench/cache-switch';
 import { demoAdmin } from './seed/admin-user';
 
 /** Tells whoever ran `npm start` where to look, on every start. */
@@ -26,7 +27,10 @@ export default {
   register() {},
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    if (process.env.DEMO_BENCH === 'true') installQueryCounter(strapi);
+    if (process.env.DEMO_BENCH === 'true') {
+      installQueryCounter(strapi);
+      installBenchControls(strapi);
+    }
     if (process.env.DEMO_SEED === 'false') return;
     await seedDemo(strapi);
     if (process.env.NODE_ENV !== 'test') printWhereToLook(strapi);

@@ -5,6 +5,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.plugin('movie-reviews').service('rateLimit').close();
   await strapi.plugin('movie-reviews').service('responseCache').close();
   await strapi.plugin('movie-reviews').service('importer').stop();
+  await strapi.plugin('movie-reviews').service('cacheBus').close();
 };
 
 export default destroy;

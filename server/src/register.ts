@@ -3,7 +3,6 @@ import { registerCustomFields } from './custom-fields';
 import { documentValidationMiddleware } from './middlewares/document-validation';
 import { commentBodyReader } from './middlewares/comment-body';
 import { registerGraphql } from './graphql';
-import { cacheInvalidationMiddleware } from './cache-invalidation';
 import { earlyCache } from './middlewares/early-cache';
 import { databaseUnavailableGuard } from './middlewares/database-errors';
 import { registerMigrations } from './migrations/comment-moderation-status';
@@ -12,7 +11,6 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerMigrations(strapi);
   registerCustomFields(strapi);
   strapi.documents.use(documentValidationMiddleware(strapi));
-  strapi.documents.use(cacheInvalidationMiddleware(strapi));
   // Koa middlewares in front of Strapi's stack, in this order: cached answers need no database
   // (see early-cache.ts), then database outages on the plugin's routes become 503s, then the
   // comment body is read with the plugin's own size limit.

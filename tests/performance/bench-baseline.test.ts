@@ -82,3 +82,31 @@ describe('SQL counter route', () => {
     expect(first.queries).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('bench controls', () => {
+  it('turns the response cache off and on, and reports its hits', async () => {
+    const off = await app.http().get('/__bench/cache?enabled=false');
+    expect(off.status).toBe(200);
+    expect(off.body.enabled).toBe(false);
+    await app.http().get('/api/movie-reviews/reviews');
+    expect((await app.http().get('/__bench/cache')).body.entries).toBe(0);
+    expect((await app.http().get('/__bench/cache?enabled=true')).body.enabled).toBe(true);
+    await app.http().get('/api/movie-reviews/reviews');
+    const before = (await app.http().get('/__bench/cache')).body.hits as number;
+    await app.http().get('/api/movie-reviews/reviews');
+    expect((await app.http().get('/__bench/cache')).body.hits).toBe(before + 1);
+  });
+
+  it('approves one pending comment of a published review through the moderation service', async () => {
+    const pendingBefore = await app.strapi.db.query('plugin::movie-reviews.comment').count({ where: { moderationStatus: 'pending' } });
+    expect(pendingBefore).toBeGreaterThan(0);
+    const res = await app.http().get('/__bench/approve');
+    expect(res.status).toBe(200);
+    expect(res.body.approved).toHaveLength(1);
+    const approved = (await app.strapi.db.query('plugin::movie-reviews.comment').findOne({
+      where: { documentId: res.body.approved[0] },
+    })) as { status: string; moderatedAt: string | null };
+    expect(approved.status).toBe('approved');
+    expect(approved.moderatedAt).not.toBeNull();
+  });
+});

@@ -89,6 +89,36 @@ describe(`queries per request (${dbClient()})`, () => {
     expect(counts.comments10).toBeLessThanOrEqual(MAX_QUERIES);
   });
 
+  it('answers a conditional GET of an unchanged review with a 304 in at most 1 query, with nothing cached', async () => {
+    const path = `${API}/reviews/her-2013`;
+    const first = await get(path);
+    const etag = first.headers.etag as string;
+    expect((await app.http().get(path).set('If-None-Match', etag)).status).toBe(304); // warm-up: permission memo
+    let res: Awaited<ReturnType<typeof get>> | undefined;
+    counts.detail304 = await countQueries(app, async () => {
+      res = await app.http().get(path).set('If-None-Match', etag);
+    });
+    expect(res?.status).toBe(304);
+    expect(res?.headers.etag).toBe(etag);
+    for (const name of ['cache-control', 'x-frame-options', 'x-content-type-options', 'vary']) {
+      expect(res?.headers[name]).toBe(first.headers[name]);
+    }
+    expect(counts.detail304).toBeLessThanOrEqual(1);
+    // Through Strapi's stack (signed-in or cross-origin requests) the 304 skips building the answer too.
+    const viaStack = await app.http().get(path).set('If-None-Match', etag).set('Origin', 'http://localhost:1337');
+    expect(viaStack.status).toBe(304);
+    // Not a stale 304: once the review's comments change, the same ETag gets the new answer.
+    const her = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as {
+      documentId: string;
+    };
+    const added = await createComment(app, her.documentId, { content: 'Changes the version' });
+    const changed = await app.http().get(path).set('If-None-Match', etag);
+    expect(changed.status).toBe(200);
+    expect(changed.body.data.commentCount).toBe(first.body.data.commentCount + 1);
+    expect(changed.headers.etag).not.toBe(etag);
+    await app.strapi.documents('plugin::movie-reviews.comment').delete({ documentId: added.documentId });
+  });
+
   it('answers a cached request without any query (early cache path)', async () => {
     cache().setEnabled(true);
     try {

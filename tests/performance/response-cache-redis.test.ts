@@ -51,21 +51,32 @@ afterAll(async () => {
   redisServer?.stop();
 });
 
-it('flushes when another instance publishes a flush', async () => {
+const herDocumentId = async () =>
+  ((await app.strapi.db.query('plugin::movie-reviews.movie-review').findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as {
+    documentId: string;
+  }).documentId;
+
+it('drops the entries carrying the tags another instance publishes, and only those', async () => {
   expect((await comments()).status).toBe(200);
-  expect(cache().stats().entries).toBeGreaterThan(0);
+  expect((await app.http().get(`${API}/reviews?pageSize=3`)).status).toBe(200);
+  expect(cache().stats().entries).toBe(2);
   const before = cache().stats().generation;
-  await client.publish(CHANNEL, 'another-instance content');
-  await waitFor(() => cache().stats().entries === 0, 'the flush to arrive');
+  await client.publish(CHANNEL, `another-instance mr:comments:${await herDocumentId()}`);
+  await waitFor(() => cache().stats().entries === 1, 'the invalidation to arrive');
   expect(cache().stats().generation).toBeGreaterThan(before);
+  await client.publish(CHANNEL, 'another-instance mr:all');
+  await waitFor(() => cache().stats().entries === 0, 'the flush to arrive');
 });
 
-it('publishes a flush for the other instances on a write', async () => {
+it('publishes the tags of a write for the other instances', async () => {
   messages.length = 0;
   const pending = (await app.strapi.db.query(COMMENT).findOne({ where: { moderationStatus: 'pending' } })) as { documentId: string };
   await app.strapi.documents(COMMENT).update({ documentId: pending.documentId, data: { moderationStatus: 'approved' } as never });
   await waitFor(() => messages.length > 0, 'a flush message');
-  expect(messages[0]).toMatch(/^[0-9a-f-]{36} content$/);
+  const [sender, tags] = messages[0].split(' ');
+  expect(sender).toMatch(/^[0-9a-f-]{36}$/);
+  const id = await herDocumentId();
+  expect(tags.split(',').sort()).toEqual([`mr:comments:${id}`, 'mr:list', `mr:review:${id}`].sort());
 });
 
 it('keeps working on local flushes, with a warning, when Redis goes away', async () => {
@@ -85,7 +96,9 @@ it('keeps working on local flushes, with a warning, when Redis goes away', async
     const first = await comments();
     expect(first.status).toBe(200);
     expect((await comments()).headers.etag).toBe(first.headers.etag);
-    const approved = (await app.strapi.db.query(COMMENT).findMany({ where: { moderationStatus: 'approved' } })) as Array<{ documentId: string }>;
+    const approved = (await app.strapi.db.query(COMMENT).findMany({
+      where: { moderationStatus: 'approved', reviewDocumentId: await herDocumentId() },
+    })) as Array<{ documentId: string }>;
     await app.strapi.documents(COMMENT).update({ documentId: approved[0].documentId, data: { moderationStatus: 'rejected' } as never });
     const after = await comments();
     expect(after.status).toBe(200);

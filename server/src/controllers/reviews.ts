@@ -10,6 +10,7 @@ import { getService } from '../utils/get-service';
 import { assertNoQuery, parseCommentPageQuery, parseReviewListQuery } from '../validation/list-query';
 import { requesterOf } from '../utils/requester';
 import { setRetryAfter } from '../utils/retry-after';
+import { addCacheTags, CACHE_TAGS } from '../utils/cache-tags';
 
 const query = (ctx: Context) => (ctx.query ?? {}) as Record<string, unknown>;
 
@@ -22,14 +23,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async find(ctx: Context) {
       const parsed = parseReviewListQuery(query(ctx));
-      ctx.body = await reviews().list(parsed);
+      const tags = new Set<string>();
+      ctx.body = await reviews().list(parsed, tags);
+      addCacheTags(ctx, tags);
     },
 
     async findOne(ctx: Context) {
       assertNoQuery(query(ctx));
-      const review = await reviews().findOne(ctx.params.slug);
-      if (!review) throw new (hostErrors().NotFoundError)('No published review has this slug');
-      ctx.body = { data: review, meta: {} };
+      const tags = new Set<string>();
+      const body = await reviews().detailBody(ctx.params.slug, tags);
+      if (!body) throw new (hostErrors().NotFoundError)('No published review has this slug');
+      addCacheTags(ctx, tags);
+      ctx.body = body;
     },
 
     async comments(ctx: Context) {
@@ -37,6 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const review = await reviews().findPublishedRef(ctx.params.slug);
       if (!review) throw new (hostErrors().NotFoundError)('No published review has this slug');
       ctx.body = await comments().listApproved(review.documentId, page);
+      addCacheTags(ctx, CACHE_TAGS.review(review.documentId), CACHE_TAGS.comments(review.documentId));
     },
 
     async createComment(ctx: Context) {

@@ -77,7 +77,7 @@ const toPublicImage = (file: FileRow): PublicImage => ({
     : null,
 });
 
-const storedStills = (value: unknown): StillValue[] =>
+export const storedStills = (value: unknown): StillValue[] =>
   Array.isArray(value)
     ? (value.filter((s) => s && typeof s === 'object' && Number.isInteger(s.file) && typeof s.alt === 'string') as StillValue[])
     : [];

@@ -9,6 +9,9 @@ import responseCache from './response-cache';
 import idempotency from './idempotency';
 import preview from './preview';
 import importer from './importer';
+import cacheBus from './cache-bus';
+import reviewVersion from './review-version';
+import publicAccess from './public-access';
 
 export default {
   slug,
@@ -22,4 +25,7 @@ export default {
   idempotency,
   preview,
   importer,
+  cacheBus,
+  reviewVersion,
+  publicAccess,
 };

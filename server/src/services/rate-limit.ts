@@ -9,12 +9,13 @@
  * The allowed number of posts comes from the admin settings on every request, so
  * a change applies at once: the stores count posts, the comparison happens here.
  */
-import Redis, { type RedisOptions } from 'ioredis';
+import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../utils/constants';
 import type { PluginConfig } from '../config';
-import type { Settings } from './settings';
+import { getService } from '../utils/get-service';
+import { closeRedis, openRedis } from '../utils/redis';
 
 export type RateLimitResult = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
@@ -38,16 +39,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const build = (): RateLimiterAbstract => {
     const { duration } = config().rateLimit;
     const memory = new RateLimiterMemory({ keyPrefix: KEY_PREFIX, points: STORE_POINTS, duration });
-    const redisConfig = config().redis;
-    if (!redisConfig) return memory;
-
-    const options: RedisOptions = {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-      retryStrategy: (times) => Math.min(times * 500, 5000),
-    };
-    redis = typeof redisConfig === 'string' ? new Redis(redisConfig, options) : new Redis({ ...options, ...(redisConfig as RedisOptions) });
+    redis = openRedis(config().redis, { enableOfflineQueue: false });
+    if (!redis) return memory;
     redis.on('error', (error: Error) => warnRedisDown(error.message || error.name));
     redis.on('ready', () => {
       if (redisDownWarned) strapi.log.info('[movie-reviews] Redis is reachable again; comment rate limits are shared again.');
@@ -73,8 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async consume(key: string): Promise<RateLimitResult> {
       limiter ??= build();
       if (redis && redis.status !== 'ready') warnRedisDown(`connection ${redis.status}`);
-      const settings = (await strapi.plugin(PLUGIN_ID).service('settings').get()) as Settings;
-      const points = settings.rateLimitPoints;
+      const points = (await getService(strapi, 'settings').current()).rateLimitPoints;
       let res: RateLimiterRes;
       try {
         res = await limiter.consume(key || 'unknown', 1);
@@ -95,11 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async close(): Promise<void> {
-      if (redis) {
-        redis.removeAllListeners('error');
-        redis.on('error', () => undefined);
-        redis.disconnect();
-      }
+      closeRedis(redis);
       redis = undefined;
       limiter = undefined;
     },

@@ -2,30 +2,19 @@
  * Response cache of the public GET endpoints (`/api/movie-reviews/reviews...`).
  *
  * Entries are keyed by the normalised URL (path + query parameters sorted by
- * name) and hold the JSON body, its ETag (a hash of the body) and the headers to
- * answer with. Bounded in entries and in bytes (lru-cache).
+ * name) and hold the JSON body, its ETag, the headers to answer with and the
+ * cache tags of what the answer shows (utils/cache-tags.ts). Bounded in entries
+ * and in bytes (lru-cache).
  *
- * Invalidation is deliberately coarse: any write that can change a public answer
- * (a review or comment written through the document service or the query engine,
- * an upload file updated or deleted, a settings change, a Users & Permissions
- * permission or role change) bumps one generation counter and empties the cache.
- * Writes are rare next to reads, and a global flush cannot miss a dependency
- * (a comment changes its review's count in every list page, a file change any
- * review that shows it). A response computed while a write happened (generation
- * changed between the start of the request and its end) is not stored.
- *
- * With `config.redis` set, each flush is also published on a Redis channel and
- * every other instance flushes on receipt, so instances behind a balancer serve
- * the same answers. Without Redis (or when it is down) each process flushes only
- * itself, with a logged warning when Redis was configured.
+ * `invalidate(tags)` drops the entries carrying any of the tags, here and (through
+ * the cache bus, Redis) in every other instance. A response computed while an
+ * invalidation touching its tags happened (between `begin()` at the start of the
+ * request and `set()` at its end) is not stored.
  */
-import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import Redis, { type RedisOptions } from 'ioredis';
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../utils/constants';
-import type { PluginConfig } from '../config';
-import type { Settings } from './settings';
+import { getService } from '../utils/get-service';
+import { CACHE_TAGS, isValidTag } from '../utils/cache-tags';
 
 export interface CachedResponse {
   /** The JSON body, serialised and encoded once (sent as is). */
@@ -34,15 +23,19 @@ export interface CachedResponse {
   cacheControl: string;
   /**
    * Headers set by the app's global middlewares (security headers...) on the
-   * response this entry was built from, replayed by the early 304 path.
+   * response this entry was built from, replayed by the early path.
    */
   headers: Record<string, string>;
   /** True when the response was computed for an anonymous request authorised as the Public role. */
   publicOk: boolean;
+  /** Cache tags of what the answer shows (always including `mr:all`). */
+  tags: readonly string[];
 }
 
 export const MAX_ENTRIES = 5_000;
 export const MAX_BYTES = 20 * 1024 * 1024;
+/** Invalidations remembered for the race check of `set`; a request older than that is not stored. */
+const INVALIDATION_LOG = 512;
 
 /**
  * `/api/movie-reviews/reviews?b=2&a=1` and `?a=1&b=2` are one entry. Repeated keys
@@ -54,171 +47,159 @@ export const normaliseUrl = (path: string, querystring: string): string => {
   return params.length === 0 ? path : `${path}?${new URLSearchParams(params).toString()}`;
 };
 
-const channelFor = (redis: Redis) => `movie-reviews:${redis.options.db ?? 0}:response-cache:flush`;
-
 const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Keys of the entries carrying each tag (kept in step with the LRU through `dispose`). */
+  const byTag = new Map<string, Set<string>>();
+  const unindex = (key: string, tags: readonly string[]) => {
+    for (const tag of tags) {
+      const keys = byTag.get(tag);
+      if (!keys) continue;
+      keys.delete(key);
+      if (keys.size === 0) byTag.delete(tag);
+    }
+  };
   const lru = new LRUCache<string, CachedResponse>({
     max: MAX_ENTRIES,
     maxSize: MAX_BYTES,
-    sizeCalculation: (entry, key) => entry.body.length + entry.etag.length + key.length + 256,
+    sizeCalculation: (entry, key) => entry.body.length + entry.etag.length + key.length + 256 + entry.tags.length * 32,
+    dispose: (entry, key) => unindex(key, entry.tags),
   });
-  let generation = 0;
+  let sequence = 0;
+  /** The latest invalidations (sequence number, tags), oldest first. */
+  const log: Array<{ seq: number; tags: ReadonlySet<string> }> = [];
   let enabled = process.env.MOVIE_REVIEWS_RESPONSE_CACHE !== 'false';
-  const instanceId = randomUUID();
-  let publisher: Redis | undefined;
-  let subscriber: Redis | undefined;
-  let redisDownWarned = false;
-  let everReady = false;
-  let publishPending: Promise<void> | null = null;
-  /** Bumped by local settings changes, remote ones (Redis) and Redis reconnections. */
-  let settingsVersion = 0;
-  let settingsMemo: { version: number; value: Settings } | undefined;
+  const counters = { hits: 0, misses: 0, stored: 0, invalidated: 0 };
+  /** Per route kind, the headers Strapi's stack set on the last public answer (replayed by early 304s). */
+  const stackHeaders = new Map<string, Record<string, string>>();
 
-  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
-
-  const warnRedisDown = (reason: string) => {
-    if (redisDownWarned) return;
-    redisDownWarned = true;
-    strapi.log.warn(
-      `[movie-reviews] Redis is unavailable (${reason}); the response cache is flushed in this process only until it is back.`
-    );
-  };
-
-  const flushLocal = () => {
-    generation += 1;
+  const clear = () => {
     lru.clear();
+    byTag.clear();
+    // Permission or settings changes may change them: learnt again from the next full answer.
+    stackHeaders.clear();
   };
 
-  type Reason = 'content' | 'settings';
-  const pendingReasons = new Set<Reason>();
-
-  /** One PUBLISH for a burst of writes in the same tick. */
-  const publish = (reason: Reason): Promise<void> => {
-    if (!publisher) return Promise.resolve();
-    if (publisher.status !== 'ready') {
-      // Still connecting at boot is not an outage (the flush is local only meanwhile).
-      if (everReady || !['connecting', 'connect', 'wait'].includes(publisher.status)) warnRedisDown(`connection ${publisher.status}`);
-      return Promise.resolve();
+  /** Drops the local entries carrying any of `tags`; returns how many were dropped. */
+  const invalidateLocal = (requested: readonly string[]): number => {
+    // Entries of routes that declared no tags go with any invalidation.
+    const tags = [...requested, CACHE_TAGS.unscoped];
+    sequence += 1;
+    log.push({ seq: sequence, tags: new Set(tags) });
+    if (log.length > INVALIDATION_LOG) log.shift();
+    if (tags.includes(CACHE_TAGS.all)) {
+      const n = lru.size;
+      clear();
+      counters.invalidated += n;
+      return n;
     }
-    const client = publisher;
-    pendingReasons.add(reason);
-    publishPending ??= new Promise<void>((resolve) => setImmediate(resolve))
-      .then(async () => {
-        publishPending = null;
-        const reasons = [...pendingReasons].join(',');
-        pendingReasons.clear();
-        await client.publish(channelFor(client), `${instanceId} ${reasons}`);
-      })
-      .catch((error: Error) => warnRedisDown(error.message));
-    return publishPending;
+    const keys = new Set<string>();
+    for (const tag of tags) for (const key of byTag.get(tag) ?? []) keys.add(key);
+    for (const key of keys) lru.delete(key);
+    counters.invalidated += keys.size;
+    return keys.size;
+  };
+
+  /** Whether an invalidation since `startedAt` touched one of `tags`. */
+  const touchedSince = (startedAt: number, tags: readonly string[]): boolean => {
+    if (startedAt === sequence) return false;
+    if (log.length === 0 || log[0].seq > startedAt + 1) return true;
+    return log.some((entry) => entry.seq > startedAt && (entry.tags.has(CACHE_TAGS.all) || tags.some((t) => entry.tags.has(t))));
   };
 
   return {
     get(key: string): CachedResponse | undefined {
-      return enabled ? lru.get(key) : undefined;
+      if (!enabled) return undefined;
+      const entry = lru.get(key);
+      if (entry) counters.hits += 1;
+      else counters.misses += 1;
+      return entry;
     },
 
-    /** Stores `entry` unless a flush happened since `startedAt` (the generation read at the start of the request). */
-    set(key: string, entry: CachedResponse, startedAt: number): void {
-      if (!enabled || startedAt !== generation) return;
-      lru.set(key, entry);
+    /** The invalidation sequence, read at the start of a request and given back to `set`. */
+    begin(): number {
+      return sequence;
     },
 
+    /** Same as `begin()` (kept for callers of the previous name). */
     generation(): number {
-      return generation;
+      return sequence;
     },
 
     /**
-     * Empties this instance's cache and tells the others (through Redis) to do the
-     * same. `settings`: the plugin settings changed too (see settingsVersion).
+     * Stores `entry` under `key`, unless an invalidation touching its tags happened
+     * since `startedAt` (from `begin()`), which would make it stale already.
      */
-    async invalidate(reason: Reason = 'content'): Promise<void> {
-      flushLocal();
-      if (reason === 'settings') settingsVersion += 1;
-      await publish(reason);
+    set(key: string, entry: CachedResponse, startedAt: number): void {
+      if (!enabled) return;
+      const tags = [...new Set([CACHE_TAGS.all, ...entry.tags.filter(isValidTag)])];
+      if (touchedSince(startedAt, tags)) return;
+      const stored = { ...entry, tags };
+      lru.set(key, stored);
+      for (const tag of tags) {
+        let keys = byTag.get(tag);
+        if (!keys) byTag.set(tag, (keys = new Set()));
+        keys.add(key);
+      }
+      counters.stored += 1;
     },
 
     /**
-     * The plugin settings, read again only when they may have changed (a settings
-     * change here, or announced by another instance through Redis): saves a
-     * settings query per response for what the public answers depend on
-     * (`Cache-Control`, the song providers allowed).
+     * Drops the entries carrying any of `tags` in this instance and, through the
+     * cache bus, in the others. `mr:all` drops everything.
      */
-    async settings(): Promise<Settings> {
-      const version = settingsVersion;
-      if (settingsMemo?.version === version) return settingsMemo.value;
-      const value = (await strapi.plugin(PLUGIN_ID).service('settings').get()) as Settings;
-      settingsMemo = { version, value };
-      return value;
+    async invalidate(tags: readonly string[]): Promise<void> {
+      const valid = tags.filter(isValidTag);
+      if (!valid.length) return;
+      invalidateLocal(valid);
+      await getService(strapi, 'cacheBus').publish(valid);
     },
 
-    /** `Cache-Control` of the public GETs. */
-    async cacheControl(): Promise<string> {
-      return `public, max-age=${(await this.settings()).cacheMaxAge}`;
+    /** The local half of `invalidate` (used for announcements from other instances); returns the count dropped. */
+    invalidateLocal,
+
+    /** Remembers the headers the full stack sets on public answers of a route kind (`review`: the detail). */
+    rememberStackHeaders(kind: string, headers: Record<string, string>): void {
+      stackHeaders.set(kind, headers);
+    },
+
+    /** The headers remembered for a route kind, if a public answer of it went through the stack already. */
+    stackHeaders(kind: string): Record<string, string> | undefined {
+      return stackHeaders.get(kind);
     },
 
     /** For tests and the benchmark (env MOVIE_REVIEWS_RESPONSE_CACHE=false turns it off at boot). */
     setEnabled(value: boolean): void {
       enabled = value;
-      flushLocal();
+      invalidateLocal([CACHE_TAGS.all]);
+    },
+
+    isEnabled(): boolean {
+      return enabled;
+    },
+
+    /** Entries carrying `tag` right now (tests, diagnostics). */
+    keysTagged(tag: string): string[] {
+      return [...(byTag.get(tag) ?? [])];
     },
 
     stats() {
-      return { entries: lru.size, bytes: lru.calculatedSize, generation, enabled, redis: this.redisState() };
+      return {
+        entries: lru.size,
+        bytes: lru.calculatedSize,
+        tags: byTag.size,
+        generation: sequence,
+        enabled,
+        ...counters,
+        redis: getService(strapi, 'cacheBus').state(),
+      };
     },
 
     redisState(): 'off' | 'ready' | 'down' {
-      if (!subscriber) return 'off';
-      return subscriber.status === 'ready' && publisher?.status === 'ready' ? 'ready' : 'down';
-    },
-
-    /** Connects the pub/sub pair when `config.redis` is set (bootstrap). */
-    init(): void {
-      const redisConfig = config().redis;
-      if (!redisConfig || subscriber) return;
-      const options: RedisOptions = {
-        maxRetriesPerRequest: 1,
-        connectTimeout: 2000,
-        retryStrategy: (times) => Math.min(times * 500, 5000),
-      };
-      const open = () =>
-        typeof redisConfig === 'string' ? new Redis(redisConfig, options) : new Redis({ ...options, ...(redisConfig as RedisOptions) });
-      publisher = open();
-      publisher.options.enableOfflineQueue = false;
-      subscriber = open();
-      const channel = channelFor(subscriber);
-      for (const client of [publisher, subscriber]) {
-        client.on('error', (error: Error) => warnRedisDown(error.message || error.name));
-      }
-      publisher.on('ready', () => {
-        everReady = true;
-      });
-      subscriber.on('ready', () => {
-        void subscriber?.subscribe(channel).catch((error: Error) => warnRedisDown(error.message));
-        if (redisDownWarned) strapi.log.info('[movie-reviews] Redis is reachable again; response cache flushes are shared again.');
-        redisDownWarned = false;
-        // Flushes published while this instance was cut off were missed: start clean.
-        flushLocal();
-        settingsVersion += 1;
-      });
-      subscriber.on('message', (from: string, message: string) => {
-        const [sender, reasons = ''] = message.split(' ');
-        if (from !== channel || sender === instanceId) return;
-        flushLocal();
-        if (reasons.split(',').includes('settings')) settingsVersion += 1;
-      });
+      return getService(strapi, 'cacheBus').state();
     },
 
     async close(): Promise<void> {
-      for (const client of [publisher, subscriber]) {
-        if (!client) continue;
-        client.removeAllListeners('error');
-        client.on('error', () => undefined);
-        client.disconnect();
-      }
-      publisher = undefined;
-      subscriber = undefined;
-      lru.clear();
+      clear();
     },
   };
 };

@@ -9,6 +9,8 @@ import { isPublicSlug } from '../validation/slug';
 import { expandStillsBatch } from '../custom-fields/read';
 import type { SongProvider } from '../custom-fields/song-providers';
 import { getService } from '../utils/get-service';
+import { storedStills } from '../custom-fields/read';
+import { CACHE_TAGS } from '../utils/cache-tags';
 import {
   AVATAR_POPULATE,
   DETAIL_COLUMNS,
@@ -85,12 +87,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Song providers the site allows (Settings → Movie Reviews): a song from another one is not embedded. */
-  const allowedProviders = async (): Promise<readonly SongProvider[]> =>
-    (await getService(strapi, 'responseCache').settings()).embedProviders;
+  const allowedProviders = async (): Promise<readonly SongProvider[]> => (await getService(strapi, 'settings').current()).embedProviders;
+
+  /** Adds the cache tags of the files `rows` show (stills, avatar) to `tags`. */
+  const tagFiles = (rows: ReviewRow[], tags: Set<string> | undefined) => {
+    if (!tags) return;
+    for (const row of rows) {
+      for (const still of storedStills(row.stills)) tags.add(CACHE_TAGS.file(still.file));
+      if (row.authorAvatar?.id !== undefined) tags.add(CACHE_TAGS.file(row.authorAvatar.id));
+    }
+  };
 
   return {
-    /** One page of published reviews as summaries. */
-    async list(query: ReviewListQuery): Promise<ReviewPage> {
+    /**
+     * One page of published reviews as summaries. `tags`, when given, receives the
+     * cache tags of the answer (`mr:list` and the files shown).
+     */
+    async list(query: ReviewListQuery, tags?: Set<string>): Promise<ReviewPage> {
       const where = buildReviewWhere(query);
       const orderBy = orderByOf(query.sort);
       const offset = (query.page - 1) * query.pageSize;
@@ -104,6 +117,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         result = { rows, total: Number(total) };
       }
 
+      tags?.add(CACHE_TAGS.list);
+      tagFiles(result.rows, tags);
       const [stills, providers] = await Promise.all([
         expandStillsBatch(strapi, result.rows.map((r) => r.stills)),
         allowedProviders(),
@@ -126,8 +141,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return row ? { id: row.id, documentId: row.documentId, commentsEnabled: row.commentsEnabled !== false } : null;
     },
 
-    /** One published review with everything expanded, or null for drafts and unknown slugs. */
-    async findOne(slug: unknown): Promise<ReviewDetail | null> {
+    /** The body of `GET /reviews/:slug` (REST), or null for drafts and unknown slugs (one place for its shape). */
+    async detailBody(slug: unknown, tags?: Set<string>): Promise<{ data: ReviewDetail; meta: Record<string, never> } | null> {
+      const review = await this.findOne(slug, tags);
+      return review ? { data: review, meta: {} } : null;
+    },
+
+    /**
+     * One published review with everything expanded, or null for drafts and unknown
+     * slugs. `tags`, when given, receives the cache tags of the answer.
+     */
+    async findOne(slug: unknown, tags?: Set<string>): Promise<ReviewDetail | null> {
       if (!isPublicSlug(slug)) return null;
       const row = (await reviews().findOne({
         select: [...DETAIL_COLUMNS],
@@ -135,6 +159,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: AVATAR_POPULATE,
       })) as ReviewRow | null;
       if (!row) return null;
+      tags?.add(CACHE_TAGS.review(row.documentId));
+      tagFiles([row], tags);
       const [[stills], commentCount, providers] = await Promise.all([
         expandStillsBatch(strapi, [row.stills]),
         getService(strapi, 'comments').countVisible(row.documentId),

@@ -1,0 +1,82 @@
+/**
+ * The version of a published review's public detail, read in ONE SQL query and
+ * used as its ETag, so a conditional GET of an unchanged review is answered 304
+ * without building the answer (nor, on the early path, running Strapi's stack).
+ *
+ * The version covers everything the detail shows:
+ * - the published row (its id changes on every publish, `updatedAt` on any write);
+ * - its approved comments (how many, and the latest `updatedAt` among them:
+ *   approving, hiding, editing or deleting one changes one or the other);
+ * - the upload files (how many, the latest `updatedAt`: a file updated or deleted
+ *   may be a still or the avatar shown);
+ * - the plugin settings (their hash, memoised: song providers and Cache-Control).
+ * It is computed BEFORE the answer is read, so a write in between can only make the
+ * ETag older than the body (next request: 200), never newer (a stale 304).
+ *
+ * A field added to the detail from another table must add that table to the query.
+ */
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { COMMENT_UID, REVIEW_UID } from '../utils/constants';
+import { getService } from '../utils/get-service';
+import { isPublicSlug } from '../validation/slug';
+
+const FILE_UID = 'plugin::upload.file';
+
+interface Names {
+  reviews: string;
+  comments: string;
+  files: string;
+  col: (uid: string, attribute: string) => string;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let names: Names | undefined;
+  const namesOf = (): Names => {
+    if (names) return names;
+    const meta = (uid: string) => strapi.db.metadata.get(uid);
+    names = {
+      reviews: meta(REVIEW_UID).tableName,
+      comments: meta(COMMENT_UID).tableName,
+      files: meta(FILE_UID).tableName,
+      col: (uid, attribute) => {
+        const attr = meta(uid).attributes[attribute] as { columnName?: string } | undefined;
+        return attr?.columnName ?? attribute;
+      },
+    };
+    return names;
+  };
+
+  return {
+    /** The detail's ETag for `slug`, or null when no published review has it (one query). */
+    async etag(slug: unknown): Promise<string | null> {
+      if (!isPublicSlug(slug)) return null;
+      const n = namesOf();
+      const knex = strapi.db.connection;
+      const r = (a: string) => `r.${n.col(REVIEW_UID, a)}`;
+      const c = (a: string) => `c.${n.col(COMMENT_UID, a)}`;
+      const approved = (select: string) =>
+        knex(`${n.comments} as c`)
+          .select(knex.raw(select))
+          .whereRaw('?? = ??', [c('reviewDocumentId'), r('documentId')])
+          .andWhere(c('moderationStatus'), 'approved');
+      const row = (await knex(`${n.reviews} as r`)
+        .select(
+          knex.raw('?? as id', [r('id')]),
+          knex.raw('?? as updated', [r('updatedAt')]),
+          approved('count(*)').as('comment_count'),
+          approved(`max(${knex.ref(c('updatedAt')).toQuery()})`).as('comment_updated'),
+          knex(n.files).count('*').as('file_count'),
+          knex(n.files).max(n.col(FILE_UID, 'updatedAt')).as('file_updated')
+        )
+        .where(r('slug'), slug)
+        .whereNotNull(r('publishedAt'))
+        .first()) as Record<string, unknown> | undefined;
+      if (!row) return null;
+      const stamp = (v: unknown) => (v instanceof Date ? v.getTime() : String(v ?? ''));
+      const parts = [row.id, stamp(row.updated), row.comment_count, stamp(row.comment_updated), row.file_count, stamp(row.file_updated)];
+      const settingsHash = await getService(strapi, 'settings').hash();
+      return `"v${createHash('sha256').update(`${parts.map(String).join('|')}|${settingsHash}`).digest('base64url').slice(0, 30)}"`;
+    },
+  };
+};
