@@ -45,7 +45,7 @@ beforeAll(async () => {
         authorName: `Reader ${i}`,
         authorEmail: `reader${i}@example.com`,
         content: i % 50 === 0 ? `Needle comment ${i} about the soundtrack` : `Comment ${i} on the film`,
-        status: statuses[i % 4],
+        moderationStatus: statuses[i % 4],
         ip: '198.51.100.1',
         authorIsEditor: false,
         createdAt: new Date(now - i * 1000),

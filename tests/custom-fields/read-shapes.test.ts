@@ -165,7 +165,7 @@ describe('Content Manager layout', () => {
     expect(review.layouts.list).toEqual(['title', 'movieTitle', 'movieYear', 'rating', 'authorName', 'updatedAt']);
     const comment = await configuration(token, COMMENT);
     expect(comment.metadatas.content.edit.label).toBe('Comment');
-    expect(comment.layouts.list).toEqual(['authorName', 'content', 'status', 'reviewDocumentId', 'createdAt']);
+    expect(comment.layouts.list).toEqual(['authorName', 'content', 'moderationStatus', 'reviewDocumentId', 'createdAt']);
   });
 
   it("keeps an editor's later changes when it runs again", async () => {

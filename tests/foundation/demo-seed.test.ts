@@ -52,7 +52,7 @@ describe('demo seed', () => {
     const her = await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013' } });
     const comments = await app.strapi.db.query(COMMENT).findMany({ where: { reviewDocumentId: her.documentId } });
     expect(comments).toHaveLength(3);
-    expect(comments.filter((c: { status: string }) => c.status === 'pending')).toHaveLength(1);
+    expect(comments.filter((c: { moderationStatus: string }) => c.moderationStatus === 'pending')).toHaveLength(1);
     const reply = comments.find((c: { parentDocumentId: string | null }) => c.parentDocumentId);
     expect(comments.map((c: { documentId: string }) => c.documentId)).toContain(reply.parentDocumentId);
   });

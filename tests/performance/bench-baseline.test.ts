@@ -105,8 +105,8 @@ describe('bench controls', () => {
     expect(res.body.approved).toHaveLength(1);
     const approved = (await app.strapi.db.query('plugin::movie-reviews.comment').findOne({
       where: { documentId: res.body.approved[0] },
-    })) as { status: string; moderatedAt: string | null };
-    expect(approved.status).toBe('approved');
+    })) as { moderationStatus: string; moderatedAt: string | null };
+    expect(approved.moderationStatus).toBe('approved');
     expect(approved.moderatedAt).not.toBeNull();
   });
 });

@@ -18,6 +18,7 @@ afterAll(async () => {
 const EXPECTED: Record<string, Record<string, string[]>> = {
   movie_reviews: {
     movie_reviews_slug_published_idx: ['slug', 'published_at'],
+    movie_reviews_source_id_idx: ['source_id'],
     movie_reviews_published_at_idx: ['published_at'],
     movie_reviews_movie_year_idx: ['movie_year'],
     movie_reviews_rating_idx: ['rating'],
@@ -26,6 +27,7 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
   movie_review_comments: {
     movie_review_comments_review_moderation_idx: ['review_document_id', 'moderation_status', 'created_at'],
     movie_review_comments_parent_idx: ['parent_document_id'],
+    movie_review_comments_source_id_idx: ['source_id'],
   },
 };
 
