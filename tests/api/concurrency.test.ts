@@ -44,6 +44,6 @@ it('stores exactly 200 comments from 200 concurrent posts', async () => {
   expect(new Set(rows.map((r) => r.documentId))).toEqual(new Set(returned.map((c) => c.documentId)));
   for (let i = 0; i < N; i += 1) {
     const row = rows.find((r) => r.content === `concurrent comment #${i}`);
-    expect(row).toMatchObject({ authorEmail: `crowd${i}@example.org`, status: 'pending' });
+    expect(row).toMatchObject({ authorEmail: `crowd${i}@example.org`, moderationStatus: 'pending' });
   }
 });
