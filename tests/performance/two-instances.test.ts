@@ -18,7 +18,7 @@ import { startDemoServer, type DemoServer } from '../browser/helpers/demo-server
 
 const enabled = dbClient() === 'postgres';
 if (!enabled) {
-  // eslint-disable-next-line no-console
+   
   console.warn(`two-instances.test.ts skipped: it needs DATABASE_CLIENT=postgres (got ${dbClient()}).`);
 }
 
@@ -65,7 +65,7 @@ describeIf('two instances on PostgreSQL + Redis', () => {
     if (publicDir) fs.rmSync(publicDir, { recursive: true, force: true });
   }, 60_000);
 
-  it("shows on B a comment approved on A, although B had the comments cached", async () => {
+  it('shows on B a comment approved on A, although B had the comments cached', async () => {
     const login = await fetch(`${a.url}/admin/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -78,9 +78,10 @@ describeIf('two instances on PostgreSQL + Redis', () => {
     const token = ((await login.json()) as { data: { token: string } }).data.token;
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const cm = `${a.url}/content-manager/collection-types/plugin::movie-reviews.comment`;
-    const pendingRes = await fetch(`${cm}?filters[status][$eq]=pending`, { headers: auth });
+    const pendingRes = await fetch(`${cm}?filters[moderationStatus][$eq]=pending`, { headers: auth });
     expect(pendingRes.status).toBe(200);
-    const pending = ((await pendingRes.json()) as { results: Array<{ documentId: string; content: string }> }).results[0];
+    const pending = ((await pendingRes.json()) as { results: Array<{ documentId: string; content: string }> })
+      .results[0];
     expect(pending).toBeTruthy();
 
     // B answers twice: the second answer comes from its cache (same ETag).
@@ -88,7 +89,9 @@ describeIf('two instances on PostgreSQL + Redis', () => {
     const firstText = await first.text();
     expect(first.status).toBe(200);
     expect(firstText).not.toContain(pending.content);
-    const again = await fetch(`${b.url}${API}/reviews/her-2013/comments`, { headers: { 'If-None-Match': first.headers.get('etag') ?? '' } });
+    const again = await fetch(`${b.url}${API}/reviews/her-2013/comments`, {
+      headers: { 'If-None-Match': first.headers.get('etag') ?? '' },
+    });
     expect(again.status).toBe(304);
 
     // A moderator approves it on A, through the plugin's admin moderation route.
@@ -99,12 +102,18 @@ describeIf('two instances on PostgreSQL + Redis', () => {
     });
     expect([approve.status, approve.status === 200 ? '' : await approve.text()]).toEqual([200, '']);
 
-    const after = await fetch(`${b.url}${API}/reviews/her-2013/comments`, { headers: { 'If-None-Match': first.headers.get('etag') ?? '' } });
+    const after = await fetch(`${b.url}${API}/reviews/her-2013/comments`, {
+      headers: { 'If-None-Match': first.headers.get('etag') ?? '' },
+    });
     expect(after.status).toBe(200);
     expect(await after.text()).toContain(pending.content);
     expect(after.headers.get('etag')).not.toBe(first.headers.get('etag'));
-    const detailB = (await (await fetch(`${b.url}${API}/reviews/her-2013`)).json()) as { data: { commentCount: number } };
-    const detailA = (await (await fetch(`${a.url}${API}/reviews/her-2013`)).json()) as { data: { commentCount: number } };
+    const detailB = (await (await fetch(`${b.url}${API}/reviews/her-2013`)).json()) as {
+      data: { commentCount: number };
+    };
+    const detailA = (await (await fetch(`${a.url}${API}/reviews/her-2013`)).json()) as {
+      data: { commentCount: number };
+    };
     expect(detailB.data.commentCount).toBe(detailA.data.commentCount);
   });
 
@@ -113,7 +122,11 @@ describeIf('two instances on PostgreSQL + Redis', () => {
       fetch(`${instance.url}${API}/reviews/her-2013/comments`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ authorName: 'Twin', authorEmail: 'twin@example.org', content: `Post number ${i} from a reader` }),
+        body: JSON.stringify({
+          authorName: 'Twin',
+          authorEmail: 'twin@example.org',
+          content: `Post number ${i} from a reader`,
+        }),
       });
     for (let i = 1; i <= 5; i += 1) expect((await post(a, i)).status).toBe(201);
     const sixth = await post(b, 6);
