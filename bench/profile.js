@@ -32,28 +32,35 @@ const summarise = (file) => {
     self.set(where, (self.get(where) ?? 0) + (dt[i] ?? 0));
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 30)
+    .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
 };
 
 const main = async () => {
   fs.rmSync(PROFILE_DIR, { recursive: true, force: true });
   fs.mkdirSync(PROFILE_DIR, { recursive: true });
-  const demo = await startDemo({
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(DATA_DIR, 'bench.db'),
-    DEMO_PUBLIC_DIR: path.join(DATA_DIR, 'public'),
-    NODE_ENV: 'production',
-    DEMO_SEED: 'false',
-    SERVE_ADMIN: 'false',
-    STRAPI_LOG_LEVEL: 'warn',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    MOVIE_REVIEWS_RESPONSE_CACHE: 'false',
-  }, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] });
+  const demo = await startDemo(
+    {
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: path.join(DATA_DIR, 'bench.db'),
+      DEMO_PUBLIC_DIR: path.join(DATA_DIR, 'public'),
+      NODE_ENV: 'production',
+      DEMO_SEED: 'false',
+      SERVE_ADMIN: 'false',
+      STRAPI_LOG_LEVEL: 'warn',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      MOVIE_REVIEWS_RESPONSE_CACHE: 'false',
+    },
+    { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] }
+  );
   try {
     const list = JSON.parse((await request(`${demo.url}${API}/reviews?pageSize=100`)).body.toString());
     const slugs = list.data.map((r) => r.slug);
     for (let i = 0; i < n; i += 1) {
-      const p = i % 3 === 2 ? `${API}/reviews?pageSize=10&page=${1 + (i % 50)}` : `${API}/reviews/${slugs[i % slugs.length]}`;
+      const p =
+        i % 3 === 2 ? `${API}/reviews?pageSize=10&page=${1 + (i % 50)}` : `${API}/reviews/${slugs[i % slugs.length]}`;
       const res = await request(`${demo.url}${p}`);
       if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
     }
@@ -62,7 +69,9 @@ const main = async () => {
   }
   const file = fs.readdirSync(PROFILE_DIR).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('no .cpuprofile written');
-  console.log(`self time by package / plugin function (${n} cold requests, cache off): ${path.join(PROFILE_DIR, file)}`);
+  console.log(
+    `self time by package / plugin function (${n} cold requests, cache off): ${path.join(PROFILE_DIR, file)}`
+  );
   for (const line of summarise(path.join(PROFILE_DIR, file))) console.log(line);
 };
 

@@ -69,7 +69,9 @@ const saveCapture = (res, file) => {
 const main = async () => {
   const startedAt = new Date();
   const loadBefore = os.loadavg();
-  log(`database ${settings.db}, ${settings.duration} s per case (+${settings.warmup} s warm-up), ${settings.connections} connections`);
+  log(
+    `database ${settings.db}, ${settings.duration} s per case (+${settings.warmup} s warm-up), ${settings.connections} connections`
+  );
   ensureBuilt({ log });
   fs.mkdirSync(DATA_DIR, { recursive: true });
 
@@ -107,7 +109,12 @@ const main = async () => {
     const before = await counters();
     const res = await get(p, headers);
     const after = await counters();
-    return { status: res.status, queries: after.queries - before.queries, tx: after.transactionControl - before.transactionControl, res };
+    return {
+      status: res.status,
+      queries: after.queries - before.queries,
+      tx: after.transactionControl - before.transactionControl,
+      res,
+    };
   };
 
   // 3. Which cases can run: the public API may not exist on this branch yet.
@@ -145,14 +152,42 @@ const main = async () => {
     };
   };
   if (apiPresent) {
-    await count('list10', [`${API}/reviews?pageSize=10`, `${API}/reviews?pageSize=10&page=2`, `${API}/reviews?pageSize=10&page=3`], `${API}/reviews?pageSize=10`);
-    await count('list100', [`${API}/reviews?pageSize=100`, `${API}/reviews?pageSize=100&page=2`, `${API}/reviews?pageSize=100&page=3`], `${API}/reviews?pageSize=100`);
-    await count('detail', coldSlugs.slice(0, 3).map((s) => `${API}/reviews/${s}`), `${API}/reviews/${coldSlugs[0]}`);
-    await count('comments', coldSlugs.slice(3, 6).map((s) => `${API}/reviews/${s}/comments`), `${API}/reviews/${coldSlugs[3]}/comments`);
+    await count(
+      'list10',
+      [`${API}/reviews?pageSize=10`, `${API}/reviews?pageSize=10&page=2`, `${API}/reviews?pageSize=10&page=3`],
+      `${API}/reviews?pageSize=10`
+    );
+    await count(
+      'list100',
+      [`${API}/reviews?pageSize=100`, `${API}/reviews?pageSize=100&page=2`, `${API}/reviews?pageSize=100&page=3`],
+      `${API}/reviews?pageSize=100`
+    );
+    await count(
+      'detail',
+      coldSlugs.slice(0, 3).map((s) => `${API}/reviews/${s}`),
+      `${API}/reviews/${coldSlugs[0]}`
+    );
+    await count(
+      'comments',
+      coldSlugs.slice(3, 6).map((s) => `${API}/reviews/${s}/comments`),
+      `${API}/reviews/${coldSlugs[3]}/comments`
+    );
   }
-  await count('naiveList10', [`${NAIVE}/reviews?pageSize=10`, `${NAIVE}/reviews?pageSize=10&page=2`], `${NAIVE}/reviews?pageSize=10`);
-  await count('naiveList100', [`${NAIVE}/reviews?pageSize=100`, `${NAIVE}/reviews?pageSize=100&page=2`], `${NAIVE}/reviews?pageSize=100`);
-  await count('naiveDetail', coldSlugs.slice(0, 2).map((s) => `${NAIVE}/reviews/${s}`), `${NAIVE}/reviews/${coldSlugs[0]}`);
+  await count(
+    'naiveList10',
+    [`${NAIVE}/reviews?pageSize=10`, `${NAIVE}/reviews?pageSize=10&page=2`],
+    `${NAIVE}/reviews?pageSize=10`
+  );
+  await count(
+    'naiveList100',
+    [`${NAIVE}/reviews?pageSize=100`, `${NAIVE}/reviews?pageSize=100&page=2`],
+    `${NAIVE}/reviews?pageSize=100`
+  );
+  await count(
+    'naiveDetail',
+    coldSlugs.slice(0, 2).map((s) => `${NAIVE}/reviews/${s}`),
+    `${NAIVE}/reviews/${coldSlugs[0]}`
+  );
 
   // 5. Responses the limit server replays, and ETags for the 304 case.
   const captureSlug = loadSlugs[0];
@@ -176,28 +211,100 @@ const main = async () => {
         saveCapture(r304.res, path.join(DATA_DIR, 'capture-304.json'));
       }
     }
-    if (!has304) log(`!!! detail responses carry no usable ETag/304 (${etags.length} ETags seen): the 304 case is reported as missing`);
+    if (!has304)
+      log(
+        `!!! detail responses carry no usable ETag/304 (${etags.length} ETags seen): the 304 case is reported as missing`
+      );
   }
   const pickEtag = picker(etags);
 
   // 6. Load.
   const cases = [
-    { id: 'list10', group: 'ours', label: `GET ${API}/reviews?pageSize=10`, expect: 200, run: apiPresent, next: () => ({ path: `${API}/reviews?pageSize=10` }) },
-    { id: 'list100', group: 'ours', label: `GET ${API}/reviews?pageSize=100`, expect: 200, run: apiPresent, next: () => ({ path: `${API}/reviews?pageSize=100` }) },
-    { id: 'detail', group: 'ours', label: `GET ${API}/reviews/:slug (random slugs)`, expect: 200, run: apiPresent, next: () => ({ path: `${API}/reviews/${pickSlug()}` }) },
-    { id: 'comments', group: 'ours', label: `GET ${API}/reviews/:slug/comments (random slugs)`, expect: 200, run: apiPresent, next: () => ({ path: `${API}/reviews/${pickSlug()}/comments` }) },
     {
-      id: 'detail304', group: 'ours', label: `GET ${API}/reviews/:slug with If-None-Match`, expect: 304, run: has304,
+      id: 'list10',
+      group: 'ours',
+      label: `GET ${API}/reviews?pageSize=10`,
+      expect: 200,
+      run: apiPresent,
+      next: () => ({ path: `${API}/reviews?pageSize=10` }),
+    },
+    {
+      id: 'list100',
+      group: 'ours',
+      label: `GET ${API}/reviews?pageSize=100`,
+      expect: 200,
+      run: apiPresent,
+      next: () => ({ path: `${API}/reviews?pageSize=100` }),
+    },
+    {
+      id: 'detail',
+      group: 'ours',
+      label: `GET ${API}/reviews/:slug (random slugs)`,
+      expect: 200,
+      run: apiPresent,
+      next: () => ({ path: `${API}/reviews/${pickSlug()}` }),
+    },
+    {
+      id: 'comments',
+      group: 'ours',
+      label: `GET ${API}/reviews/:slug/comments (random slugs)`,
+      expect: 200,
+      run: apiPresent,
+      next: () => ({ path: `${API}/reviews/${pickSlug()}/comments` }),
+    },
+    {
+      id: 'detail304',
+      group: 'ours',
+      label: `GET ${API}/reviews/:slug with If-None-Match`,
+      expect: 304,
+      run: has304,
       next: () => {
         const [s, etag] = pickEtag();
         return { path: `${API}/reviews/${s}`, headers: { 'If-None-Match': etag } };
       },
     },
-    { id: 'naiveList10', group: 'naive', label: `GET ${NAIVE}/reviews?pageSize=10`, expect: 200, run: true, next: () => ({ path: `${NAIVE}/reviews?pageSize=10` }) },
-    { id: 'naiveList100', group: 'naive', label: `GET ${NAIVE}/reviews?pageSize=100`, expect: 200, run: true, next: () => ({ path: `${NAIVE}/reviews?pageSize=100` }) },
-    { id: 'naiveDetail', group: 'naive', label: `GET ${NAIVE}/reviews/:slug (random slugs)`, expect: 200, run: true, next: () => ({ path: `${NAIVE}/reviews/${pickSlug()}` }) },
-    { id: 'limit', group: 'limit', label: `node:http replaying ${apiPresent ? 'the API' : 'the naive'} detail response (${detailRes.body.length} B body)`, expect: detailRes.status, run: true, capture: 'capture-200.json', next: () => ({ path: '/' }) },
-    { id: 'limit304', group: 'limit', label: 'node:http replaying the 304 response', expect: 304, run: has304, capture: 'capture-304.json', next: () => ({ path: '/' }) },
+    {
+      id: 'naiveList10',
+      group: 'naive',
+      label: `GET ${NAIVE}/reviews?pageSize=10`,
+      expect: 200,
+      run: true,
+      next: () => ({ path: `${NAIVE}/reviews?pageSize=10` }),
+    },
+    {
+      id: 'naiveList100',
+      group: 'naive',
+      label: `GET ${NAIVE}/reviews?pageSize=100`,
+      expect: 200,
+      run: true,
+      next: () => ({ path: `${NAIVE}/reviews?pageSize=100` }),
+    },
+    {
+      id: 'naiveDetail',
+      group: 'naive',
+      label: `GET ${NAIVE}/reviews/:slug (random slugs)`,
+      expect: 200,
+      run: true,
+      next: () => ({ path: `${NAIVE}/reviews/${pickSlug()}` }),
+    },
+    {
+      id: 'limit',
+      group: 'limit',
+      label: `node:http replaying ${apiPresent ? 'the API' : 'the naive'} detail response (${detailRes.body.length} B body)`,
+      expect: detailRes.status,
+      run: true,
+      capture: 'capture-200.json',
+      next: () => ({ path: '/' }),
+    },
+    {
+      id: 'limit304',
+      group: 'limit',
+      label: 'node:http replaying the 304 response',
+      expect: 304,
+      run: has304,
+      capture: 'capture-304.json',
+      next: () => ({ path: '/' }),
+    },
   ];
 
   const results = [];
@@ -216,7 +323,12 @@ const main = async () => {
     }
     try {
       log(`${c.id.padEnd(13)} ${c.label}`);
-      const load = { ...target, duration: settings.duration, warmup: settings.warmup, connections: settings.connections };
+      const load = {
+        ...target,
+        duration: settings.duration,
+        warmup: settings.warmup,
+        connections: settings.connections,
+      };
       const m = c.mixed
         ? await runMixed({ ...load, warmup: settings.mixedWarmup, duration: settings.mixedDuration, ...c.mixed, slugs })
         : await runLoad({ ...load, next: c.next });
@@ -225,13 +337,19 @@ const main = async () => {
       results.push({
         ...base,
         status: valid ? 'ok' : 'invalid',
-        note: valid ? undefined : `expected ${c.mixed ? 'no 5xx' : c.expect} for ≥ 99% of responses, got ${JSON.stringify(m.statusCodes)}, ${m.errors} errors`,
+        note: valid
+          ? undefined
+          : `expected ${c.mixed ? 'no 5xx' : c.expect} for ≥ 99% of responses, got ${JSON.stringify(m.statusCodes)}, ${m.errors} errors`,
         ...m,
         queries: queryCounts[c.id] ?? null,
         rssProcess: c.capture ? 'limit server' : 'demo',
       });
-      const extra = c.mixed ? `, hit ratio ${m.hitRatio ?? '–'}, 5xx ${m.readFivexx}+${m.writeFivexx}, writes ${JSON.stringify(m.writes)}` : '';
-      log(`${''.padEnd(13)} ${m.requestsPerSecond} req/s, p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms, RSS max ${m.rssMb.max} MB${extra}${valid ? '' : '  (INVALID: see note)'}`);
+      const extra = c.mixed
+        ? `, hit ratio ${m.hitRatio ?? '–'}, 5xx ${m.readFivexx}+${m.writeFivexx}, writes ${JSON.stringify(m.writes)}`
+        : '';
+      log(
+        `${''.padEnd(13)} ${m.requestsPerSecond} req/s, p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms, RSS max ${m.rssMb.max} MB${extra}${valid ? '' : '  (INVALID: see note)'}`
+      );
     } finally {
       await limit?.stop();
     }
@@ -243,7 +361,11 @@ const main = async () => {
   const canSwitch = apiPresent && (await cacheSwitch(false));
   if (apiPresent && !canSwitch) log('!!! /__bench/cache is not there: the cache-off cases are reported as missing');
   if (canSwitch) {
-    await count('offList10', [`${API}/reviews?pageSize=10&page=4`, `${API}/reviews?pageSize=10&page=5`], `${API}/reviews?pageSize=10&page=4`);
+    await count(
+      'offList10',
+      [`${API}/reviews?pageSize=10&page=4`, `${API}/reviews?pageSize=10&page=5`],
+      `${API}/reviews?pageSize=10&page=4`
+    );
     await count('offDetail', [`${API}/reviews/${coldSlugs[1]}`], `${API}/reviews/${coldSlugs[1]}`);
     if (etags.length) {
       const [s, etag] = etags[0];
@@ -256,26 +378,76 @@ const main = async () => {
   }
   const off = { phase: 'cache off', group: 'ours', run: canSwitch };
   const offCases = [
-    { ...off, id: 'offList10', label: `GET ${API}/reviews?pageSize=10, cache off`, expect: 200, next: () => ({ path: `${API}/reviews?pageSize=10` }) },
-    { ...off, id: 'offList100', label: `GET ${API}/reviews?pageSize=100, cache off`, expect: 200, next: () => ({ path: `${API}/reviews?pageSize=100` }) },
-    { ...off, id: 'offDetail', label: `GET ${API}/reviews/:slug (random slugs), cache off`, expect: 200, next: () => ({ path: `${API}/reviews/${pickSlug()}` }) },
-    { ...off, id: 'offComments', label: `GET ${API}/reviews/:slug/comments (random slugs), cache off`, expect: 200, next: () => ({ path: `${API}/reviews/${pickSlug()}/comments` }) },
     {
-      ...off, id: 'offDetail304', label: `GET ${API}/reviews/:slug with If-None-Match, cache off (nothing cached)`, expect: 304, run: canSwitch && has304,
+      ...off,
+      id: 'offList10',
+      label: `GET ${API}/reviews?pageSize=10, cache off`,
+      expect: 200,
+      next: () => ({ path: `${API}/reviews?pageSize=10` }),
+    },
+    {
+      ...off,
+      id: 'offList100',
+      label: `GET ${API}/reviews?pageSize=100, cache off`,
+      expect: 200,
+      next: () => ({ path: `${API}/reviews?pageSize=100` }),
+    },
+    {
+      ...off,
+      id: 'offDetail',
+      label: `GET ${API}/reviews/:slug (random slugs), cache off`,
+      expect: 200,
+      next: () => ({ path: `${API}/reviews/${pickSlug()}` }),
+    },
+    {
+      ...off,
+      id: 'offComments',
+      label: `GET ${API}/reviews/:slug/comments (random slugs), cache off`,
+      expect: 200,
+      next: () => ({ path: `${API}/reviews/${pickSlug()}/comments` }),
+    },
+    {
+      ...off,
+      id: 'offDetail304',
+      label: `GET ${API}/reviews/:slug with If-None-Match, cache off (nothing cached)`,
+      expect: 304,
+      run: canSwitch && has304,
       next: () => {
         const [s, etag] = pickEtag();
         return { path: `${API}/reviews/${s}`, headers: { 'If-None-Match': etag } };
       },
     },
-    { phase: 'cache off', group: 'floor', run: true, id: 'floor', label: "GET /_health (Strapi's own route: the global middlewares, no plugin work)", expect: 204, next: () => ({ path: '/_health' }) },
+    {
+      phase: 'cache off',
+      group: 'floor',
+      run: true,
+      id: 'floor',
+      label: "GET /_health (Strapi's own route: the global middlewares, no plugin work)",
+      expect: 204,
+      next: () => ({ path: '/_health' }),
+    },
   ];
   for (const c of offCases) await runCase(c);
   if (canSwitch) await cacheSwitch(true);
 
   // 8. The mixed workload (cache on), ours then naive.
   const mixedCases = [
-    { phase: 'mixed', group: 'ours', run: canSwitch, id: 'mixed', label: 'Zipf reads (60% detail, 25% lists, 15% comments) + 2 posts/s + 1 approval/5 s', mixed: { api: API } },
-    { phase: 'mixed', group: 'naive', run: canSwitch, id: 'naiveMixed', label: 'the same reads on the naive routes + the same writes', mixed: { api: API, naive: NAIVE } },
+    {
+      phase: 'mixed',
+      group: 'ours',
+      run: canSwitch,
+      id: 'mixed',
+      label: 'Zipf reads (60% detail, 25% lists, 15% comments) + 2 posts/s + 1 approval/5 s',
+      mixed: { api: API },
+    },
+    {
+      phase: 'mixed',
+      group: 'naive',
+      run: canSwitch,
+      id: 'naiveMixed',
+      label: 'the same reads on the naive routes + the same writes',
+      mixed: { api: API, naive: NAIVE },
+    },
   ];
   for (const c of mixedCases) await runCase(c);
 
@@ -292,7 +464,12 @@ const main = async () => {
       database: seed.dbVersion,
       loadAverage1m: { before: Number(loadBefore[0].toFixed(2)), after: Number(loadAfter[0].toFixed(2)) },
     },
-    settings: { ...settings, reviews: seed.requested.reviews, drafts: seed.requested.drafts, comments: seed.requested.comments },
+    settings: {
+      ...settings,
+      reviews: seed.requested.reviews,
+      drafts: seed.requested.drafts,
+      comments: seed.requested.comments,
+    },
     apiPresent,
     seeding: {
       seconds: Number(seed.seconds.toFixed(1)),

@@ -92,9 +92,14 @@ const pool = async (items, limit, worker) => {
 };
 
 const PALETTES = [
-  ['#f4a261', '#e76f51', '#264653'], ['#8ecae6', '#219ebc', '#023047'], ['#e9c46a', '#f4a261', '#2a9d8f'],
-  ['#adb5bd', '#495057', '#ffb703'], ['#ffafcc', '#cdb4db', '#3a0ca3'], ['#90be6d', '#43aa8b', '#277da1'],
-  ['#ffd6a5', '#ffadad', '#6d597a'], ['#caf0f8', '#48cae4', '#03045e'],
+  ['#f4a261', '#e76f51', '#264653'],
+  ['#8ecae6', '#219ebc', '#023047'],
+  ['#e9c46a', '#f4a261', '#2a9d8f'],
+  ['#adb5bd', '#495057', '#ffb703'],
+  ['#ffafcc', '#cdb4db', '#3a0ca3'],
+  ['#90be6d', '#43aa8b', '#277da1'],
+  ['#ffd6a5', '#ffadad', '#6d597a'],
+  ['#caf0f8', '#48cae4', '#03045e'],
 ];
 
 /** A small abstract "still" (400×170, so Strapi also makes its 245 px thumbnail), or a 128 px avatar. */
@@ -170,7 +175,11 @@ const main = async () => {
       name: `bench-still-${String(i + 1).padStart(5, '0')}.jpg`,
       info: stillText(rnd),
     }));
-    const avatarJobs = images.avatars.map((source, i) => ({ source, name: `bench-avatar-${i + 1}.jpg`, info: { alt: 'Author portrait' } }));
+    const avatarJobs = images.avatars.map((source, i) => ({
+      source,
+      name: `bench-avatar-${i + 1}.jpg`,
+      info: { alt: 'Author portrait' },
+    }));
     const [stillIds, avatarIds] = await phase('upload stills', totalStills + avatarJobs.length, async (tick) => {
       const upload = async (job) => {
         const id = await uploadOne(strapi, job.source, job.name, job.info);
@@ -216,7 +225,9 @@ const main = async () => {
     await phase('reviews', validated * 2 + rows.length, async (tick) => {
       for (const doc of published.slice(0, validated)) {
         const { documentId, createdAt, updatedAt, publishedAt, avatar, ...data } = doc;
-        const created = await strapi.documents(REVIEW).create({ data: { ...data, authorAvatar: avatar }, status: 'published' });
+        const created = await strapi
+          .documents(REVIEW)
+          .create({ data: { ...data, authorAvatar: avatar }, status: 'published' });
         doc.documentId = created.documentId;
         doc.publishedAt = new Date(created.publishedAt);
         tick(2);
@@ -246,7 +257,9 @@ const main = async () => {
     // 3. Comments: busy threads on a few reviews, a handful on the others; ~1/3 replies to approved comments.
     const publishedDocs = published.filter((d) => d.publishedAt);
     const hot = Math.min(20, publishedDocs.length);
-    const perReview = publishedDocs.map((_, i) => (i < hot ? 0.25 : 0.75) / (i < hot ? hot : Math.max(1, publishedDocs.length - hot)));
+    const perReview = publishedDocs.map(
+      (_, i) => (i < hot ? 0.25 : 0.75) / (i < hot ? hot : Math.max(1, publishedDocs.length - hot))
+    );
     const statusOf = () => {
       const x = rnd.next();
       return x < 0.75 ? 'approved' : x < 0.9 ? 'pending' : x < 0.96 ? 'rejected' : 'spam';
@@ -285,12 +298,21 @@ const main = async () => {
       for (const c of comments.slice(0, VALIDATED)) {
         const { documentId, createdAt, updatedAt, publishedAt, ...data } = c;
         const created = await strapi.documents(COMMENT).create({
-          data: { ...data, parentDocumentId: data.parentDocumentId ? ids.get(data.parentDocumentId) ?? data.parentDocumentId : null },
+          data: {
+            ...data,
+            parentDocumentId: data.parentDocumentId ? (ids.get(data.parentDocumentId) ?? data.parentDocumentId) : null,
+          },
         });
         ids.set(documentId, created.documentId);
         tick();
       }
-      const rest = comments.slice(VALIDATED).map((c) => (c.parentDocumentId && ids.has(c.parentDocumentId) ? { ...c, parentDocumentId: ids.get(c.parentDocumentId) } : c));
+      const rest = comments
+        .slice(VALIDATED)
+        .map((c) =>
+          c.parentDocumentId && ids.has(c.parentDocumentId)
+            ? { ...c, parentDocumentId: ids.get(c.parentDocumentId) }
+            : c
+        );
       for (const batch of chunk(rest, 500)) {
         await strapi.db.query(COMMENT).createMany({ data: batch });
         tick(batch.length);
@@ -310,13 +332,20 @@ const main = async () => {
     );
 
     const client = strapi.db.dialect.client;
-    const versionSql = { sqlite: 'select sqlite_version() as v', postgres: 'show server_version', mysql: 'select version() as v' }[client];
+    const versionSql = {
+      sqlite: 'select sqlite_version() as v',
+      postgres: 'show server_version',
+      mysql: 'select version() as v',
+    }[client];
     const versionRows = await strapi.db.connection.raw(versionSql);
-    const versionRow = (client === 'postgres' ? versionRows.rows : client === 'mysql' ? versionRows[0] : versionRows)[0];
+    const versionRow = (
+      client === 'postgres' ? versionRows.rows : client === 'mysql' ? versionRows[0] : versionRows
+    )[0];
     const dbVersion = `${client} ${Object.values(versionRow)[0]}`;
 
     const commentsByReview = new Map();
-    for (const c of comments) commentsByReview.set(c.reviewDocumentId, (commentsByReview.get(c.reviewDocumentId) ?? 0) + 1);
+    for (const c of comments)
+      commentsByReview.set(c.reviewDocumentId, (commentsByReview.get(c.reviewDocumentId) ?? 0) + 1);
     const summary = {
       seconds: seedSeconds,
       dbVersion,

@@ -31,7 +31,16 @@ Options:
 `;
 
 const parseArgs = (argv) => {
-  const args = { file: null, dryRun: false, label: null, publish: false, report: null, redirects: null, app: process.cwd(), compiled: false };
+  const args = {
+    file: null,
+    dryRun: false,
+    label: null,
+    publish: false,
+    report: null,
+    redirects: null,
+    app: process.cwd(),
+    compiled: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {
@@ -70,15 +79,24 @@ const summarise = (report) => {
       `${post.commentCount} comment${post.commentCount === 1 ? '' : 's'}`,
       post.tags.length ? `tags: ${post.tags.join(', ')}` : 'no tags',
     ];
-    lines.push(`  - ${post.status === 'draft' ? 'DRAFT ' : ''}${post.title} -> ${film} /${post.slug} by ${post.author}; ${parts.join('; ')}`);
+    lines.push(
+      `  - ${post.status === 'draft' ? 'DRAFT ' : ''}${post.title} -> ${film} /${post.slug} by ${post.author}; ${parts.join('; ')}`
+    );
     for (const u of post.unmapped) lines.push(`      not mapped: ${u.part}: ${u.reason}`);
   }
   return lines.join('\n');
 };
 
 const redirectsText = (job, file) => {
-  const rows = Object.values(job.results || {}).filter((r) => r.sourceUrl && r.slug && r.status !== 'skipped' && r.status !== 'failed');
-  if (file.endsWith('.json')) return `${JSON.stringify(rows.map((r) => ({ from: r.sourceUrl, slug: r.slug })), null, 2)}\n`;
+  const rows = Object.values(job.results || {}).filter(
+    (r) => r.sourceUrl && r.slug && r.status !== 'skipped' && r.status !== 'failed'
+  );
+  if (file.endsWith('.json'))
+    return `${JSON.stringify(
+      rows.map((r) => ({ from: r.sourceUrl, slug: r.slug })),
+      null,
+      2
+    )}\n`;
   const cell = (v) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return ['from,slug', ...rows.map((r) => `${cell(r.sourceUrl)},${cell(r.slug)}`)].join('\r\n') + '\r\n';
 };
@@ -88,13 +106,21 @@ const redirectsText = (job, file) => {
  * left alone, V8 grows its heap far past what the import keeps alive, and the RSS with it.
  */
 const relaunchWithBoundedHeap = () => {
-  if (process.env.MOVIE_REVIEWS_IMPORT_CHILD === 'true' || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return null;
+  if (
+    process.env.MOVIE_REVIEWS_IMPORT_CHILD === 'true' ||
+    process.execArgv.some((a) => a.startsWith('--max-old-space-size'))
+  )
+    return null;
   const heap = Number(process.env.MOVIE_REVIEWS_IMPORT_MAX_HEAP_MB || 320);
   const { spawn } = require('child_process');
-  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${heap}`, __filename, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, MOVIE_REVIEWS_IMPORT_CHILD: 'true' },
-  });
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, `--max-old-space-size=${heap}`, __filename, ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, MOVIE_REVIEWS_IMPORT_CHILD: 'true' },
+    }
+  );
   process.on('SIGINT', () => undefined); // the child gets it too, stops cleanly and exits 130
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 };
@@ -126,7 +152,10 @@ const main = async () => {
   process.env.MOVIE_REVIEWS_IMPORT_NO_AUTO_RESUME = 'true';
   process.chdir(args.app);
   const context = args.compiled
-    ? { appDir: args.app, distDir: (await tsUtils.isUsingTypeScript(args.app)) ? await tsUtils.resolveOutDir(args.app) : args.app }
+    ? {
+        appDir: args.app,
+        distDir: (await tsUtils.isUsingTypeScript(args.app)) ? await tsUtils.resolveOutDir(args.app) : args.app,
+      }
     : await compileStrapi({ appDir: args.app });
   try {
     // Thousands of uploads in one process: libvips' operation cache only grows the RSS here.
@@ -159,7 +188,9 @@ const main = async () => {
         return 1;
       }
       const format = `${job.format}${job.formatVersion ? ` ${job.formatVersion}` : ''}`;
-      process.stdout.write(`${format}: ${job.total} post${job.total === 1 ? '' : 's'}${args.label ? ` labelled "${args.label}"` : ''}, ${job.skipped} to skip.\n`);
+      process.stdout.write(
+        `${format}: ${job.total} post${job.total === 1 ? '' : 's'}${args.label ? ` labelled "${args.label}"` : ''}, ${job.skipped} to skip.\n`
+      );
       process.stdout.write(`${summarise(job.report || [])}\n`);
       process.stdout.write(`Read ${job.total} posts in ${((Date.now() - readStart) / 1000).toFixed(1)} s\n`);
       if (args.report) fs.writeFileSync(args.report, `${JSON.stringify(job.report, null, 2)}\n`);
@@ -181,7 +212,11 @@ const main = async () => {
     );
     const importStart = Date.now();
     const resumed = job.processed > 0;
-    bar.start(job.total, job.processed || 0, { created: resumed ? job.created : 0, skipped: resumed ? job.skipped : 0, failed: resumed ? job.failed : 0 });
+    bar.start(job.total, job.processed || 0, {
+      created: resumed ? job.created : 0,
+      skipped: resumed ? job.skipped : 0,
+      failed: resumed ? job.failed : 0,
+    });
     job = await importer.importNow(job.id, {
       publish: args.publish,
       signal: controller.signal,
@@ -191,7 +226,9 @@ const main = async () => {
     if (process.env.MOVIE_REVIEWS_IMPORT_MEMORY) {
       if (typeof global.gc === 'function') global.gc();
       const m = process.memoryUsage();
-      process.stdout.write(`Memory: rss ${(m.rss / 1048576).toFixed(0)} MB, heap ${(m.heapUsed / 1048576).toFixed(0)}/${(m.heapTotal / 1048576).toFixed(0)} MB, external ${(m.external / 1048576).toFixed(0)} MB\n`);
+      process.stdout.write(
+        `Memory: rss ${(m.rss / 1048576).toFixed(0)} MB, heap ${(m.heapUsed / 1048576).toFixed(0)}/${(m.heapTotal / 1048576).toFixed(0)} MB, external ${(m.external / 1048576).toFixed(0)} MB\n`
+      );
     }
     process.stdout.write(`Import finished in ${((Date.now() - importStart) / 1000).toFixed(1)} s\n`);
     if (interrupted || job.state === 'importing') {
@@ -207,7 +244,8 @@ const main = async () => {
     );
     for (const [sourceId, r] of Object.entries(job.results || {})) {
       if (r.status === 'failed') process.stdout.write(`  failed: ${r.title} (${sourceId}): ${r.reason}\n`);
-      for (const m of r.missingFiles || []) process.stdout.write(`  missing image in ${r.title}: ${m.src}: ${m.reason}\n`);
+      for (const m of r.missingFiles || [])
+        process.stdout.write(`  missing image in ${r.title}: ${m.src}: ${m.reason}\n`);
     }
     if (args.redirects) {
       fs.writeFileSync(args.redirects, redirectsText(job, args.redirects));

@@ -29,8 +29,12 @@ const log = (msg) => process.stdout.write(`[bench:import] ${msg}\n`);
 
 const imageServer = async () => {
   const sharp = createRequire(path.join(DEMO, 'package.json'))('sharp');
-  const jpeg = await sharp({ create: { width: 320, height: 180, channels: 3, background: '#7a4e2d' } }).jpeg().toBuffer();
-  const server = http.createServer((req, res) => res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': jpeg.length }).end(jpeg));
+  const jpeg = await sharp({ create: { width: 320, height: 180, channels: 3, background: '#7a4e2d' } })
+    .jpeg()
+    .toBuffer();
+  const server = http.createServer((req, res) =>
+    res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': jpeg.length }).end(jpeg)
+  );
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 };
@@ -55,12 +59,28 @@ const main = async () => {
     ...database.env,
   };
   const started = Date.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_GC ? ['--expose-gc'] : []), path.join(ROOT, 'bin', 'movie-reviews-import.js'), file, '--app', DEMO, '--compiled'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_GC ? ['--expose-gc'] : []),
+      path.join(ROOT, 'bin', 'movie-reviews-import.js'),
+      file,
+      '--app',
+      DEMO,
+      '--compiled',
+    ],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] }
+  );
   // The command re-runs itself in a child Node with a bounded heap: sample the whole process tree.
   const tree = (pid) => {
     let kids = [];
     try {
-      kids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      kids = fs
+        .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
     } catch {
       /* gone */
     }
@@ -87,13 +107,21 @@ const main = async () => {
   await images.close();
   await database.drop?.().catch(() => undefined);
   fs.rmSync(tmp, { recursive: true, force: true });
-  const lines = output.split(/\r?\n/).filter((l) => /^(Done|Dry run|Import finished|Read |Memory|movie-reviews-import)/.test(l));
+  const lines = output
+    .split(/\r?\n/)
+    .filter((l) => /^(Done|Dry run|Import finished|Read |Memory|movie-reviews-import)/.test(l));
   lines.forEach((l) => log(l));
   const phase = /Import finished in ([\d.]+) s/.exec(output);
   const importSeconds = phase ? Number(phase[1]) : total;
-  log(`exit ${code}; whole command ${total.toFixed(1)} s (app start included); import ${importSeconds.toFixed(1)} s; peak RSS ${peak.toFixed(0)} MB`);
+  log(
+    `exit ${code}; whole command ${total.toFixed(1)} s (app start included); import ${importSeconds.toFixed(1)} s; peak RSS ${peak.toFixed(0)} MB`
+  );
   const ok = code === 0 && importSeconds < LIMIT_SECONDS && peak < LIMIT_RSS_MB;
-  log(ok ? `within targets (< ${LIMIT_SECONDS} s, < ${LIMIT_RSS_MB} MB)` : `OUTSIDE targets (< ${LIMIT_SECONDS} s, < ${LIMIT_RSS_MB} MB)`);
+  log(
+    ok
+      ? `within targets (< ${LIMIT_SECONDS} s, < ${LIMIT_RSS_MB} MB)`
+      : `OUTSIDE targets (< ${LIMIT_SECONDS} s, < ${LIMIT_RSS_MB} MB)`
+  );
   if (code !== 0 || process.env.MR_IMPORT_TIMING) process.stdout.write(output.slice(-4000));
   process.exit(ok ? 0 : 1);
 };

@@ -50,7 +50,11 @@ const ensureBuilt = ({ log }) => {
   } else log('plugin build is up to date');
 
   const demoOut = path.join(DEMO, 'dist', 'src', 'index.js');
-  const demoSources = newestMtime([path.join(DEMO, 'src'), path.join(DEMO, 'config'), path.join(DEMO, 'package-lock.json')]);
+  const demoSources = newestMtime([
+    path.join(DEMO, 'src'),
+    path.join(DEMO, 'config'),
+    path.join(DEMO, 'package-lock.json'),
+  ]);
   const demoInstalled = fs.existsSync(path.join(DEMO, 'node_modules', '@strapi', 'strapi', 'package.json'));
   if (!demoInstalled || mtime(demoOut) < demoSources) {
     log('preparing the demo (demo/scripts/prepare.js)');

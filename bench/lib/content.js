@@ -19,19 +19,123 @@ const createRandom = (seed = 20260601) => {
   return { next, int, pick };
 };
 
-const ADJECTIVES = ['Silent', 'Last', 'Burning', 'Hidden', 'Paper', 'Northern', 'Glass', 'Midnight', 'Wandering', 'Borrowed',
-  'Hollow', 'Golden', 'Quiet', 'Electric', 'Distant', 'Velvet', 'Broken', 'Second', 'Winter', 'Salt'];
-const NOUNS = ['Harbour', 'Orchard', 'Signal', 'Lantern', 'River', 'Archive', 'Season', 'Station', 'Garden', 'Letter',
-  'Mirror', 'Circus', 'Border', 'Lighthouse', 'Summer', 'Machine', 'Island', 'Parade', 'Kingdom', 'Frequency'];
-const FIRST = ['Ana', 'Bruno', 'Chiara', 'Dev', 'Elif', 'Farid', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Kaja', 'Luca', 'Maya',
-  'Nadia', 'Omar', 'Pia', 'Quentin', 'Rosa', 'Sami', 'Tove'];
-const LAST = ['Almeida', 'Berg', 'Costa', 'Dubois', 'Eriksen', 'Fontaine', 'Garcia', 'Haddad', 'Ito', 'Jansen', 'Kowalski',
-  'Lindqvist', 'Moreau', 'Novak', 'Okafor', 'Petrov', 'Quinn', 'Rossi', 'Sato', 'Varga'];
-const WORDS = ('the film camera light frame scene actor night city silence music memory story house road sea window ' +
+const ADJECTIVES = [
+  'Silent',
+  'Last',
+  'Burning',
+  'Hidden',
+  'Paper',
+  'Northern',
+  'Glass',
+  'Midnight',
+  'Wandering',
+  'Borrowed',
+  'Hollow',
+  'Golden',
+  'Quiet',
+  'Electric',
+  'Distant',
+  'Velvet',
+  'Broken',
+  'Second',
+  'Winter',
+  'Salt',
+];
+const NOUNS = [
+  'Harbour',
+  'Orchard',
+  'Signal',
+  'Lantern',
+  'River',
+  'Archive',
+  'Season',
+  'Station',
+  'Garden',
+  'Letter',
+  'Mirror',
+  'Circus',
+  'Border',
+  'Lighthouse',
+  'Summer',
+  'Machine',
+  'Island',
+  'Parade',
+  'Kingdom',
+  'Frequency',
+];
+const FIRST = [
+  'Ana',
+  'Bruno',
+  'Chiara',
+  'Dev',
+  'Elif',
+  'Farid',
+  'Greta',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kaja',
+  'Luca',
+  'Maya',
+  'Nadia',
+  'Omar',
+  'Pia',
+  'Quentin',
+  'Rosa',
+  'Sami',
+  'Tove',
+];
+const LAST = [
+  'Almeida',
+  'Berg',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fontaine',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jansen',
+  'Kowalski',
+  'Lindqvist',
+  'Moreau',
+  'Novak',
+  'Okafor',
+  'Petrov',
+  'Quinn',
+  'Rossi',
+  'Sato',
+  'Varga',
+];
+const WORDS = (
+  'the film camera light frame scene actor night city silence music memory story house road sea window ' +
   'voice face rain morning shadow colour edit rhythm score dialogue ending beginning character journey distance ' +
-  'quietly slowly warmly patiently gently suddenly almost never always carefully openly').split(' ');
-const CITIES = ['Lisbon', 'Reykjavik', 'Marseille', 'Osaka', 'Tbilisi', 'Valparaíso', 'Trieste', 'Montreal', 'Dakar', 'Bergen'];
-const TAGS = ['drama', 'comedy', 'romance', 'thriller', 'documentary', 'animation', 'science fiction', 'western', 'noir', 'musical'];
+  'quietly slowly warmly patiently gently suddenly almost never always carefully openly'
+).split(' ');
+const CITIES = [
+  'Lisbon',
+  'Reykjavik',
+  'Marseille',
+  'Osaka',
+  'Tbilisi',
+  'Valparaíso',
+  'Trieste',
+  'Montreal',
+  'Dakar',
+  'Bergen',
+];
+const TAGS = [
+  'drama',
+  'comedy',
+  'romance',
+  'thriller',
+  'documentary',
+  'animation',
+  'science fiction',
+  'western',
+  'noir',
+  'musical',
+];
 const YT = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-';
 
 const sentence = (rnd, min = 8, max = 18) => {
@@ -65,7 +169,11 @@ const reviewData = (rnd, n) => {
     movieCast: Array.from({ length: castSize }, () => ({ actor: person(rnd), character: person(rnd).split(' ')[0] })),
     movieImdbId: `tt${String(rnd.int(1000000, 9999999))}`,
     movieRuntimeMinutes: rnd.int(75, 190),
-    synopsis: { text: paragraphText(rnd, 4), source: 'IMDb', sourceUrl: `https://www.imdb.com/title/tt${rnd.int(1000000, 9999999)}/` },
+    synopsis: {
+      text: paragraphText(rnd, 4),
+      source: 'IMDb',
+      sourceUrl: `https://www.imdb.com/title/tt${rnd.int(1000000, 9999999)}/`,
+    },
     body: Array.from({ length: rnd.int(3, 6) }, () => ({
       type: 'paragraph',
       children: [{ type: 'text', text: paragraphText(rnd, rnd.int(3, 6)) }],

@@ -45,7 +45,12 @@ const weighted = (pairs) => {
   };
 };
 
-const SORTS = weighted([[null, 55], ['rating:desc', 15], ['title:asc', 15], ['movie.year:desc', 15]]);
+const SORTS = weighted([
+  [null, 55],
+  ['rating:desc', 15],
+  ['title:asc', 15],
+  ['movie.year:desc', 15],
+]);
 const FILTERS = weighted([
   [null, 70],
   ['filters[movie][year][$gte]=2000', 15],
@@ -60,7 +65,11 @@ const FILTERS = weighted([
 const readMix = ({ api, naive, slugs }) => {
   const pickReview = zipf(slugs.length);
   const pickPage = zipf(20);
-  const kind = weighted([['detail', 60], ['list', 25], ['comments', 15]]);
+  const kind = weighted([
+    ['detail', 60],
+    ['list', 25],
+    ['comments', 15],
+  ]);
   return () => {
     const k = kind();
     if (k === 'list') {
@@ -94,7 +103,11 @@ const startWriters = ({ url, api, slugs }) => {
       const res = await request(`${url}${api}/reviews/${slugs[pickReview()]}/comments`, {
         method: 'POST',
         headers: { 'X-Forwarded-For': ip },
-        body: { authorName: `Reader ${n}`, authorEmail: `reader${n}@example.com`, content: `Mixed workload comment ${n}` },
+        body: {
+          authorName: `Reader ${n}`,
+          authorEmail: `reader${n}@example.com`,
+          content: `Mixed workload comment ${n}`,
+        },
       });
       bump(statuses.posts, res.status);
     } catch {

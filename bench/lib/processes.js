@@ -36,7 +36,9 @@ const readRss = (pid) => {
 const request = (url, { headers = {}, method = 'GET', body } = {}) =>
   new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const sent = payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length), ...headers } : headers;
+    const sent = payload
+      ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length), ...headers }
+      : headers;
     const req = http.request(url, { method, headers: sent, agent: false }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
@@ -83,11 +85,15 @@ const runSeed = (env) =>
 const startDemo = async (env, { nodeArgs = [] } = {}) => {
   const port = await freePort();
   let log = '';
-  const child = spawn(process.execPath, [...nodeArgs, path.join(DEMO, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-    cwd: DEMO,
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(DEMO, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+    {
+      cwd: DEMO,
+      env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  );
   const keep = (d) => {
     log += d;
     if (log.length > 200_000) log = log.slice(-100_000);

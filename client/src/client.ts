@@ -76,7 +76,12 @@ export interface MovieReviewsClient {
   /** GET /authors/:slug: the author and their published reviews, paginated. */
   getAuthor(slug: string, params?: PageParams, options?: RequestOptions): Promise<AuthorPageResponse>;
   /** POST /reviews/:slug/comments/:documentId/report: a reader's report of a comment. */
-  reportComment(slug: string, commentId: string, input: CommentReportInput, options?: RequestOptions): Promise<CommentReportResponse>;
+  reportComment(
+    slug: string,
+    commentId: string,
+    input: CommentReportInput,
+    options?: RequestOptions
+  ): Promise<CommentReportResponse>;
   /** GET /preview/:documentId: a draft (or published) version for the editor's preview; needs the signed token. */
   getPreview(documentId: string, options: PreviewOptions): Promise<PreviewReviewResponse>;
 }
@@ -109,7 +114,11 @@ export const createMovieReviewsClient = (options: ClientOptions): MovieReviewsCl
       return await doFetch(url, init);
     } catch (error) {
       // An abort the caller asked for stays an AbortError; everything else means no answer.
-      if (error instanceof Error && error.name === 'AbortError' && (init.signal as AbortSignal | undefined)?.reason?.name !== 'TimeoutError') {
+      if (
+        error instanceof Error &&
+        error.name === 'AbortError' &&
+        (init.signal as AbortSignal | undefined)?.reason?.name !== 'TimeoutError'
+      ) {
         throw error;
       }
       throw new MovieReviewsNetworkError(url, error);
@@ -143,7 +152,12 @@ export const createMovieReviewsClient = (options: ClientOptions): MovieReviewsCl
     return body;
   };
 
-  const post = async <T>(path: string, body: unknown, request: RequestOptions, own: Record<string, string> = {}): Promise<T> => {
+  const post = async <T>(
+    path: string,
+    body: unknown,
+    request: RequestOptions,
+    own: Record<string, string> = {}
+  ): Promise<T> => {
     const url = `${base}${path}`;
     const response = await send(url, {
       method: 'POST',
@@ -158,7 +172,8 @@ export const createMovieReviewsClient = (options: ClientOptions): MovieReviewsCl
   return {
     listReviews: (params, request) => get('/reviews', reviewListQuery(params), request),
     getReview: (slug, request) => get(`/reviews/${segment(slug, 'slug')}`, null, request),
-    listComments: (slug, params, request) => get(`/reviews/${segment(slug, 'slug')}/comments`, pageQuery(params), request),
+    listComments: (slug, params, request) =>
+      get(`/reviews/${segment(slug, 'slug')}/comments`, pageQuery(params), request),
     postComment: (slug, input, request = {}) =>
       post(
         `/reviews/${segment(slug, 'slug')}/comments`,
@@ -174,7 +189,11 @@ export const createMovieReviewsClient = (options: ClientOptions): MovieReviewsCl
       ),
     getAuthor: (slug, params, request) => get(`/authors/${segment(slug, 'author slug')}`, pageQuery(params), request),
     reportComment: (slug, commentId, input, request = {}) =>
-      post(`/reviews/${segment(slug, 'slug')}/comments/${segment(commentId, 'comment documentId')}/report`, input, request),
+      post(
+        `/reviews/${segment(slug, 'slug')}/comments/${segment(commentId, 'comment documentId')}/report`,
+        input,
+        request
+      ),
     getPreview: (documentId, request) => {
       const query = new URLSearchParams({ status: request.status ?? 'draft', token: request.token });
       // A preview is never kept: it changes with every save and must not outlive its token.

@@ -24,7 +24,14 @@ export class MovieReviewsApiError extends Error {
   readonly retryAfter: number | null;
   readonly url: string;
 
-  constructor(init: { status: number; errorName: string; message: string; details: ApiErrorDetails; retryAfter: number | null; url: string }) {
+  constructor(init: {
+    status: number;
+    errorName: string;
+    message: string;
+    details: ApiErrorDetails;
+    retryAfter: number | null;
+    url: string;
+  }) {
     super(init.message);
     this.name = 'MovieReviewsApiError';
     this.status = init.status;
@@ -57,7 +64,8 @@ export class MovieReviewsNetworkError extends Error {
   }
 }
 
-export const isMovieReviewsApiError = (error: unknown): error is MovieReviewsApiError => error instanceof MovieReviewsApiError;
+export const isMovieReviewsApiError = (error: unknown): error is MovieReviewsApiError =>
+  error instanceof MovieReviewsApiError;
 export const isMovieReviewsNetworkError = (error: unknown): error is MovieReviewsNetworkError =>
   error instanceof MovieReviewsNetworkError;
 

@@ -3,7 +3,14 @@
  * plugin's public REST API for sites (Node 20+, browsers, edge runtimes).
  */
 export { createMovieReviewsClient } from './client.js';
-export type { ClientOptions, FetchLike, MovieReviewsClient, PostCommentOptions, PreviewOptions, RequestOptions } from './client.js';
+export type {
+  ClientOptions,
+  FetchLike,
+  MovieReviewsClient,
+  PostCommentOptions,
+  PreviewOptions,
+  RequestOptions,
+} from './client.js';
 export {
   MovieReviewsApiError,
   MovieReviewsNetworkError,
@@ -15,5 +22,13 @@ export { createEtagCache } from './etag-cache.js';
 export type { EtagCache, EtagEntry } from './etag-cache.js';
 export { signPreviewToken, verifyPreviewToken, previewTokenMessage } from './preview-token.js';
 export type { PreviewTokenCheck, PreviewTokenInput } from './preview-token.js';
-export type { NumberFilter, PageParams, ReviewFilters, ReviewListParams, ReviewSort, TagFilter, TextFilter } from './query-string.js';
+export type {
+  NumberFilter,
+  PageParams,
+  ReviewFilters,
+  ReviewListParams,
+  ReviewSort,
+  TagFilter,
+  TextFilter,
+} from './query-string.js';
 export type * from 'strapi-plugin-movie-reviews/types';

@@ -25,13 +25,15 @@ const hmacKey = (secret: string) =>
   crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 
 /** The signed message: what a token vouches for. */
-export const previewTokenMessage = (input: PreviewTokenInput, expires: number) => `${input.documentId}:${input.status}:${expires}`;
+export const previewTokenMessage = (input: PreviewTokenInput, expires: number) =>
+  `${input.documentId}:${input.status}:${expires}`;
 
 const signature = async (secret: string, message: string) =>
   base64url(await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(message)));
 
 const assertSecret = (secret: string) => {
-  if (typeof secret !== 'string' || secret.length < 16) throw new Error('the preview secret must be at least 16 characters');
+  if (typeof secret !== 'string' || secret.length < 16)
+    throw new Error('the preview secret must be at least 16 characters');
 };
 
 /** Signs a token valid for `ttlSeconds` (default one hour). */
@@ -46,7 +48,8 @@ export const signPreviewToken = async (
   return `${expires}.${await signature(secret, previewTokenMessage(input, expires))}`;
 };
 
-export type PreviewTokenCheck = { valid: true; expires: number } | { valid: false; reason: 'missing' | 'malformed' | 'expired' | 'forged' };
+export type PreviewTokenCheck =
+  { valid: true; expires: number } | { valid: false; reason: 'missing' | 'malformed' | 'expired' | 'forged' };
 
 /** Constant-time comparison of two ASCII strings. */
 const sameText = (a: string, b: string) => {

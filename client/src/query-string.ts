@@ -5,8 +5,7 @@
 import type { ReviewSortKey } from 'strapi-plugin-movie-reviews/types';
 
 export type NumberFilter =
-  | number
-  | { $eq?: number; $ne?: number; $gt?: number; $gte?: number; $lt?: number; $lte?: number; $in?: number[] };
+  number | { $eq?: number; $ne?: number; $gt?: number; $gte?: number; $lt?: number; $lte?: number; $in?: number[] };
 export type TextFilter = string | { $eq?: string; $eqi?: string; $containsi?: string; $in?: string[] };
 export type TagFilter = string | { $eq?: string; $in?: string[] };
 

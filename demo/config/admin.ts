@@ -15,7 +15,10 @@ export default ({ env }) => ({
       allowedOrigins: [new URL(env('SITE_URL', 'http://localhost:4321')).origin],
       async handler(uid: string, { documentId, status }: { documentId?: string; status?: 'draft' | 'published' }) {
         if (uid !== 'plugin::movie-reviews.movie-review' || !documentId) return null;
-        return strapi.plugin('movie-reviews').service('preview').previewUrl(documentId, status ?? 'draft');
+        return strapi
+          .plugin('movie-reviews')
+          .service('preview')
+          .previewUrl(documentId, status ?? 'draft');
       },
     },
   },

@@ -11,7 +11,8 @@ import path from 'path';
 const findPluginRoot = (from: string): string => {
   for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'strapi-plugin-movie-reviews') return dir;
+    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'strapi-plugin-movie-reviews')
+      return dir;
   }
   throw new Error(`strapi-plugin-movie-reviews not found above ${from}`);
 };

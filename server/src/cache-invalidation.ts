@@ -54,7 +54,10 @@ const reviewWatch: ModelWatch = {
   tagsOf: (rows) => {
     const published = rows.filter((r) => r.publishedAt !== null && r.publishedAt !== undefined);
     if (!published.length) return [];
-    return [CACHE_TAGS.list, ...published.flatMap((r) => (str(r.documentId) ? [CACHE_TAGS.review(String(r.documentId))] : []))];
+    return [
+      CACHE_TAGS.list,
+      ...published.flatMap((r) => (str(r.documentId) ? [CACHE_TAGS.review(String(r.documentId))] : [])),
+    ];
   },
 };
 
@@ -64,7 +67,9 @@ const commentWatch: ModelWatch = {
   tagsOf: (rows) => {
     const approved = rows.filter((r) => r[MODERATION_ATTRIBUTE] === 'approved');
     if (!approved.length) return [];
-    const reviews = [...new Set(approved.flatMap((r) => (str(r.reviewDocumentId) ? [String(r.reviewDocumentId)] : [])))];
+    const reviews = [
+      ...new Set(approved.flatMap((r) => (str(r.reviewDocumentId) ? [String(r.reviewDocumentId)] : []))),
+    ];
     return [CACHE_TAGS.list, ...reviews.flatMap((id) => [CACHE_TAGS.review(id), CACHE_TAGS.comments(id)])];
   },
 };
@@ -144,10 +149,15 @@ export const setupCacheInvalidation = (strapi: Core.Strapi): void => {
   watchModel(strapi, fileWatch);
   if (strapi.plugin('users-permissions')) {
     for (const uid of ['plugin::users-permissions.permission', 'plugin::users-permissions.role']) {
-      watchModel(strapi, { ...everything(uid), tagsOf: () => (getService(strapi, 'publicAccess').forget(), [CACHE_TAGS.all]) });
+      watchModel(strapi, {
+        ...everything(uid),
+        tagsOf: () => (getService(strapi, 'publicAccess').forget(), [CACHE_TAGS.all]),
+      });
     }
   }
-  getService(strapi, 'settings').onChange(() => getService(strapi, 'responseCache').invalidate([CACHE_TAGS.all, SETTINGS_CHANGED_TAG]));
+  getService(strapi, 'settings').onChange(() =>
+    getService(strapi, 'responseCache').invalidate([CACHE_TAGS.all, SETTINGS_CHANGED_TAG])
+  );
 
   const bus = getService(strapi, 'cacheBus');
   bus.onMessage((tags) => {

@@ -28,18 +28,27 @@ export const LAYOUTS: Record<string, TypeLayout> = {
     version: 1,
     fields: {
       title: { label: 'Review title' },
-      slug: { label: 'Slug', description: 'Built from the title and year when empty. Keep it stable once the review is public.' },
+      slug: {
+        label: 'Slug',
+        description: 'Built from the title and year when empty. Keep it stable once the review is public.',
+      },
       movieTitle: { label: 'Movie title' },
       movieOriginalTitle: { label: 'Original title' },
       movieYear: { label: 'Year' },
       movieDirector: { label: 'Director' },
-      movieCast: { label: 'Cast', description: 'A JSON list, e.g. [{ "actor": "Joaquin Phoenix", "character": "Theodore" }]' },
+      movieCast: {
+        label: 'Cast',
+        description: 'A JSON list, e.g. [{ "actor": "Joaquin Phoenix", "character": "Theodore" }]',
+      },
       movieImdbId: { label: 'IMDb id', description: '"tt" followed by 7 or 8 digits, e.g. tt1798709' },
       movieRuntimeMinutes: { label: 'Runtime (minutes)' },
       synopsis: { label: 'Synopsis' },
       body: { label: 'Review' },
       stills: { label: 'Stills' },
-      filmingLocations: { label: 'Filming locations', description: 'A JSON list of places, e.g. ["Shanghai", "Los Angeles"]' },
+      filmingLocations: {
+        label: 'Filming locations',
+        description: 'A JSON list of places, e.g. ["Shanghai", "Los Angeles"]',
+      },
       song: { label: 'Song' },
       rating: { label: 'Rating', description: 'From 0 to 10, in steps of 0.5' },
       authorName: { label: 'Author name' },
@@ -133,7 +142,10 @@ export const configureContentManager = async (strapi: Core.Strapi): Promise<void
     // The Content Manager writes its default configuration in its own bootstrap; without it there is nothing to adjust yet.
     if (!config?.metadatas || Object.keys(config.metadatas).length === 0) continue;
     if (applyLayout(config, layout, done === undefined)) {
-      await service.updateConfiguration({ uid }, { settings: config.settings, metadatas: config.metadatas, layouts: config.layouts });
+      await service.updateConfiguration(
+        { uid },
+        { settings: config.settings, metadatas: config.metadatas, layouts: config.layouts }
+      );
     }
     applied[uid] = layout.version;
     markerChanged = true;

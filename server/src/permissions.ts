@@ -17,7 +17,9 @@ const ROLE_UID = 'plugin::users-permissions.role';
 
 const publicRoleId = async (strapi: Core.Strapi): Promise<number | null> => {
   if (!strapi.plugin('users-permissions')) return null;
-  const role = (await strapi.db.query(ROLE_UID).findOne({ select: ['id'], where: { type: 'public' } })) as { id: number } | null;
+  const role = (await strapi.db.query(ROLE_UID).findOne({ select: ['id'], where: { type: 'public' } })) as {
+    id: number;
+  } | null;
   return role?.id ?? null;
 };
 
@@ -55,7 +57,11 @@ const grantWhenPublicRoleExists = async (strapi: Core.Strapi): Promise<void> => 
   };
   strapi.db.lifecycles.subscribe({
     models: [ROLE_UID, PERMISSION_UID],
-    async afterCreate(event: { model: { uid: string }; result?: { id?: number; type?: string }; params?: { data?: { role?: unknown } } }) {
+    async afterCreate(event: {
+      model: { uid: string };
+      result?: { id?: number; type?: string };
+      params?: { data?: { role?: unknown } };
+    }) {
       if (pending) return;
       if (event.model.uid === ROLE_UID) {
         if (event.result?.type === 'public') publicRoleId = event.result.id ?? null;

@@ -30,9 +30,27 @@ export const registerAdminActions = async (strapi: Core.Strapi) => {
   // The admin's permission service is not in Strapi's public types.
   const permissions = strapi.service('admin::permission') as unknown as PermissionService;
   await permissions.actionProvider.registerMany([
-    { section: 'plugins', displayName: 'Moderate comments', uid: 'moderate', subCategory: 'comments', pluginName: PLUGIN_ID },
-    { section: 'plugins', displayName: 'Edit settings', uid: 'settings', subCategory: 'settings', pluginName: PLUGIN_ID },
-    { section: 'plugins', displayName: 'Import WordPress and Blogger exports', uid: 'import', subCategory: 'import', pluginName: PLUGIN_ID },
+    {
+      section: 'plugins',
+      displayName: 'Moderate comments',
+      uid: 'moderate',
+      subCategory: 'comments',
+      pluginName: PLUGIN_ID,
+    },
+    {
+      section: 'plugins',
+      displayName: 'Edit settings',
+      uid: 'settings',
+      subCategory: 'settings',
+      pluginName: PLUGIN_ID,
+    },
+    {
+      section: 'plugins',
+      displayName: 'Import WordPress and Blogger exports',
+      uid: 'import',
+      subCategory: 'import',
+      pluginName: PLUGIN_ID,
+    },
   ]);
 };
 

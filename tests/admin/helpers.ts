@@ -27,10 +27,7 @@ let counter = 0;
  * Creates an admin role holding exactly `permissions` and an active user with it, logs
  * that user in and returns a bearer token. Goes through the admin's own services.
  */
-export const limitedAdminToken = async (
-  app: TestApp,
-  permissions: PermissionInput[]
-): Promise<string> => {
+export const limitedAdminToken = async (app: TestApp, permissions: PermissionInput[]): Promise<string> => {
   counter += 1;
   const roles = app.strapi.service('admin::role') as unknown as RoleService;
   const users = app.strapi.service('admin::user') as unknown as UserService;
@@ -38,7 +35,15 @@ export const limitedAdminToken = async (
   if (permissions.length) await roles.assignPermissions(role.id, permissions);
   const email = `limited-${counter}-${Date.now()}@movie-reviews.local`;
   const password = 'Limited-User-2026';
-  await users.create({ email, firstname: 'Limited', lastname: `User ${counter}`, password, isActive: true, registrationToken: null, roles: [role.id] });
+  await users.create({
+    email,
+    firstname: 'Limited',
+    lastname: `User ${counter}`,
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
+  });
   const res = await app.http().post('/admin/login').send({ email, password });
   if (res.status !== 200) throw new Error(`limited admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.data.token as string;

@@ -78,7 +78,9 @@ describe(`the queue with ${TOTAL} comments`, () => {
   it('costs the same number of queries for a page of 10 and a page of 100', async () => {
     const small = await countQueries(() => list({ status: 'all', pageSize: 10 }));
     const large = await countQueries(() => list({ status: 'all', pageSize: 100 }));
-    const searched = await countQueries(() => list({ status: 'all', pageSize: 100, q: 'needle', review: herId, sort: 'authorName:asc' }));
+    const searched = await countQueries(() =>
+      list({ status: 'all', pageSize: 100, q: 'needle', review: herId, sort: 'authorName:asc' })
+    );
     expect(small.result.body.data).toHaveLength(10);
     expect(large.result.body.data).toHaveLength(100);
     expect(searched.result.body.meta.pagination.total).toBe(100);
@@ -98,9 +100,15 @@ describe(`the queue with ${TOTAL} comments`, () => {
     );
     expect(run.result.status).toBe(200);
     expect(run.result.body.data.changed).toHaveLength(100);
-    expect(await app.strapi.db.query(COMMENT).count({ where: { documentId: { $in: ids }, moderationStatus: 'approved' } })).toBe(100);
+    expect(
+      await app.strapi.db.query(COMMENT).count({ where: { documentId: { $in: ids }, moderationStatus: 'approved' } })
+    ).toBe(100);
     console.info(`[scale] bulk approve of 100: ${run.queries} queries ${run.ms.toFixed(0)} ms`);
-    const tooMany = await app.http().post('/movie-reviews/moderation/comments/actions').set(bearer(token)).send({ action: 'approve', ids: [...ids, 'x'] });
+    const tooMany = await app
+      .http()
+      .post('/movie-reviews/moderation/comments/actions')
+      .set(bearer(token))
+      .send({ action: 'approve', ids: [...ids, 'x'] });
     expect(tooMany.status).toBe(400);
   });
 });

@@ -14,12 +14,22 @@ type Comment = Record<string, unknown> & { documentId: string; status: string };
 
 const list = (query: Record<string, string | number> = {}) =>
   app.http().get('/movie-reviews/moderation/comments').query(query).set(bearer(token));
-const act = (body: unknown) => app.http().post('/movie-reviews/moderation/comments/actions').set(bearer(token)).send(body as object);
+const act = (body: unknown) =>
+  app
+    .http()
+    .post('/movie-reviews/moderation/comments/actions')
+    .set(bearer(token))
+    .send(body as object);
 const reply = (id: string, body: unknown) =>
-  app.http().post(`/movie-reviews/moderation/comments/${id}/reply`).set(bearer(token)).send(body as object);
+  app
+    .http()
+    .post(`/movie-reviews/moderation/comments/${id}/reply`)
+    .set(bearer(token))
+    .send(body as object);
 const stored = async (documentId: string) =>
   (await app.strapi.db.query(COMMENT).findOne({ where: { documentId } })) as Comment | null;
-const byAuthor = async (authorName: string) => (await app.strapi.db.query(COMMENT).findOne({ where: { authorName } })) as Comment;
+const byAuthor = async (authorName: string) =>
+  (await app.strapi.db.query(COMMENT).findOne({ where: { authorName } })) as Comment;
 
 /** Creates comments through the document service (validation included). */
 const addComments = async (n: number, data: Record<string, unknown>) => {
@@ -143,7 +153,9 @@ describe('GET /movie-reviews/moderation/reviews', () => {
     const ids = all.body.data.map((r: { documentId: string }) => r.documentId);
     expect(ids.sort()).toEqual([herId, draftId].sort());
     const her = await app.http().get('/movie-reviews/moderation/reviews').query({ q: 'earpiece' }).set(bearer(token));
-    expect(her.body.data).toEqual([{ documentId: herId, title: 'Her: a love story told mostly to an earpiece', movieTitle: 'Her', movieYear: 2013 }]);
+    expect(her.body.data).toEqual([
+      { documentId: herId, title: 'Her: a love story told mostly to an earpiece', movieTitle: 'Her', movieYear: 2013 },
+    ]);
     const bad = await app.http().get('/movie-reviews/moderation/reviews').query({ limit: 500 }).set(bearer(token));
     expect(bad.status).toBe(400);
   });
@@ -165,7 +177,12 @@ describe('POST /movie-reviews/moderation/comments/actions', () => {
     const jonas = await byAuthor('Jonas');
     const res = await act({ action: 'approve', ids: [jonas.documentId, 'gone0000000000000000000', jonas.documentId] });
     expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({ action: 'approve', changed: [], unchanged: [jonas.documentId], missing: ['gone0000000000000000000'] });
+    expect(res.body.data).toEqual({
+      action: 'approve',
+      changed: [],
+      unchanged: [jonas.documentId],
+      missing: ['gone0000000000000000000'],
+    });
   });
 
   it('rejects and marks as spam in bulk', async () => {
@@ -194,7 +211,11 @@ describe('POST /movie-reviews/moderation/comments/actions', () => {
 
   it('handles a parent and its reply in the same delete', async () => {
     const [parent] = await addComments(1, { content: 'thread fixture', moderationStatus: 'approved' });
-    const [child] = await addComments(1, { content: 'thread fixture reply', moderationStatus: 'approved', parentDocumentId: parent.documentId });
+    const [child] = await addComments(1, {
+      content: 'thread fixture reply',
+      moderationStatus: 'approved',
+      parentDocumentId: parent.documentId,
+    });
     const res = await act({ action: 'delete', ids: [parent.documentId, child.documentId] });
     expect(res.status).toBe(200);
     expect(res.body.data.missing).toEqual([]);

@@ -13,7 +13,12 @@ let draftId: string;
 const overview = (id: string, query: Record<string, string> = {}) =>
   app.http().get(`/movie-reviews/reviews/${id}/overview`).query(query).set(bearer(token));
 const getSettings = () => app.http().get('/movie-reviews/settings').set(bearer(token));
-const putSettings = (body: unknown) => app.http().put('/movie-reviews/settings').set(bearer(token)).send(body as object);
+const putSettings = (body: unknown) =>
+  app
+    .http()
+    .put('/movie-reviews/settings')
+    .set(bearer(token))
+    .send(body as object);
 
 beforeAll(async () => {
   app = await startStrapi({ seed: true });
@@ -126,7 +131,11 @@ describe('GET /movie-reviews/reviews/:documentId/overview', () => {
     const res = await app.http().get(`/movie-reviews/reviews/${herId}/overview`).set(bearer(limited));
     expect(res.status).toBe(200);
     const ld = res.body.data.structuredData;
-    expect(ld).toMatchObject({ '@type': 'Review', name: 'Her: a love story told mostly to an earpiece', itemReviewed: { name: 'Her', dateCreated: '2013' } });
+    expect(ld).toMatchObject({
+      '@type': 'Review',
+      name: 'Her: a love story told mostly to an earpiece',
+      itemReviewed: { name: 'Her', dateCreated: '2013' },
+    });
     expect(ld.itemReviewed.director).toBeUndefined();
     expect(ld.itemReviewed.actor).toBeUndefined();
     expect(ld.reviewBody).toBeUndefined();
@@ -135,7 +144,12 @@ describe('GET /movie-reviews/reviews/:documentId/overview', () => {
 
     // "Is creator" only: the seeded review was created by no admin, so this viewer may not read it.
     const creatorOnly = await limitedAdminToken(app, [
-      { action: 'plugin::content-manager.explorer.read', subject: REVIEW, properties: { fields }, conditions: ['admin::is-creator'] },
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: REVIEW,
+        properties: { fields },
+        conditions: ['admin::is-creator'],
+      },
     ]);
     const denied = await app.http().get(`/movie-reviews/reviews/${herId}/overview`).set(bearer(creatorOnly));
     expect(denied.status).toBe(403);
@@ -144,7 +158,11 @@ describe('GET /movie-reviews/reviews/:documentId/overview', () => {
 
   it('counts follow moderation', async () => {
     const pending = await app.strapi.db.query(COMMENT).findOne({ where: { moderationStatus: 'pending' } });
-    await app.http().post('/movie-reviews/moderation/comments/actions').set(bearer(token)).send({ action: 'spam', ids: [pending.documentId] });
+    await app
+      .http()
+      .post('/movie-reviews/moderation/comments/actions')
+      .set(bearer(token))
+      .send({ action: 'spam', ids: [pending.documentId] });
     const res = await overview(herId);
     expect(res.body.data.counts).toEqual({ pending: 0, approved: 2, rejected: 0, spam: 1, all: 3 });
   });
@@ -168,11 +186,18 @@ describe('GET/PUT /movie-reviews/settings', () => {
   it('saves a partial update to the plugin store and returns the whole settings', async () => {
     const res = await putSettings({ cacheMaxAge: 120, embedProviders: ['youtube', 'vimeo'], autoApprove: true });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ cacheMaxAge: 120, embedProviders: ['youtube', 'vimeo'], autoApprove: true, rateLimitPoints: 5 });
+    expect(res.body.data).toMatchObject({
+      cacheMaxAge: 120,
+      embedProviders: ['youtube', 'vimeo'],
+      autoApprove: true,
+      rateLimitPoints: 5,
+    });
     const stored = await app.strapi.store({ type: 'plugin', name: 'movie-reviews' }).get({ key: 'settings' });
     expect(stored).toMatchObject({ cacheMaxAge: 120, embedProviders: ['youtube', 'vimeo'], autoApprove: true });
     expect((await getSettings()).body.data.cacheMaxAge).toBe(120);
-    const service = app.strapi.plugin('movie-reviews').service('settings') as { get(): Promise<{ cacheMaxAge: number }> };
+    const service = app.strapi.plugin('movie-reviews').service('settings') as {
+      get(): Promise<{ cacheMaxAge: number }>;
+    };
     expect((await service.get()).cacheMaxAge).toBe(120);
   });
 
@@ -199,7 +224,12 @@ describe('GET/PUT /movie-reviews/settings', () => {
   });
 
   it('rejects a body that is not an object', async () => {
-    const res = await app.http().put('/movie-reviews/settings').set(bearer(token)).set('Content-Type', 'application/json').send('[1,2]');
+    const res = await app
+      .http()
+      .put('/movie-reviews/settings')
+      .set(bearer(token))
+      .set('Content-Type', 'application/json')
+      .send('[1,2]');
     expect(res.status).toBe(400);
     expectError(res.body, 400);
   });

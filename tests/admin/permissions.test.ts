@@ -24,8 +24,18 @@ interface RouteCase {
 
 const routes: RouteCase[] = [
   { method: 'get', path: () => '/movie-reviews/moderation/comments', permission: 'moderate' },
-  { method: 'post', path: () => '/movie-reviews/moderation/comments/actions', body: { action: 'approve', ids: ['nothing-here'] }, permission: 'moderate' },
-  { method: 'post', path: () => `/movie-reviews/moderation/comments/${commentId}/reply`, body: { content: 'Thanks!' }, permission: 'moderate' },
+  {
+    method: 'post',
+    path: () => '/movie-reviews/moderation/comments/actions',
+    body: { action: 'approve', ids: ['nothing-here'] },
+    permission: 'moderate',
+  },
+  {
+    method: 'post',
+    path: () => `/movie-reviews/moderation/comments/${commentId}/reply`,
+    body: { content: 'Thanks!' },
+    permission: 'moderate',
+  },
   { method: 'get', path: () => '/movie-reviews/moderation/reviews', permission: 'moderate' },
   { method: 'get', path: () => `/movie-reviews/reviews/${herId}/overview`, permission: 'read-review' },
   { method: 'get', path: () => '/movie-reviews/settings', permission: 'settings' },
@@ -55,11 +65,14 @@ afterAll(async () => {
 });
 
 describe('admin routes require authentication', () => {
-  it.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path.toString()}`, r] as const))('%s answers 401 without a token', async (_, route) => {
-    const res = await call(route);
-    expect(res.status).toBe(401);
-    expectError(res.body, 401);
-  });
+  it.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path.toString()}`, r] as const))(
+    '%s answers 401 without a token',
+    async (_, route) => {
+      const res = await call(route);
+      expect(res.status).toBe(401);
+      expectError(res.body, 401);
+    }
+  );
 });
 
 describe('admin routes require their permission', () => {
@@ -73,11 +86,14 @@ describe('admin routes require their permission', () => {
     }
   });
 
-  it.each(routes.map((r) => [r.permission, r] as const))('a role with exactly %s is let through', async (permission, route) => {
-    const token = { moderate: moderatorToken, settings: settingsToken, 'read-review': readerToken }[permission];
-    const res = await call(route, token);
-    expect([200, 201]).toContain(res.status);
-  });
+  it.each(routes.map((r) => [r.permission, r] as const))(
+    'a role with exactly %s is let through',
+    async (permission, route) => {
+      const token = { moderate: moderatorToken, settings: settingsToken, 'read-review': readerToken }[permission];
+      const res = await call(route, token);
+      expect([200, 201]).toContain(res.status);
+    }
+  );
 
   it('gives the super admin both plugin actions', async () => {
     for (const route of routes) {

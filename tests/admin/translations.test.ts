@@ -8,7 +8,8 @@ import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 
 const SRC = path.resolve(__dirname, '..', '..', 'admin', 'src');
-const load = (locale: string) => JSON.parse(fs.readFileSync(path.join(SRC, 'translations', `${locale}.json`), 'utf8')) as Record<string, string>;
+const load = (locale: string) =>
+  JSON.parse(fs.readFileSync(path.join(SRC, 'translations', `${locale}.json`), 'utf8')) as Record<string, string>;
 const en = load('en');
 const fr = load('fr');
 
@@ -31,9 +32,16 @@ describe('admin panel translations', () => {
     }
     // Keys built from a status, an action or a setting name.
     for (const s of ['pending', 'approved', 'rejected', 'spam']) used.add(`moderation.status.${s}`);
-    for (const s of ['pending', 'approved', 'rejected', 'spam', 'all']) used.add(`moderation.tabs.${s}`).add(`moderation.empty.${s}`);
+    for (const s of ['pending', 'approved', 'rejected', 'spam', 'all'])
+      used.add(`moderation.tabs.${s}`).add(`moderation.empty.${s}`);
     for (const a of ['approve', 'reject', 'spam', 'delete']) used.add(`moderation.notify.${a}`);
-    for (const k of ['autoApprove', 'commentsEnabledByDefault', 'grantPublicPermissions', 'rateLimitPoints', 'cacheMaxAge']) {
+    for (const k of [
+      'autoApprove',
+      'commentsEnabledByDefault',
+      'grantPublicPermissions',
+      'rateLimitPoints',
+      'cacheMaxAge',
+    ]) {
       used.add(`settings.${k}.label`).add(`settings.${k}.hint`);
     }
     expect(used.size).toBeGreaterThan(80);
@@ -48,7 +56,16 @@ describe('admin panel translations', () => {
     ['en', en],
     ['fr', fr],
   ])('formats every %s message as valid ICU', (locale, messages) => {
-    const values = { count: 2, pending: 1, total: 3, name: 'Priya', ip: '203.0.113.7', position: 1, status: 'x', url: 'u' };
+    const values = {
+      count: 2,
+      pending: 1,
+      total: 3,
+      name: 'Priya',
+      ip: '203.0.113.7',
+      position: 1,
+      status: 'x',
+      url: 'u',
+    };
     for (const [key, message] of Object.entries(messages).filter(([k]) => ours(k))) {
       const formatted = new IntlMessageFormat(message, locale).format(values);
       expect({ key, ok: typeof formatted === 'string' && formatted.length > 0 }).toEqual({ key, ok: true });

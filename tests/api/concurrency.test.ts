@@ -18,7 +18,11 @@ it('stores exactly 200 comments from 200 concurrent posts', async () => {
   const target = await listen(app);
   const N = 200;
   const bodies = Array.from({ length: N }, (_, i) =>
-    JSON.stringify({ authorName: `Crowd ${i}`, authorEmail: `crowd${i}@example.org`, content: `concurrent comment #${i}` })
+    JSON.stringify({
+      authorName: `Crowd ${i}`,
+      authorEmail: `crowd${i}@example.org`,
+      content: `concurrent comment #${i}`,
+    })
   );
   const responses = await Promise.all(
     bodies.map((body) =>

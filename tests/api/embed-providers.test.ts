@@ -11,13 +11,17 @@ afterAll(async () => {
   await app?.close();
 });
 
-const settings = () => app.strapi.plugin('movie-reviews').service('settings') as { set(patch: unknown): Promise<unknown> };
+const settings = () =>
+  app.strapi.plugin('movie-reviews').service('settings') as { set(patch: unknown): Promise<unknown> };
 
 describe('allowed song providers on read', () => {
   it('embeds the seeded YouTube song while YouTube is allowed', async () => {
     const res = await app.http().get(`${API}/reviews/her-2013`);
     expect(res.status).toBe(200);
-    expect(res.body.data.song).toMatchObject({ provider: 'youtube', embedUrl: expect.stringMatching(/^https:\/\/www\.youtube-nocookie\.com\/embed\//) });
+    expect(res.body.data.song).toMatchObject({
+      provider: 'youtube',
+      embedUrl: expect.stringMatching(/^https:\/\/www\.youtube-nocookie\.com\/embed\//),
+    });
   });
 
   it('stops embedding it, in the list and the detail, on the next request after YouTube is disallowed', async () => {

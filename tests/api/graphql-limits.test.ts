@@ -18,7 +18,10 @@ describe('GraphQL operation limits when the app sets none', () => {
 
   it('rejects a query deeper than 10', async () => {
     const deep = 'replies { '.repeat(11) + 'content' + ' }'.repeat(11);
-    const res = await app.http().post('/graphql').send({ query: `{ movieReviewComments(slug: "her-2013") { data { ${deep} } } }` });
+    const res = await app
+      .http()
+      .post('/graphql')
+      .send({ query: `{ movieReviewComments(slug: "her-2013") { data { ${deep} } } }` });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(JSON.stringify(res.body.errors)).toMatch(/depth/i);

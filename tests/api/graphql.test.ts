@@ -43,7 +43,13 @@ const withoutEmptyReplies = (threads: any[]): any[] =>
 beforeAll(async () => {
   app = await startStrapi({ seed: true, env: { MOVIE_REVIEWS_RATE_LIMIT: '1000' } });
   her = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013' } })) as { documentId: string };
-  await createReview(app, { title: 'Graph Alpha', movieYear: 1999, movieDirector: 'Lana Wachowski', rating: 8.5, tags: ['action'] });
+  await createReview(app, {
+    title: 'Graph Alpha',
+    movieYear: 1999,
+    movieDirector: 'Lana Wachowski',
+    rating: 8.5,
+    tags: ['action'],
+  });
   await createReview(app, { title: 'Graph Beta', movieYear: 2005, rating: 6, tags: ['action', 'drama'] });
 });
 
@@ -53,7 +59,10 @@ afterAll(async () => {
 
 describe('queries', () => {
   it('movieReviews returns the REST list', async () => {
-    const res = await gql(app, `{ movieReviews { data { ${SUMMARY_FIELDS} } meta { pagination { page pageSize pageCount total } } } }`);
+    const res = await gql(
+      app,
+      `{ movieReviews { data { ${SUMMARY_FIELDS} } meta { pagination { page pageSize pageCount total } } } }`
+    );
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     const rest = await app.http().get(`${API}/reviews`);
@@ -67,20 +76,33 @@ describe('queries', () => {
       `query($f: MovieReviewsFiltersInput, $p: MovieReviewsPaginationInput, $s: [String!], $q: String) {
         movieReviews(filters: $f, pagination: $p, sort: $s, q: $q) { data { slug rating } meta { pagination { page pageSize pageCount total } } }
       }`,
-      { f: { tags: { eq: 'ACTION' }, movie: { year: { gte: 1990 } }, rating: { gte: 6 } }, p: { page: 1, pageSize: 1 }, s: ['rating:desc'], q: 'graph' }
+      {
+        f: { tags: { eq: 'ACTION' }, movie: { year: { gte: 1990 } }, rating: { gte: 6 } },
+        p: { page: 1, pageSize: 1 },
+        s: ['rating:desc'],
+        q: 'graph',
+      }
     );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.movieReviews).toEqual({
       data: [{ slug: 'graph-alpha-1999', rating: 8.5 }],
       meta: { pagination: { page: 1, pageSize: 1, pageCount: 2, total: 2 } },
     });
-    const rest = await app.http().get(
-      `${API}/reviews?filters[tags]=ACTION&filters[movie][year][$gte]=1990&filters[rating][$gte]=6&page=1&pageSize=1&sort=rating:desc&q=graph`
-    );
+    const rest = await app
+      .http()
+      .get(
+        `${API}/reviews?filters[tags]=ACTION&filters[movie][year][$gte]=1990&filters[rating][$gte]=6&page=1&pageSize=1&sort=rating:desc&q=graph`
+      );
     expect(rest.body.data.map((r: { slug: string }) => r.slug)).toEqual(['graph-alpha-1999']);
-    const director = await gql(app, `{ movieReviews(filters: { movie: { director: { containsi: "wachowski" } } }) { data { slug } } }`);
+    const director = await gql(
+      app,
+      `{ movieReviews(filters: { movie: { director: { containsi: "wachowski" } } }) { data { slug } } }`
+    );
     expect(director.body.data.movieReviews.data).toEqual([{ slug: 'graph-alpha-1999' }]);
-    const years = await gql(app, `{ movieReviews(filters: { movie: { year: { in: [2005, 2013] } } }, sort: ["movie.year:asc"]) { data { slug } } }`);
+    const years = await gql(
+      app,
+      `{ movieReviews(filters: { movie: { year: { in: [2005, 2013] } } }, sort: ["movie.year:asc"]) { data { slug } } }`
+    );
     expect(years.body.data.movieReviews.data).toEqual([{ slug: 'graph-beta-2005' }, { slug: 'her-2013' }]);
   });
 
@@ -107,7 +129,10 @@ describe('queries', () => {
   });
 
   it('movieReview returns the REST detail', async () => {
-    const res = await gql(app, `{ movieReview(slug: "her-2013") { ${SUMMARY_FIELDS} body commentCount structuredData } }`);
+    const res = await gql(
+      app,
+      `{ movieReview(slug: "her-2013") { ${SUMMARY_FIELDS} body commentCount structuredData } }`
+    );
     expect(res.body.errors).toBeUndefined();
     const rest = await app.http().get(`${API}/reviews/her-2013`);
     expect(restFormats(res.body.data.movieReview)).toEqual(rest.body.data);
@@ -121,19 +146,31 @@ describe('queries', () => {
   });
 
   it('movieReviewComments returns the REST threads', async () => {
-    const res = await gql(app, `{ movieReviewComments(slug: "her-2013") { data { ${THREAD} } meta { pagination { page pageSize pageCount total } } } }`);
+    const res = await gql(
+      app,
+      `{ movieReviewComments(slug: "her-2013") { data { ${THREAD} } meta { pagination { page pageSize pageCount total } } } }`
+    );
     expect(res.body.errors).toBeUndefined();
     const rest = await app.http().get(`${API}/reviews/her-2013/comments`);
-    expect({ ...res.body.data.movieReviewComments, data: withoutEmptyReplies(res.body.data.movieReviewComments.data) }).toEqual(rest.body);
+    expect({
+      ...res.body.data.movieReviewComments,
+      data: withoutEmptyReplies(res.body.data.movieReviewComments.data),
+    }).toEqual(rest.body);
     expect(res.body.data.movieReviewComments.data[0].replies[0].isEditor).toBe(true);
   });
 
   it('movieReviewComments paginates and is null for drafts', async () => {
-    const paged = await gql(app, '{ movieReviewComments(slug: "her-2013", pagination: { page: 2, pageSize: 1 }) { data { content } meta { pagination { page total } } } }');
+    const paged = await gql(
+      app,
+      '{ movieReviewComments(slug: "her-2013", pagination: { page: 2, pageSize: 1 }) { data { content } meta { pagination { page total } } } }'
+    );
     expect(paged.body.data.movieReviewComments).toEqual({ data: [], meta: { pagination: { page: 2, total: 1 } } });
     const draft = await gql(app, '{ movieReviewComments(slug: "the-unfinished-draft-2024") { data { content } } }');
     expect(draft.body).toEqual({ data: { movieReviewComments: null } });
-    const bad = await gql(app, '{ movieReviewComments(slug: "her-2013", pagination: { pageSize: 500 }) { data { content } } }');
+    const bad = await gql(
+      app,
+      '{ movieReviewComments(slug: "her-2013", pagination: { pageSize: 500 }) { data { content } } }'
+    );
     expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
@@ -149,16 +186,34 @@ describe('createMovieReviewComment', () => {
   const MUTATION = `mutation($slug: String!, $data: MovieReviewCommentInput!) {
     createMovieReviewComment(slug: $slug, data: $data) { documentId authorName content createdAt isEditor replies { documentId } status }
   }`;
-  const valid = (extra: Record<string, unknown> = {}) => ({ authorName: 'Gwen', authorEmail: 'gwen@example.org', content: 'Via GraphQL', ...extra });
+  const valid = (extra: Record<string, unknown> = {}) => ({
+    authorName: 'Gwen',
+    authorEmail: 'gwen@example.org',
+    content: 'Via GraphQL',
+    ...extra,
+  });
   const countAll = async () => Number(await app.strapi.db.query(COMMENT).count({}));
 
   it('creates a pending comment and returns its public view', async () => {
     const res = await gql(app, MUTATION, { slug: 'her-2013', data: valid() }, { 'User-Agent': 'GraphqlTest/2.0' });
     expect(res.body.errors).toBeUndefined();
     const created = res.body.data.createMovieReviewComment;
-    expect(created).toMatchObject({ authorName: 'Gwen', content: 'Via GraphQL', isEditor: false, replies: [], status: 'pending' });
-    const [row] = (await app.strapi.db.query(COMMENT).findMany({ where: { documentId: created.documentId } })) as Array<Record<string, unknown>>;
-    expect(row).toMatchObject({ reviewDocumentId: her.documentId, authorEmail: 'gwen@example.org', moderationStatus: 'pending', userAgent: 'GraphqlTest/2.0' });
+    expect(created).toMatchObject({
+      authorName: 'Gwen',
+      content: 'Via GraphQL',
+      isEditor: false,
+      replies: [],
+      status: 'pending',
+    });
+    const [row] = (await app.strapi.db.query(COMMENT).findMany({ where: { documentId: created.documentId } })) as Array<
+      Record<string, unknown>
+    >;
+    expect(row).toMatchObject({
+      reviewDocumentId: her.documentId,
+      authorEmail: 'gwen@example.org',
+      moderationStatus: 'pending',
+      userAgent: 'GraphqlTest/2.0',
+    });
     expect(row.ip).toBeTruthy();
   });
 
@@ -168,7 +223,9 @@ describe('createMovieReviewComment', () => {
       const parent = await createComment(app, her.documentId, { content: 'GraphQL parent' });
       const res = await gql(app, MUTATION, { slug: 'her-2013', data: valid({ parent: parent.documentId }) });
       expect(res.body.data.createMovieReviewComment.status).toBe('approved');
-      const [row] = (await app.strapi.db.query(COMMENT).findMany({ where: { documentId: res.body.data.createMovieReviewComment.documentId } })) as Array<
+      const [row] = (await app.strapi.db
+        .query(COMMENT)
+        .findMany({ where: { documentId: res.body.data.createMovieReviewComment.documentId } })) as Array<
         Record<string, unknown>
       >;
       expect(row.parentDocumentId).toBe(parent.documentId);
@@ -192,18 +249,23 @@ describe('createMovieReviewComment', () => {
     expect(await countAll()).toBe(before);
   });
 
-  it.each(['status', 'ip', 'userAgent', 'review', 'authorIsEditor'])('rejects the unknown field %s before running anything', async (field) => {
-    const before = await countAll();
-    const res = await gql(app, MUTATION, { slug: 'her-2013', data: { ...valid(), [field]: 'x' } });
-    expect(res.status).toBe(400);
-    expect(res.body.errors[0].message).toContain(field);
-    expect(await countAll()).toBe(before);
-  });
+  it.each(['status', 'ip', 'userAgent', 'review', 'authorIsEditor'])(
+    'rejects the unknown field %s before running anything',
+    async (field) => {
+      const before = await countAll();
+      const res = await gql(app, MUTATION, { slug: 'her-2013', data: { ...valid(), [field]: 'x' } });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].message).toContain(field);
+      expect(await countAll()).toBe(before);
+    }
+  );
 
   it('stores a filled honeypot as spam but answers as usual', async () => {
     const res = await gql(app, MUTATION, { slug: 'her-2013', data: valid({ website: 'http://bot.example' }) });
     expect(res.body.data.createMovieReviewComment.status).toBe('pending');
-    const [row] = (await app.strapi.db.query(COMMENT).findMany({ where: { documentId: res.body.data.createMovieReviewComment.documentId } })) as Array<
+    const [row] = (await app.strapi.db
+      .query(COMMENT)
+      .findMany({ where: { documentId: res.body.data.createMovieReviewComment.documentId } })) as Array<
       Record<string, unknown>
     >;
     expect(row.moderationStatus).toBe('spam');
@@ -218,13 +280,21 @@ describe('createMovieReviewComment', () => {
       extensions: { code: 'FORBIDDEN', error: { name: 'ForbiddenError' } },
     });
     const missing = await gql(app, MUTATION, { slug: 'the-unfinished-draft-2024', data: valid() });
-    expect(missing.body.errors[0].extensions).toMatchObject({ code: 'STRAPI_NOT_FOUND_ERROR', error: { name: 'NotFoundError' } });
+    expect(missing.body.errors[0].extensions).toMatchObject({
+      code: 'STRAPI_NOT_FOUND_ERROR',
+      error: { name: 'NotFoundError' },
+    });
     expect(await countAll()).toBe(before);
   });
 });
 
 describe('schema', () => {
-  let types: Array<{ name: string; kind: string; fields: Array<{ name: string; args: Array<{ name: string }> }> | null; inputFields: Array<{ name: string }> | null }>;
+  let types: Array<{
+    name: string;
+    kind: string;
+    fields: Array<{ name: string; args: Array<{ name: string }> }> | null;
+    inputFields: Array<{ name: string }> | null;
+  }>;
 
   beforeAll(async () => {
     const res = await gql(
@@ -238,14 +308,19 @@ describe('schema', () => {
     const leaks: string[] = [];
     // Users & Permissions' own user types legitimately have an email; everything else is checked.
     for (const type of types.filter((t) => !t.name.startsWith('UsersPermissions'))) {
-      for (const f of type.fields ?? []) if (['authorEmail', 'email', 'ip', 'userAgent'].includes(f.name)) leaks.push(`${type.name}.${f.name}`);
+      for (const f of type.fields ?? [])
+        if (['authorEmail', 'email', 'ip', 'userAgent'].includes(f.name)) leaks.push(`${type.name}.${f.name}`);
       // Inputs: the commenter gives an email (write-only); nothing else private can be set.
-      for (const f of type.inputFields ?? []) if (['ip', 'userAgent', 'status', 'authorIsEditor'].includes(f.name)) leaks.push(`${type.name}.${f.name}`);
+      for (const f of type.inputFields ?? [])
+        if (['ip', 'userAgent', 'status', 'authorIsEditor'].includes(f.name)) leaks.push(`${type.name}.${f.name}`);
     }
     expect(leaks).toEqual([]);
-    expect(types.find((t) => t.name === 'MovieReviewCommentInput')!.inputFields!.map((f) => f.name).sort()).toEqual(
-      ['authorEmail', 'authorName', 'content', 'parent', 'website']
-    );
+    expect(
+      types
+        .find((t) => t.name === 'MovieReviewCommentInput')!
+        .inputFields!.map((f) => f.name)
+        .sort()
+    ).toEqual(['authorEmail', 'authorName', 'content', 'parent', 'website']);
   });
 
   it('has none of the generated (shadow CRUD) queries, mutations or types of the plugin', () => {
@@ -254,10 +329,15 @@ describe('schema', () => {
     const queries = query.fields!.map((f) => f.name);
     const mutations = mutation.fields!.map((f) => f.name);
     expect(queries).toEqual(expect.arrayContaining(['movieReview', 'movieReviews', 'movieReviewComments']));
-    for (const name of ['comment', 'comments', 'comments_connection', 'movieReviews_connection']) expect(queries).not.toContain(name);
+    for (const name of ['comment', 'comments', 'comments_connection', 'movieReviews_connection'])
+      expect(queries).not.toContain(name);
     expect(mutations.filter((m) => /movieReview|comment/i.test(m))).toEqual(['createMovieReviewComment']);
     expect(types.map((t) => t.name)).not.toEqual(expect.arrayContaining(['Comment']));
-    expect(types.map((t) => t.name).filter((n) => /^(MovieReview|Comment)(EntityResponse|FiltersInput|Input|RelationResponseCollection)$/.test(n))).toEqual([]);
+    expect(
+      types
+        .map((t) => t.name)
+        .filter((n) => /^(MovieReview|Comment)(EntityResponse|FiltersInput|Input|RelationResponseCollection)$/.test(n))
+    ).toEqual([]);
     // No status/publicationState argument to reach drafts.
     for (const name of ['movieReview', 'movieReviews', 'movieReviewComments']) {
       const args = query.fields!.find((f) => f.name === name)!.args.map((a) => a.name);

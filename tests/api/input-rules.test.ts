@@ -5,7 +5,11 @@
  */
 import { adminToken, startStrapi, type TestApp } from '../helpers/strapi';
 import { API, COMMENT, createComment, REVIEW } from '../helpers/fixtures';
-import { moveModerationStatus, MIGRATION_NAME, COMMENTS_TABLE } from '../../server/src/migrations/comment-moderation-status';
+import {
+  moveModerationStatus,
+  MIGRATION_NAME,
+  COMMENTS_TABLE,
+} from '../../server/src/migrations/comment-moderation-status';
 
 let app: TestApp;
 let token: string;
@@ -23,7 +27,11 @@ const comment = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  app.http().post(`${API}/reviews/her-2013/comments`).set(headers).send(body as object);
+  app
+    .http()
+    .post(`${API}/reviews/her-2013/comments`)
+    .set(headers)
+    .send(body as object);
 
 const graphql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
   app.http().post('/graphql').set(headers).send({ query, variables });
@@ -35,7 +43,10 @@ const MUTATION = `mutation ($data: MovieReviewCommentInput!) {
 const rowsWith = async (where: Record<string, unknown>) =>
   (await app.strapi.db.query(COMMENT).findMany({ where })) as Array<Record<string, unknown>>;
 
-const expectFieldError = (res: { status: number; body: { error?: { name: string; details?: { errors?: Array<{ path: string[] }> } } } }, field: string) => {
+const expectFieldError = (
+  res: { status: number; body: { error?: { name: string; details?: { errors?: Array<{ path: string[] }> } } } },
+  field: string
+) => {
   expect(res.status).toBe(400);
   expect(res.body.error?.name).toBe('ValidationError');
   const paths = (res.body.error?.details?.errors ?? []).map((e) => e.path.join('.'));
@@ -59,11 +70,14 @@ describe('the plain-text rule', () => {
     ['content', 'a C1 control character (CSI)', 'Hello \u009B31m world'],
     ['authorName', 'a C1 control character (NEL)', 'Ada\u0085'],
     ['content', 'a C0 control character', 'Hello \u0007 world'],
-  ])('refuses a comment whose %s is %s with a 400 naming the field, and stores nothing', async (field, _label, value) => {
-    const before = await app.strapi.db.query(COMMENT).count();
-    expectFieldError(await post(comment({ [field]: value })), field);
-    expect(await app.strapi.db.query(COMMENT).count()).toBe(before);
-  });
+  ])(
+    'refuses a comment whose %s is %s with a 400 naming the field, and stores nothing',
+    async (field, _label, value) => {
+      const before = await app.strapi.db.query(COMMENT).count();
+      expectFieldError(await post(comment({ [field]: value })), field);
+      expect(await app.strapi.db.query(COMMENT).count()).toBe(before);
+    }
+  );
 
   it('refuses the same text through the GraphQL mutation', async () => {
     const res = await graphql(MUTATION, { data: comment({ authorName: '\u200B\u200C\u200D\u2060' }) });
@@ -94,24 +108,35 @@ describe('the plain-text rule', () => {
     ['synopsis text', { synopsis: { text: '\u200B\u2060\uFEFF' } }, 'synopsis'],
     ['title', { title: '\u200B\u200C' }, 'title'],
     ['song title', { song: { url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', title: 'Theme\u009B' } }, 'song'],
-  ])('refuses a review whose %s breaks the rule through the Content Manager, and stores nothing', async (_label, data, field) => {
-    const before = await app.strapi.db.query(REVIEW).count();
-    const res = await app
-      .http()
-      .post(CM_REVIEWS)
-      .set(auth())
-      .send({ title: 'Invisible test', movieTitle: 'Invisible', movieYear: 2001, authorName: 'Tester', ...data });
-    expectFieldError(res, field);
-    expect(await app.strapi.db.query(REVIEW).count()).toBe(before);
-  });
+  ])(
+    'refuses a review whose %s breaks the rule through the Content Manager, and stores nothing',
+    async (_label, data, field) => {
+      const before = await app.strapi.db.query(REVIEW).count();
+      const res = await app
+        .http()
+        .post(CM_REVIEWS)
+        .set(auth())
+        .send({ title: 'Invisible test', movieTitle: 'Invisible', movieYear: 2001, authorName: 'Tester', ...data });
+      expectFieldError(res, field);
+      expect(await app.strapi.db.query(REVIEW).count()).toBe(before);
+    }
+  );
 
   it('refuses a still whose alt text is only invisible characters', async () => {
-    const file = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { mime: { $startsWith: 'image/' } } })) as { id: number };
+    const file = (await app.strapi.db
+      .query('plugin::upload.file')
+      .findOne({ where: { mime: { $startsWith: 'image/' } } })) as { id: number };
     const res = await app
       .http()
       .post(CM_REVIEWS)
       .set(auth())
-      .send({ title: 'Alt test', movieTitle: 'Alt', movieYear: 2001, authorName: 'Tester', stills: [{ file: file.id, alt: '\u200B\u200D' }] });
+      .send({
+        title: 'Alt test',
+        movieTitle: 'Alt',
+        movieYear: 2001,
+        authorName: 'Tester',
+        stills: [{ file: file.id, alt: '\u200B\u200D' }],
+      });
     expectFieldError(res, 'stills');
   });
 });
@@ -122,10 +147,20 @@ describe('the comment moderation attribute (moderationStatus)', () => {
       .http()
       .post(CM_COMMENTS)
       .set(auth())
-      .send({ reviewDocumentId: herId, authorName: 'From CM', authorEmail: 'cm@example.org', content: 'Typed in the Content Manager', moderationStatus: 'pending' });
+      .send({
+        reviewDocumentId: herId,
+        authorName: 'From CM',
+        authorEmail: 'cm@example.org',
+        content: 'Typed in the Content Manager',
+        moderationStatus: 'pending',
+      });
     expect(created.status).toBe(201);
     const documentId = created.body.data.documentId as string;
-    const updated = await app.http().put(`${CM_COMMENTS}/${documentId}`).set(auth()).send({ moderationStatus: 'approved' });
+    const updated = await app
+      .http()
+      .put(`${CM_COMMENTS}/${documentId}`)
+      .set(auth())
+      .send({ moderationStatus: 'approved' });
     expect(updated.status).toBe(200);
     expect(updated.body.data.moderationStatus).toBe('approved');
     const [row] = await rowsWith({ documentId });
@@ -145,7 +180,10 @@ describe('the comment moderation attribute (moderationStatus)', () => {
     const knex = app.strapi.db.connection;
     const pending = await createComment(app, herId, { moderationStatus: 'pending', content: 'migrated pending' });
     const spam = await createComment(app, herId, { moderationStatus: 'spam', content: 'migrated spam' });
-    const before = (await knex(COMMENTS_TABLE).select('document_id', 'moderation_status')) as Array<{ document_id: string; moderation_status: string }>;
+    const before = (await knex(COMMENTS_TABLE).select('document_id', 'moderation_status')) as Array<{
+      document_id: string;
+      moderation_status: string;
+    }>;
     // The table as an older version of the plugin left it.
     await knex.schema.alterTable(COMMENTS_TABLE, (table) => table.renameColumn('moderation_status', 'status'));
     expect(await knex.schema.hasColumn(COMMENTS_TABLE, 'moderation_status')).toBe(false);
@@ -162,7 +200,9 @@ describe('the comment moderation attribute (moderationStatus)', () => {
   });
 
   it('is recorded among Strapi internal migrations, so it runs before the schema sync once per database', async () => {
-    const rows = (await app.strapi.db.connection('strapi_migrations_internal').select('name')) as Array<{ name: string }>;
+    const rows = (await app.strapi.db.connection('strapi_migrations_internal').select('name')) as Array<{
+      name: string;
+    }>;
     expect(rows.map((r) => r.name)).toContain(MIGRATION_NAME);
   });
 });
@@ -191,7 +231,9 @@ describe('Idempotency-Key on comment posts', () => {
   it('keeps the key in the database (hashed with the address), so every instance replays it', async () => {
     const key = `stored-${Date.now()}`;
     await post(comment({ content: `Stored ${key}` }), { 'Idempotency-Key': key });
-    const rows = (await app.strapi.db.query('plugin::movie-reviews.idempotency-key').findMany({})) as Array<Record<string, unknown>>;
+    const rows = (await app.strapi.db.query('plugin::movie-reviews.idempotency-key').findMany({})) as Array<
+      Record<string, unknown>
+    >;
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows.map((r) => r.keyHash))).not.toContain(key);
     for (const row of rows) expect(String(row.keyHash)).toMatch(/^[0-9a-f]{64}$/);
@@ -228,7 +270,9 @@ describe('GraphQL error answers', () => {
     const answers = [
       await graphql('{ movieReviews(pagination: { pageSize: 1000 }) { meta { pagination { total } } } }'),
       await graphql(MUTATION, { data: comment({ content: '' }) }),
-      await graphql('mutation { createMovieReviewComment(slug: "no-such-review", data: { authorName: "A", authorEmail: "a@example.org", content: "x" }) { documentId } }'),
+      await graphql(
+        'mutation { createMovieReviewComment(slug: "no-such-review", data: { authorName: "A", authorEmail: "a@example.org", content: "x" }) { documentId } }'
+      ),
     ];
     for (const res of answers) {
       expect(res.body.errors?.length).toBeGreaterThan(0);

@@ -41,7 +41,10 @@ const getRules: LeakRules = {
   keys: [...PRIVATE_KEYS, 'status', 'moderationStatus', 'parentDocumentId', 'reviewDocumentId', 'moderatedAt'],
 };
 /** A poster sees their own text back, never the private data. */
-const postRules: LeakRules = { markers: Object.values(privateMarkers), keys: [...PRIVATE_KEYS, 'parentDocumentId', 'reviewDocumentId'] };
+const postRules: LeakRules = {
+  markers: Object.values(privateMarkers),
+  keys: [...PRIVATE_KEYS, 'parentDocumentId', 'reviewDocumentId'],
+};
 
 let publishedSlugs: string[] = [];
 let hiddenSlugs: string[] = [];
@@ -72,7 +75,11 @@ beforeAll(async () => {
     documentId: edited.documentId,
     data: { title: hiddenTexts.unpublishedEdit, authorBio: hiddenTexts.unpublishedEdit } as never,
   });
-  const unpublished = await createReview(app, { title: hiddenTexts.unpublishedReview, movieYear: 1979, tags: ['leakcheck'] });
+  const unpublished = await createReview(app, {
+    title: hiddenTexts.unpublishedReview,
+    movieYear: 1979,
+    tags: ['leakcheck'],
+  });
   await app.strapi.documents(REVIEW).unpublish({ documentId: unpublished.documentId });
   const draft = await createReview(
     app,
@@ -88,12 +95,36 @@ beforeAll(async () => {
 
   const priv = { authorEmail: privateMarkers.email, ip: privateMarkers.ip, userAgent: privateMarkers.userAgent };
   for (const review of [her, open, edited]) {
-    const approved = await createComment(app, review.documentId, { ...priv, content: `Visible comment on ${review.documentId}` });
-    await createComment(app, review.documentId, { ...priv, content: 'Visible reply', parentDocumentId: approved.documentId });
-    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.pendingReply, parentDocumentId: approved.documentId, moderationStatus: 'pending' });
-    const pending = await createComment(app, review.documentId, { ...priv, content: hiddenTexts.pending, moderationStatus: 'pending' });
-    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.orphanReply, parentDocumentId: pending.documentId });
-    await createComment(app, review.documentId, { ...priv, content: hiddenTexts.rejected, moderationStatus: 'rejected' });
+    const approved = await createComment(app, review.documentId, {
+      ...priv,
+      content: `Visible comment on ${review.documentId}`,
+    });
+    await createComment(app, review.documentId, {
+      ...priv,
+      content: 'Visible reply',
+      parentDocumentId: approved.documentId,
+    });
+    await createComment(app, review.documentId, {
+      ...priv,
+      content: hiddenTexts.pendingReply,
+      parentDocumentId: approved.documentId,
+      moderationStatus: 'pending',
+    });
+    const pending = await createComment(app, review.documentId, {
+      ...priv,
+      content: hiddenTexts.pending,
+      moderationStatus: 'pending',
+    });
+    await createComment(app, review.documentId, {
+      ...priv,
+      content: hiddenTexts.orphanReply,
+      parentDocumentId: pending.documentId,
+    });
+    await createComment(app, review.documentId, {
+      ...priv,
+      content: hiddenTexts.rejected,
+      moderationStatus: 'rejected',
+    });
     await createComment(app, review.documentId, { ...priv, content: hiddenTexts.spam, moderationStatus: 'spam' });
   }
   await createComment(app, draft.documentId, { ...priv, content: hiddenTexts.commentOnDraft });
@@ -111,10 +142,19 @@ afterAll(async () => {
 describe('the walker', () => {
   it('finds markers in nested values and keys, any case, and private keys', () => {
     const leaks = findLeaks(
-      { data: [{ a: { b: ['x', `prefix ${privateMarkers.email.toUpperCase()}`] } }, { [hiddenTexts.pending]: 1, ip: null }] },
+      {
+        data: [
+          { a: { b: ['x', `prefix ${privateMarkers.email.toUpperCase()}`] } },
+          { [hiddenTexts.pending]: 1, ip: null },
+        ],
+      },
       getRules
     );
-    expect(leaks.map((l) => l.path)).toEqual(['$.data[0].a.b[1]', '$.data[1]["PendingText ' + m + '"] (key)', '$.data[1].ip']);
+    expect(leaks.map((l) => l.path)).toEqual([
+      '$.data[0].a.b[1]',
+      '$.data[1]["PendingText ' + m + '"] (key)',
+      '$.data[1].ip',
+    ]);
     expect(findLeaks({ fine: 'nothing here' }, getRules)).toEqual([]);
   });
 });
@@ -169,7 +209,8 @@ describe('public responses never contain private data', () => {
       await getAndCheck(`${API}/reviews/${slug}`, 200);
       await getAndCheck(`${API}/reviews/${slug}/comments`, 200);
       await getAndCheck(`${API}/reviews/${slug}/comments?pageSize=100`, 200);
-      for (let page = 1; page <= 3; page += 1) await getAndCheck(`${API}/reviews/${slug}/comments?pageSize=1&page=${page}`, 200);
+      for (let page = 1; page <= 3; page += 1)
+        await getAndCheck(`${API}/reviews/${slug}/comments?pageSize=1&page=${page}`, 200);
     }
   });
 
@@ -186,7 +227,10 @@ describe('public responses never contain private data', () => {
       const forged = await signPreviewToken('not-the-secret-of-this-app', { documentId, status: 'draft' });
       await getAndCheck(`${API}/preview/${documentId}`, 401);
       await getAndCheck(`${API}/preview/${documentId}?token=${forged}`, 401);
-      const valid = await app.http().get(`${API}/preview/${documentId}`).query({ token: await signPreviewToken(secret, { documentId, status: 'draft' }) });
+      const valid = await app
+        .http()
+        .get(`${API}/preview/${documentId}`)
+        .query({ token: await signPreviewToken(secret, { documentId, status: 'draft' }) });
       expect(valid.status).toBe(200);
       check(`GET preview ${documentId} with a valid token`, { headers: valid.headers, body: valid.body }, postRules);
     }
@@ -240,11 +284,24 @@ describe('public responses never contain private data', () => {
 
   it('really seeded the markers it looks for', async () => {
     const stored = JSON.stringify(await app.strapi.db.query(COMMENT).findMany({}));
-    for (const marker of [privateMarkers.email, privateMarkers.userAgent, privateMarkers.postedEmail, privateMarkers.postedAgent, hiddenTexts.pending, hiddenTexts.honeypot]) {
+    for (const marker of [
+      privateMarkers.email,
+      privateMarkers.userAgent,
+      privateMarkers.postedEmail,
+      privateMarkers.postedAgent,
+      hiddenTexts.pending,
+      hiddenTexts.honeypot,
+    ]) {
       expect(stored).toContain(marker);
     }
     const reviews = JSON.stringify(await app.strapi.db.query(REVIEW).findMany({}));
-    for (const marker of [hiddenTexts.draftTitle, hiddenTexts.draftBody, hiddenTexts.unpublishedEdit, hiddenTexts.unpublishedReview]) expect(reviews).toContain(marker);
+    for (const marker of [
+      hiddenTexts.draftTitle,
+      hiddenTexts.draftBody,
+      hiddenTexts.unpublishedEdit,
+      hiddenTexts.unpublishedReview,
+    ])
+      expect(reviews).toContain(marker);
     expect(checked).toBeGreaterThan(40);
   });
 });

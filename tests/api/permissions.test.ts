@@ -10,8 +10,12 @@ let app: TestApp;
 const ACTIONS = ['comments', 'createComment', 'find', 'findOne'].map((a) => `plugin::movie-reviews.reviews.${a}`);
 
 const publicActions = async () => {
-  const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as { id: number };
-  const rows = (await app.strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } })) as Array<{ action: string }>;
+  const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as {
+    id: number;
+  };
+  const rows = (await app.strapi.db
+    .query('plugin::users-permissions.permission')
+    .findMany({ where: { role: role.id } })) as Array<{ action: string }>;
   return rows.map((r) => r.action);
 };
 const ours = async () => (await publicActions()).filter((a) => a.startsWith('plugin::movie-reviews.')).sort();
@@ -28,14 +32,19 @@ it('grants nothing at bootstrap when grantPublicPermissions is false', async () 
   expect((await app.http().get(`${API}/reviews`)).status).toBe(403);
   expect((await app.http().get(`${API}/reviews/her-2013`)).status).toBe(403);
   expect((await app.http().get(`${API}/reviews/her-2013/comments`)).status).toBe(403);
-  const post = await app.http().post(`${API}/reviews/her-2013/comments`).send({ authorName: 'A', authorEmail: 'a@example.org', content: 'x' });
+  const post = await app
+    .http()
+    .post(`${API}/reviews/her-2013/comments`)
+    .send({ authorName: 'A', authorEmail: 'a@example.org', content: 'x' });
   expect(post.status).toBe(403);
   expect(post.body.error).toMatchObject({ status: 403, name: 'ForbiddenError' });
   expect((await gql(app, '{ movieReviews { data { slug } } }')).body.errors[0].extensions.code).toBe('FORBIDDEN');
 });
 
 it("keeps Users & Permissions' own defaults for the Public role", async () => {
-  expect(await publicActions()).toEqual(expect.arrayContaining(['plugin::users-permissions.auth.callback', 'plugin::users-permissions.auth.register']));
+  expect(await publicActions()).toEqual(
+    expect.arrayContaining(['plugin::users-permissions.auth.callback', 'plugin::users-permissions.auth.register'])
+  );
 });
 
 it('grants on turning the setting on and revokes on turning it off, without a restart', async () => {

@@ -3,7 +3,12 @@
  * config/admin.ts) and GET /api/movie-reviews/preview/:documentId, which answers a
  * draft only to a signed, unexpired token for that document and status.
  */
-import { signPreviewToken, verifyPreviewToken, createMovieReviewsClient, MovieReviewsApiError } from 'strapi-plugin-movie-reviews/client';
+import {
+  signPreviewToken,
+  verifyPreviewToken,
+  createMovieReviewsClient,
+  MovieReviewsApiError,
+} from 'strapi-plugin-movie-reviews/client';
 import { adminToken, startStrapi, type TestApp } from '../helpers/strapi';
 import { API, createReview, listen, REVIEW } from '../helpers/fixtures';
 
@@ -17,12 +22,21 @@ let herId: string;
 const get = (documentId: string, query: Record<string, string> = {}) =>
   app.http().get(`${API}/preview/${documentId}`).query(query);
 
-const draftToken = (documentId = draftId, options: { ttlSeconds?: number; secret?: string; status?: 'draft' | 'published' } = {}) =>
-  signPreviewToken(options.secret ?? SECRET, { documentId, status: options.status ?? 'draft' }, { ttlSeconds: options.ttlSeconds });
+const draftToken = (
+  documentId = draftId,
+  options: { ttlSeconds?: number; secret?: string; status?: 'draft' | 'published' } = {}
+) =>
+  signPreviewToken(
+    options.secret ?? SECRET,
+    { documentId, status: options.status ?? 'draft' },
+    { ttlSeconds: options.ttlSeconds }
+  );
 
 beforeAll(async () => {
   app = await startStrapi({ seed: true, env: { PREVIEW_SECRET: SECRET, SITE_URL } });
-  const draft = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'the-unfinished-draft-2024' } })) as { documentId: string };
+  const draft = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'the-unfinished-draft-2024' } })) as {
+    documentId: string;
+  };
   const her = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013' } })) as { documentId: string };
   draftId = draft.documentId;
   herId = her.documentId;
@@ -44,23 +58,36 @@ describe('GET /preview/:documentId', () => {
   });
 
   it('shows an unpublished change of a published review, while the public API keeps the published text', async () => {
-    await app.strapi.documents(REVIEW).update({ documentId: herId, data: { title: 'Her (edited, not yet published)' } as never });
+    await app.strapi
+      .documents(REVIEW)
+      .update({ documentId: herId, data: { title: 'Her (edited, not yet published)' } as never });
     const draft = await get(herId, { token: await draftToken(herId) });
     expect(draft.status).toBe(200);
     expect(draft.body.data.title).toBe('Her (edited, not yet published)');
-    const published = await get(herId, { status: 'published', token: await draftToken(herId, { status: 'published' }) });
+    const published = await get(herId, {
+      status: 'published',
+      token: await draftToken(herId, { status: 'published' }),
+    });
     expect(published.body.data.title).toMatch(/^Her: a love story/);
     const pub = await app.http().get(`${API}/reviews/her-2013`);
     expect(pub.body.data.title).toMatch(/^Her: a love story/);
   });
 
   it('refuses a missing, malformed, expired or forged token with 401 and no review in the answer', async () => {
-    const expired = await signPreviewToken(SECRET, { documentId: draftId, status: 'draft' }, { now: Date.now() - 7_200_000 });
+    const expired = await signPreviewToken(
+      SECRET,
+      { documentId: draftId, status: 'draft' },
+      { now: Date.now() - 7_200_000 }
+    );
     const cases: Array<[string, Record<string, string>, RegExp]> = [
       ['missing', {}, /required/],
       ['malformed', { token: 'not-a-token' }, /malformed/],
       ['expired', { token: expired }, /expired/],
-      ['signed with another secret', { token: await draftToken(draftId, { secret: 'another-secret-of-enough-length' }) }, /not valid/],
+      [
+        'signed with another secret',
+        { token: await draftToken(draftId, { secret: 'another-secret-of-enough-length' }) },
+        /not valid/,
+      ],
       ['for another document', { token: await draftToken(herId) }, /not valid/],
       ['for the published version', { token: await draftToken(draftId, { status: 'published' }) }, /not valid/],
     ];
@@ -84,7 +111,10 @@ describe('GET /preview/:documentId', () => {
 
   it('answers 404 for a document with no such version, once the token is valid', async () => {
     const unpublished = await createReview(app, { title: 'Draft Only For Preview' }, { publish: false });
-    const res = await get(unpublished.documentId, { status: 'published', token: await draftToken(unpublished.documentId, { status: 'published' }) });
+    const res = await get(unpublished.documentId, {
+      status: 'published',
+      token: await draftToken(unpublished.documentId, { status: 'published' }),
+    });
     expect(res.status).toBe(404);
   });
 
@@ -100,7 +130,7 @@ describe('GET /preview/:documentId', () => {
   });
 });
 
-describe("Content Manager Preview (demo config/admin.ts)", () => {
+describe('Content Manager Preview (demo config/admin.ts)', () => {
   it('gives a movie review a link to the site draft route with a token the site can check', async () => {
     const token = await adminToken(app);
     const res = await app
@@ -112,7 +142,11 @@ describe("Content Manager Preview (demo config/admin.ts)", () => {
     const link = new URL(res.body.data.url);
     expect(`${link.origin}${link.pathname}`).toBe(`${SITE_URL}/preview/${draftId}`);
     expect(link.searchParams.get('status')).toBe('draft');
-    const check = await verifyPreviewToken(SECRET, { documentId: draftId, status: 'draft' }, link.searchParams.get('token'));
+    const check = await verifyPreviewToken(
+      SECRET,
+      { documentId: draftId, status: 'draft' },
+      link.searchParams.get('token')
+    );
     expect(check).toMatchObject({ valid: true });
     expect(check.valid && check.expires - Date.now() / 1000).toBeGreaterThan(3500);
     const served = await get(draftId, { status: 'draft', token: link.searchParams.get('token') ?? '' });

@@ -29,7 +29,10 @@ it('limits and records each forwarded client address separately', async () => {
     select: ['content', 'ip'],
     where: { content: { $in: ['from ten #1', 'from eleven'] } },
   })) as Array<{ content: string; ip: string }>;
-  expect(Object.fromEntries(rows.map((r) => [r.content, r.ip]))).toEqual({ 'from ten #1': '203.0.113.10', 'from eleven': '203.0.113.11' });
+  expect(Object.fromEntries(rows.map((r) => [r.content, r.ip]))).toEqual({
+    'from ten #1': '203.0.113.10',
+    'from eleven': '203.0.113.11',
+  });
 });
 
 it('uses the same address for GraphQL posts', async () => {
@@ -38,6 +41,8 @@ it('uses the same address for GraphQL posts', async () => {
   expect(limited.body.errors[0].extensions.code).toBe('STRAPI_RATE_LIMIT_ERROR');
   const other = await gql(app, mutation, { data: valid('graphql from twelve') }, { 'X-Forwarded-For': '203.0.113.12' });
   expect(other.body.data.createMovieReviewComment.status).toBe('pending');
-  const [row] = (await app.strapi.db.query(COMMENT).findMany({ where: { content: 'graphql from twelve' } })) as Array<{ ip: string }>;
+  const [row] = (await app.strapi.db.query(COMMENT).findMany({ where: { content: 'graphql from twelve' } })) as Array<{
+    ip: string;
+  }>;
   expect(row.ip).toBe('203.0.113.12');
 });

@@ -13,10 +13,11 @@ let redisServer: RedisServer;
 let client: Redis;
 let port: number;
 
-
-
 const post = (content: string) =>
-  app.http().post(`${API}/reviews/her-2013/comments`).send({ authorName: 'Rex', authorEmail: 'rex@example.org', content });
+  app
+    .http()
+    .post(`${API}/reviews/her-2013/comments`)
+    .send({ authorName: 'Rex', authorEmail: 'rex@example.org', content });
 
 const limiter = () => app.strapi.plugin('movie-reviews').service('rateLimit') as { store(): string };
 

@@ -39,7 +39,12 @@ describe('comment rate limit (defaults, no proxy trust)', () => {
     expect(limited.status).toBe(429);
     expect(limited.body).toEqual({
       data: null,
-      error: { status: 429, name: 'RateLimitError', message: expect.stringMatching(/try again in \d+ seconds?/), details: { retryAfter: expect.any(Number) } },
+      error: {
+        status: 429,
+        name: 'RateLimitError',
+        message: expect.stringMatching(/try again in \d+ seconds?/),
+        details: { retryAfter: expect.any(Number) },
+      },
     });
     const retryAfter = Number(limited.headers['retry-after']);
     expect(Number.isInteger(retryAfter)).toBe(true);
@@ -50,7 +55,9 @@ describe('comment rate limit (defaults, no proxy trust)', () => {
   });
 
   it('stores the socket address, not X-Forwarded-For, when Strapi does not trust a proxy', async () => {
-    const [row] = (await app.strapi.db.query(COMMENT).findMany({ where: { content: 'first' } })) as Array<{ ip: string }>;
+    const [row] = (await app.strapi.db.query(COMMENT).findMany({ where: { content: 'first' } })) as Array<{
+      ip: string;
+    }>;
     expect(row.ip).not.toBe('198.51.100.9');
     expect(row.ip).toMatch(/127\.0\.0\.1|::1/);
   });

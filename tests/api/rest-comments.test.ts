@@ -4,7 +4,16 @@
  * size limits (declared and chunked) and malformed bodies.
  */
 import { startStrapi, type TestApp } from '../helpers/strapi';
-import { API, COMMENT, createComment, createReview, listen, rawRequest, REVIEW, settingsService } from '../helpers/fixtures';
+import {
+  API,
+  COMMENT,
+  createComment,
+  createReview,
+  listen,
+  rawRequest,
+  REVIEW,
+  settingsService,
+} from '../helpers/fixtures';
 
 let app: TestApp;
 let her: { documentId: string };
@@ -41,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('GET /reviews/:slug/comments', () => {
-  it("returns the seeded thread: approved comments with approved replies, the pending one left out", async () => {
+  it('returns the seeded thread: approved comments with approved replies, the pending one left out', async () => {
     const res = await app.http().get(`${API}/reviews/her-2013/comments`);
     expect(res.status).toBe(200);
     expect(res.body.meta).toEqual({ pagination: { page: 1, pageSize: 10, pageCount: 1, total: 1 } });
@@ -62,18 +71,37 @@ describe('GET /reviews/:slug/comments', () => {
     const a1 = await createComment(app, review.documentId, { content: 'A1', parentDocumentId: a.documentId });
     const a2 = await createComment(app, review.documentId, { content: 'A2', parentDocumentId: a.documentId });
     await createComment(app, review.documentId, { content: 'A1x', parentDocumentId: a1.documentId });
-    const hiddenParent = await createComment(app, review.documentId, { content: 'A2 pending', parentDocumentId: a2.documentId, moderationStatus: 'pending' });
-    await createComment(app, review.documentId, { content: 'under pending', parentDocumentId: hiddenParent.documentId });
+    const hiddenParent = await createComment(app, review.documentId, {
+      content: 'A2 pending',
+      parentDocumentId: a2.documentId,
+      moderationStatus: 'pending',
+    });
+    await createComment(app, review.documentId, {
+      content: 'under pending',
+      parentDocumentId: hiddenParent.documentId,
+    });
     await createComment(app, review.documentId, { content: 'rejected', moderationStatus: 'rejected' });
     await createComment(app, review.documentId, { content: 'spam', moderationStatus: 'spam' });
-    const rejectedParent = await createComment(app, review.documentId, { content: 'rejected parent', moderationStatus: 'rejected' });
-    await createComment(app, review.documentId, { content: 'under rejected', parentDocumentId: rejectedParent.documentId });
+    const rejectedParent = await createComment(app, review.documentId, {
+      content: 'rejected parent',
+      moderationStatus: 'rejected',
+    });
+    await createComment(app, review.documentId, {
+      content: 'under rejected',
+      parentDocumentId: rejectedParent.documentId,
+    });
 
     const res = await app.http().get(`${API}/reviews/${review.slug}/comments`);
     expect(res.status).toBe(200);
     const shape = (c: any): unknown => ({ content: c.content, replies: c.replies.map(shape) });
     expect(res.body.data.map(shape)).toEqual([
-      { content: 'A', replies: [{ content: 'A1', replies: [{ content: 'A1x', replies: [] }] }, { content: 'A2', replies: [] }] },
+      {
+        content: 'A',
+        replies: [
+          { content: 'A1', replies: [{ content: 'A1x', replies: [] }] },
+          { content: 'A2', replies: [] },
+        ],
+      },
       { content: 'B', replies: [] },
     ]);
     expect(res.body.meta.pagination.total).toBe(2);
@@ -86,7 +114,8 @@ describe('GET /reviews/:slug/comments', () => {
     const review = await createReview(app, { title: 'Paged Comments', movieYear: 2002 });
     for (let i = 1; i <= 12; i += 1) {
       const c = await createComment(app, review.documentId, { content: `Top ${i}` });
-      if (i === 7) await createComment(app, review.documentId, { content: 'Reply to 7', parentDocumentId: c.documentId });
+      if (i === 7)
+        await createComment(app, review.documentId, { content: 'Reply to 7', parentDocumentId: c.documentId });
     }
     const res = await app.http().get(`${API}/reviews/${review.slug}/comments?page=2&pageSize=5`);
     expect(res.status).toBe(200);
@@ -119,7 +148,13 @@ describe('POST /reviews/:slug/comments', () => {
     const res = await post('her-2013', valid({ content: 'Stored as pending.' }), { 'User-Agent': 'CommentTest/1.0' });
     expect(res.status).toBe(201);
     expect(Object.keys(res.body.data).sort()).toEqual([...COMMENT_KEYS, 'status'].sort());
-    expect(res.body.data).toMatchObject({ authorName: 'Ada', content: 'Stored as pending.', isEditor: false, replies: [], status: 'pending' });
+    expect(res.body.data).toMatchObject({
+      authorName: 'Ada',
+      content: 'Stored as pending.',
+      isEditor: false,
+      replies: [],
+      status: 'pending',
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/ada@example\.org|CommentTest|127\.0\.0\.1/);
     const [row] = await storedComments({ documentId: res.body.data.documentId });
     expect(row).toMatchObject({
@@ -259,7 +294,9 @@ describe('POST /reviews/:slug/comments', () => {
       const [row] = await storedComments({ documentId: res.body.data.documentId });
       expect(row.moderationStatus).toBe('spam');
       expect((await post('her-2013', valid({ website: '' }))).body.data.status).toBe('pending');
-      const [emptyHoneypot] = await storedComments({ documentId: (await post('her-2013', valid({ website: '' }))).body.data.documentId });
+      const [emptyHoneypot] = await storedComments({
+        documentId: (await post('her-2013', valid({ website: '' }))).body.data.documentId,
+      });
       expect(emptyHoneypot.moderationStatus).toBe('pending');
     });
 
@@ -292,7 +329,10 @@ describe('POST /reviews/:slug/comments', () => {
       const before = await countAll();
       const res = await post(closed.slug, valid());
       expect(res.status).toBe(403);
-      expect(res.body).toEqual({ data: null, error: { status: 403, name: 'ForbiddenError', message: 'Comments are closed on this review', details: {} } });
+      expect(res.body).toEqual({
+        data: null,
+        error: { status: 403, name: 'ForbiddenError', message: 'Comments are closed on this review', details: {} },
+      });
       expect(await countAll()).toBe(before);
       // Reading its (approved) comments still works.
       expect((await app.http().get(`${API}/reviews/${closed.slug}/comments`)).status).toBe(200);
@@ -322,7 +362,12 @@ describe('POST /reviews/:slug/comments', () => {
     it('answers 413 for a declared body over 64 KiB and stores nothing', async () => {
       const before = await countAll();
       const body = JSON.stringify(valid({ content: 'x'.repeat(70 * 1024) }));
-      const res = await rawRequest(target, { method: 'POST', path, headers: { ...json, 'Content-Length': String(Buffer.byteLength(body)) }, chunks: [body] });
+      const res = await rawRequest(target, {
+        method: 'POST',
+        path,
+        headers: { ...json, 'Content-Length': String(Buffer.byteLength(body)) },
+        chunks: [body],
+      });
       expect(res.status).toBe(413);
       expect(res.json).toMatchObject({ data: null, error: { status: 413, name: 'PayloadTooLargeError' } });
       expect(await countAll()).toBe(before);
@@ -340,13 +385,23 @@ describe('POST /reviews/:slug/comments', () => {
 
     it('answers 413 for a body over Strapi’s own 1 MB limit too', async () => {
       const body = JSON.stringify(valid({ content: 'z'.repeat(2 * 1024 * 1024) }));
-      const res = await rawRequest(target, { method: 'POST', path, headers: { ...json, 'Content-Length': String(Buffer.byteLength(body)) }, chunks: [body] });
+      const res = await rawRequest(target, {
+        method: 'POST',
+        path,
+        headers: { ...json, 'Content-Length': String(Buffer.byteLength(body)) },
+        chunks: [body],
+      });
       expect(res.status).toBe(413);
     });
 
     it('accepts a chunked body under the limit', async () => {
       const body = JSON.stringify(valid({ content: 'Sent in chunks' }));
-      const res = await rawRequest(target, { method: 'POST', path, headers: json, chunks: [body.slice(0, 10), body.slice(10, 30), body.slice(30)] });
+      const res = await rawRequest(target, {
+        method: 'POST',
+        path,
+        headers: json,
+        chunks: [body.slice(0, 10), body.slice(10, 30), body.slice(30)],
+      });
       expect(res.status).toBe(201);
       expect((res.json as any).data.content).toBe('Sent in chunks');
     });
@@ -355,7 +410,12 @@ describe('POST /reviews/:slug/comments', () => {
       const compact = JSON.stringify(valid({ content: 'Padded' }));
       const body = compact.replace('{', `{${' '.repeat(64 * 1024 - compact.length)}`);
       expect(Buffer.byteLength(body)).toBe(64 * 1024);
-      const res = await rawRequest(target, { method: 'POST', path, headers: { ...json, 'Content-Length': String(body.length) }, chunks: [body] });
+      const res = await rawRequest(target, {
+        method: 'POST',
+        path,
+        headers: { ...json, 'Content-Length': String(body.length) },
+        chunks: [body],
+      });
       expect(res.status).toBe(201);
       const over = `${body} `;
       const res2 = await rawRequest(target, { method: 'POST', path, headers: json, chunks: [over] });
@@ -370,7 +430,12 @@ describe('POST /reviews/:slug/comments', () => {
       ['nothing', '', 'body is empty'],
     ])('answers 400 for %s', async (_label, body, message) => {
       const before = await countAll();
-      const res = await rawRequest(target, { method: 'POST', path, headers: { ...json, 'Content-Length': String(Buffer.byteLength(body)) }, chunks: body ? [body] : [] });
+      const res = await rawRequest(target, {
+        method: 'POST',
+        path,
+        headers: { ...json, 'Content-Length': String(Buffer.byteLength(body)) },
+        chunks: body ? [body] : [],
+      });
       expect(res.status).toBe(400);
       expect(res.json).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError' } });
       expect((res.json as any).error.message).toContain(message);
@@ -397,7 +462,10 @@ describe('POST /reviews/:slug/comments', () => {
     });
 
     it('leaves bodies of other routes to Strapi', async () => {
-      const res = await app.http().post('/api/auth/local').send({ identifier: 'nobody@example.org', password: 'wrong-password' });
+      const res = await app
+        .http()
+        .post('/api/auth/local')
+        .send({ identifier: 'nobody@example.org', password: 'wrong-password' });
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('ValidationError');
     });

@@ -26,7 +26,12 @@ const SUMMARY_KEYS = [
   'updatedAt',
 ];
 
-type Summary = Record<string, unknown> & { slug: string; title: string; rating: number | null; movie: { year: number } };
+type Summary = Record<string, unknown> & {
+  slug: string;
+  title: string;
+  rating: number | null;
+  movie: { year: number };
+};
 
 const list = async (query = '') => {
   const res = await app.http().get(`${API}/reviews${query ? `?${query}` : ''}`);
@@ -92,7 +97,13 @@ describe('GET /reviews', () => {
   it('lists published reviews only, newest first, with pagination meta', async () => {
     const res = await list();
     expect(res.status).toBe(200);
-    expect(slugs(res)).toEqual(['drive-quietly-2011', 'cold-war-warm-songs-2018', 'blade-runner-in-the-rain-1982', 'amelie-in-montmartre-2001', 'her-2013']);
+    expect(slugs(res)).toEqual([
+      'drive-quietly-2011',
+      'cold-war-warm-songs-2018',
+      'blade-runner-in-the-rain-1982',
+      'amelie-in-montmartre-2001',
+      'her-2013',
+    ]);
     expect(res.body.meta).toEqual({ pagination: { page: 1, pageSize: 10, pageCount: 1, total: 5 } });
   });
 
@@ -131,7 +142,15 @@ describe('GET /reviews', () => {
       tags: ['romance', 'science fiction', 'drama'],
       commentsEnabled: true,
     });
-    expect(Object.keys(her.movie).sort()).toEqual(['cast', 'director', 'imdbId', 'originalTitle', 'runtimeMinutes', 'title', 'year']);
+    expect(Object.keys(her.movie).sort()).toEqual([
+      'cast',
+      'director',
+      'imdbId',
+      'originalTitle',
+      'runtimeMinutes',
+      'title',
+      'year',
+    ]);
     expect(her.stills).toHaveLength(3);
     expect(her.stills[0]).toMatchObject({
       alt: 'A figure at a tall window against an orange and pink city skyline at dusk',
@@ -141,7 +160,8 @@ describe('GET /reviews', () => {
     expect(her.stills[0].image.formats.thumbnail.url).toMatch(/^\/uploads\/thumbnail_/);
     expect(her).not.toHaveProperty('body');
     expect(typeof her.rating).toBe('number');
-    for (const key of ['publishedAt', 'createdAt', 'updatedAt']) expect(new Date(her[key]).toISOString()).toBe(her[key]);
+    for (const key of ['publishedAt', 'createdAt', 'updatedAt'])
+      expect(new Date(her[key]).toISOString()).toBe(her[key]);
   });
 
   it('paginates with page and pageSize', async () => {
@@ -174,17 +194,107 @@ describe('GET /reviews', () => {
   });
 
   it.each([
-    ['sort=title:asc', ['amelie-in-montmartre-2001', 'blade-runner-in-the-rain-1982', 'cold-war-warm-songs-2018', 'drive-quietly-2011', 'her-2013']],
-    ['sort=title', ['amelie-in-montmartre-2001', 'blade-runner-in-the-rain-1982', 'cold-war-warm-songs-2018', 'drive-quietly-2011', 'her-2013']],
-    ['sort=title:desc', ['her-2013', 'drive-quietly-2011', 'cold-war-warm-songs-2018', 'blade-runner-in-the-rain-1982', 'amelie-in-montmartre-2001']],
-    ['sort=movie.year:asc', ['blade-runner-in-the-rain-1982', 'amelie-in-montmartre-2001', 'drive-quietly-2011', 'her-2013', 'cold-war-warm-songs-2018']],
-    ['sort=movie.year:DESC', ['cold-war-warm-songs-2018', 'her-2013', 'drive-quietly-2011', 'amelie-in-montmartre-2001', 'blade-runner-in-the-rain-1982']],
-    ['sort=publishedAt:asc', ['her-2013', 'amelie-in-montmartre-2001', 'blade-runner-in-the-rain-1982', 'cold-war-warm-songs-2018', 'drive-quietly-2011']],
+    [
+      'sort=title:asc',
+      [
+        'amelie-in-montmartre-2001',
+        'blade-runner-in-the-rain-1982',
+        'cold-war-warm-songs-2018',
+        'drive-quietly-2011',
+        'her-2013',
+      ],
+    ],
+    [
+      'sort=title',
+      [
+        'amelie-in-montmartre-2001',
+        'blade-runner-in-the-rain-1982',
+        'cold-war-warm-songs-2018',
+        'drive-quietly-2011',
+        'her-2013',
+      ],
+    ],
+    [
+      'sort=title:desc',
+      [
+        'her-2013',
+        'drive-quietly-2011',
+        'cold-war-warm-songs-2018',
+        'blade-runner-in-the-rain-1982',
+        'amelie-in-montmartre-2001',
+      ],
+    ],
+    [
+      'sort=movie.year:asc',
+      [
+        'blade-runner-in-the-rain-1982',
+        'amelie-in-montmartre-2001',
+        'drive-quietly-2011',
+        'her-2013',
+        'cold-war-warm-songs-2018',
+      ],
+    ],
+    [
+      'sort=movie.year:DESC',
+      [
+        'cold-war-warm-songs-2018',
+        'her-2013',
+        'drive-quietly-2011',
+        'amelie-in-montmartre-2001',
+        'blade-runner-in-the-rain-1982',
+      ],
+    ],
+    [
+      'sort=publishedAt:asc',
+      [
+        'her-2013',
+        'amelie-in-montmartre-2001',
+        'blade-runner-in-the-rain-1982',
+        'cold-war-warm-songs-2018',
+        'drive-quietly-2011',
+      ],
+    ],
     // Unrated reviews come last in both directions, on every database.
-    ['sort=rating:desc', ['blade-runner-in-the-rain-1982', 'her-2013', 'amelie-in-montmartre-2001', 'drive-quietly-2011', 'cold-war-warm-songs-2018']],
-    ['sort=rating:asc', ['drive-quietly-2011', 'amelie-in-montmartre-2001', 'her-2013', 'blade-runner-in-the-rain-1982', 'cold-war-warm-songs-2018']],
-    ['sort[0]=rating:desc&sort[1]=title:asc', ['blade-runner-in-the-rain-1982', 'her-2013', 'amelie-in-montmartre-2001', 'drive-quietly-2011', 'cold-war-warm-songs-2018']],
-    ['sort=rating:asc,title:asc', ['drive-quietly-2011', 'amelie-in-montmartre-2001', 'her-2013', 'blade-runner-in-the-rain-1982', 'cold-war-warm-songs-2018']],
+    [
+      'sort=rating:desc',
+      [
+        'blade-runner-in-the-rain-1982',
+        'her-2013',
+        'amelie-in-montmartre-2001',
+        'drive-quietly-2011',
+        'cold-war-warm-songs-2018',
+      ],
+    ],
+    [
+      'sort=rating:asc',
+      [
+        'drive-quietly-2011',
+        'amelie-in-montmartre-2001',
+        'her-2013',
+        'blade-runner-in-the-rain-1982',
+        'cold-war-warm-songs-2018',
+      ],
+    ],
+    [
+      'sort[0]=rating:desc&sort[1]=title:asc',
+      [
+        'blade-runner-in-the-rain-1982',
+        'her-2013',
+        'amelie-in-montmartre-2001',
+        'drive-quietly-2011',
+        'cold-war-warm-songs-2018',
+      ],
+    ],
+    [
+      'sort=rating:asc,title:asc',
+      [
+        'drive-quietly-2011',
+        'amelie-in-montmartre-2001',
+        'her-2013',
+        'blade-runner-in-the-rain-1982',
+        'cold-war-warm-songs-2018',
+      ],
+    ],
   ])('sorts with %s', async (query, expected) => {
     const res = await list(query);
     expect(res.status).toBe(200);
@@ -193,8 +303,15 @@ describe('GET /reviews', () => {
 
   it('keeps unrated reviews last across pages when sorting by rating', async () => {
     const pages = [];
-    for (let page = 1; page <= 3; page += 1) pages.push(...slugs(await list(`sort=rating:desc&pageSize=2&page=${page}`)));
-    expect(pages).toEqual(['blade-runner-in-the-rain-1982', 'her-2013', 'amelie-in-montmartre-2001', 'drive-quietly-2011', 'cold-war-warm-songs-2018']);
+    for (let page = 1; page <= 3; page += 1)
+      pages.push(...slugs(await list(`sort=rating:desc&pageSize=2&page=${page}`)));
+    expect(pages).toEqual([
+      'blade-runner-in-the-rain-1982',
+      'her-2013',
+      'amelie-in-montmartre-2001',
+      'drive-quietly-2011',
+      'cold-war-warm-songs-2018',
+    ]);
     expect((await list('sort=rating:desc&pageSize=2&page=3')).body.meta.pagination.total).toBe(5);
   });
 
@@ -215,18 +332,30 @@ describe('GET /reviews', () => {
     ['filters[movie][year][$eq]=2013', ['her-2013']],
     ['filters[movie.year][$eq]=2013', ['her-2013']],
     ['filters[movie][year][$gte]=2011&filters[movie][year][$lt]=2018', ['drive-quietly-2011', 'her-2013']],
-    ['filters[movie][year][$ne]=2013&sort=movie.year:asc', ['blade-runner-in-the-rain-1982', 'amelie-in-montmartre-2001', 'drive-quietly-2011', 'cold-war-warm-songs-2018']],
-    ['filters[movie][year][$in][0]=1982&filters[movie][year][$in][1]=2001', ['blade-runner-in-the-rain-1982', 'amelie-in-montmartre-2001']],
+    [
+      'filters[movie][year][$ne]=2013&sort=movie.year:asc',
+      ['blade-runner-in-the-rain-1982', 'amelie-in-montmartre-2001', 'drive-quietly-2011', 'cold-war-warm-songs-2018'],
+    ],
+    [
+      'filters[movie][year][$in][0]=1982&filters[movie][year][$in][1]=2001',
+      ['blade-runner-in-the-rain-1982', 'amelie-in-montmartre-2001'],
+    ],
     ['filters[movie][director]=Ridley Scott', ['blade-runner-in-the-rain-1982']],
     ['filters[movie][director][$eqi]=ridley scott', ['blade-runner-in-the-rain-1982']],
     ['filters[movie][director][$containsi]=JONZE', ['her-2013']],
-    ['filters[movie][director][$in][]=Spike Jonze&filters[movie][director][$in][]=Ridley Scott', ['blade-runner-in-the-rain-1982', 'her-2013']],
+    [
+      'filters[movie][director][$in][]=Spike Jonze&filters[movie][director][$in][]=Ridley Scott',
+      ['blade-runner-in-the-rain-1982', 'her-2013'],
+    ],
     ['filters[rating][$gte]=9', ['blade-runner-in-the-rain-1982', 'her-2013']],
     ['filters[rating][$lt]=8.5', ['drive-quietly-2011', 'amelie-in-montmartre-2001']],
     ['filters[rating]=9.5', ['blade-runner-in-the-rain-1982']],
     ['filters[tags]=romance', ['cold-war-warm-songs-2018', 'amelie-in-montmartre-2001', 'her-2013']],
     ['filters[tags][$eq]=ROMANCE', ['cold-war-warm-songs-2018', 'amelie-in-montmartre-2001', 'her-2013']],
-    ['filters[tags][$in][]=noir&filters[tags][$in][]=comedy', ['blade-runner-in-the-rain-1982', 'amelie-in-montmartre-2001']],
+    [
+      'filters[tags][$in][]=noir&filters[tags][$in][]=comedy',
+      ['blade-runner-in-the-rain-1982', 'amelie-in-montmartre-2001'],
+    ],
     ['filters[tags]=science fiction&filters[movie][year][$gt]=2000', ['her-2013']],
     ['filters[tags]=romance&sort=rating:desc', ['her-2013', 'amelie-in-montmartre-2001', 'cold-war-warm-songs-2018']],
     ['filters[tags]=romance&sort=title:asc&page=2&pageSize=2', ['her-2013']],
@@ -272,7 +401,16 @@ describe('GET /reviews', () => {
     ['q=blade runner', ['blade-runner-in-the-rain-1982']],
     ['q=earpiece', ['her-2013']],
     ['q=unfinished', []],
-    ['q=', ['drive-quietly-2011', 'cold-war-warm-songs-2018', 'blade-runner-in-the-rain-1982', 'amelie-in-montmartre-2001', 'her-2013']],
+    [
+      'q=',
+      [
+        'drive-quietly-2011',
+        'cold-war-warm-songs-2018',
+        'blade-runner-in-the-rain-1982',
+        'amelie-in-montmartre-2001',
+        'her-2013',
+      ],
+    ],
   ])('searches titles and film titles with %s', async (query, expected) => {
     const res = await list(query);
     expect(res.status).toBe(200);
@@ -286,19 +424,27 @@ describe('GET /reviews', () => {
     expectValidationError(await list('q[x]=a'), ['q']);
   });
 
-  it.each(['populate=*', 'status=draft', 'fields[0]=authorEmail', 'locale=en', 'pagination[page]=1', 'publicationState=preview'])(
-    'rejects the unknown parameter %s',
-    async (query) => {
-      const res = await list(query);
-      expectValidationError(res, [query.split(/[=[]/)[0]]);
-      expect(res.body.error.message).toMatch(/is not a known query parameter/);
-    }
-  );
+  it.each([
+    'populate=*',
+    'status=draft',
+    'fields[0]=authorEmail',
+    'locale=en',
+    'pagination[page]=1',
+    'publicationState=preview',
+  ])('rejects the unknown parameter %s', async (query) => {
+    const res = await list(query);
+    expectValidationError(res, [query.split(/[=[]/)[0]]);
+    expect(res.body.error.message).toMatch(/is not a known query parameter/);
+  });
 
   it('reports every problem of a query at once', async () => {
     const res = await list('pageSize=500&sort=nope&foo=1');
     expect(res.status).toBe(400);
-    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.')).sort()).toEqual(['foo', 'pageSize', 'sort']);
+    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.')).sort()).toEqual([
+      'foo',
+      'pageSize',
+      'sort',
+    ]);
   });
 });
 
@@ -346,7 +492,11 @@ describe('GET /reviews/:slug', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.rating).toBeNull();
     expect(res.body.data.structuredData).not.toHaveProperty('reviewRating');
-    expect(res.body.data.structuredData.itemReviewed).toMatchObject({ name: 'Cold War', alternateName: 'Zimna wojna', dateCreated: '2018' });
+    expect(res.body.data.structuredData.itemReviewed).toMatchObject({
+      name: 'Cold War',
+      alternateName: 'Zimna wojna',
+      dateCreated: '2018',
+    });
     expect(res.body.data.commentCount).toBe(0);
   });
 
@@ -355,13 +505,18 @@ describe('GET /reviews/:slug', () => {
     async (slug) => {
       const res = await app.http().get(`${API}/reviews/${slug}`);
       expect(res.status).toBe(404);
-      expect(res.body).toEqual({ data: null, error: { status: 404, name: 'NotFoundError', message: expect.any(String), details: {} } });
+      expect(res.body).toEqual({
+        data: null,
+        error: { status: 404, name: 'NotFoundError', message: expect.any(String), details: {} },
+      });
     }
   );
 
   it('serves the published version while newer changes wait in a draft', async () => {
     const review = await createReview(app, { title: 'Published Then Edited', movieYear: 1999 });
-    await app.strapi.documents(REVIEW).update({ documentId: review.documentId, data: { title: 'Secret unpublished edit' } as never });
+    await app.strapi
+      .documents(REVIEW)
+      .update({ documentId: review.documentId, data: { title: 'Secret unpublished edit' } as never });
     const res = await app.http().get(`${API}/reviews/${review.slug}`);
     expect(res.status).toBe(200);
     expect(res.body.data.title).toBe('Published Then Edited');
@@ -376,7 +531,13 @@ describe('GET /reviews/:slug', () => {
       url: string;
       alternativeText: string | null;
     };
-    const review = await createReview(app, { title: 'With Avatar', movieYear: 1960, authorName: 'Pic Author', authorBio: 'Has a face', authorAvatar: file.id });
+    const review = await createReview(app, {
+      title: 'With Avatar',
+      movieYear: 1960,
+      authorName: 'Pic Author',
+      authorBio: 'Has a face',
+      authorAvatar: file.id,
+    });
     try {
       const detail = await app.http().get(`${API}/reviews/${review.slug}`);
       expect(detail.body.data.author).toEqual({
@@ -388,12 +549,21 @@ describe('GET /reviews/:slug', () => {
           height: 544,
           mime: 'image/jpeg',
           alternativeText: file.alternativeText,
-          formats: expect.objectContaining({ thumbnail: expect.objectContaining({ url: expect.stringMatching(/^\/uploads\/thumbnail_/) }) }),
+          formats: expect.objectContaining({
+            thumbnail: expect.objectContaining({ url: expect.stringMatching(/^\/uploads\/thumbnail_/) }),
+          }),
         },
       });
       const listed = await list('filters[movie][year]=1960');
       expect(listed.body.data[0].author).toEqual(detail.body.data.author);
-      expect(Object.keys(detail.body.data.author.avatar).sort()).toEqual(['alternativeText', 'formats', 'height', 'mime', 'url', 'width']);
+      expect(Object.keys(detail.body.data.author.avatar).sort()).toEqual([
+        'alternativeText',
+        'formats',
+        'height',
+        'mime',
+        'url',
+        'width',
+      ]);
     } finally {
       await app.strapi.documents(REVIEW).delete({ documentId: review.documentId });
     }
@@ -401,10 +571,17 @@ describe('GET /reviews/:slug', () => {
 
   it('drops a still whose file was deleted instead of failing', async () => {
     const review = await createReview(app, { title: 'Lost Still', movieYear: 1961 });
-    const file = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { mime: 'image/jpeg' } })) as { id: number };
+    const file = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { mime: 'image/jpeg' } })) as {
+      id: number;
+    };
     await app.strapi.db.query(REVIEW).updateMany({
       where: { documentId: review.documentId },
-      data: { stills: [{ file: 987654321, alt: 'gone' }, { file: file.id, alt: 'still here' }] },
+      data: {
+        stills: [
+          { file: 987654321, alt: 'gone' },
+          { file: file.id, alt: 'still here' },
+        ],
+      },
     });
     try {
       const detail = await app.http().get(`${API}/reviews/${review.slug}`);
@@ -466,7 +643,9 @@ describe('caching headers', () => {
     const review = await createReview(app, { title: 'Etag Watch', movieYear: 1990 });
     const path = `${API}/reviews/${review.slug}`;
     const before = (await app.http().get(path)).headers.etag;
-    await app.strapi.documents(REVIEW).update({ documentId: review.documentId, data: { authorBio: 'Draft bio' } as never });
+    await app.strapi
+      .documents(REVIEW)
+      .update({ documentId: review.documentId, data: { authorBio: 'Draft bio' } as never });
     expect((await app.http().get(path)).headers.etag).toBe(before);
     await app.strapi.documents(REVIEW).publish({ documentId: review.documentId });
     const after = await app.http().get(path);
@@ -479,8 +658,12 @@ describe('caching headers', () => {
     const path = `${API}/reviews/her-2013`;
     const first = await app.http().get(path);
     const fileUrl = first.body.data.stills[0].image.url as string;
-    const file = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { url: fileUrl } })) as { id: number };
-    await app.strapi.db.query('plugin::upload.file').update({ where: { id: file.id }, data: { url: `${fileUrl}?v=2` } });
+    const file = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { url: fileUrl } })) as {
+      id: number;
+    };
+    await app.strapi.db
+      .query('plugin::upload.file')
+      .update({ where: { id: file.id }, data: { url: `${fileUrl}?v=2` } });
     try {
       const second = await app.http().get(path);
       expect(second.body.data.stills[0].image.url).toBe(`${fileUrl}?v=2`);
@@ -493,11 +676,19 @@ describe('caching headers', () => {
   it('changes the ETags when an approved comment appears, not for a pending one', async () => {
     const detail = `${API}/reviews/her-2013`;
     const comments = `${API}/reviews/her-2013/comments`;
-    const before = { detail: (await app.http().get(detail)).headers.etag, comments: (await app.http().get(comments)).headers.etag };
-    const pending = await createComment(app, herDocumentId, { moderationStatus: 'pending', content: 'Waiting in the queue' });
+    const before = {
+      detail: (await app.http().get(detail)).headers.etag,
+      comments: (await app.http().get(comments)).headers.etag,
+    };
+    const pending = await createComment(app, herDocumentId, {
+      moderationStatus: 'pending',
+      content: 'Waiting in the queue',
+    });
     expect((await app.http().get(detail)).headers.etag).toBe(before.detail);
     expect((await app.http().get(comments)).headers.etag).toBe(before.comments);
-    await app.strapi.documents(COMMENT).update({ documentId: pending.documentId, data: { moderationStatus: 'approved' } as never });
+    await app.strapi
+      .documents(COMMENT)
+      .update({ documentId: pending.documentId, data: { moderationStatus: 'approved' } as never });
     expect((await app.http().get(detail)).headers.etag).not.toBe(before.detail);
     expect((await app.http().get(comments)).headers.etag).not.toBe(before.comments);
     await app.strapi.documents(COMMENT).delete({ documentId: pending.documentId });
@@ -523,7 +714,9 @@ describe('no other way in', () => {
   });
 
   it('grants the Public role exactly the four plugin actions', async () => {
-    const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as { id: number };
+    const role = (await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' } })) as { id: number };
     const perms = (await app.strapi.db.query('plugin::users-permissions.permission').findMany({
       where: { role: role.id, action: { $startsWith: 'plugin::movie-reviews.' } },
     })) as Array<{ action: string }>;
@@ -535,7 +728,9 @@ describe('no other way in', () => {
 
 describe('bounded queries', () => {
   beforeAll(async () => {
-    const her = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as {
+    const her = (await app.strapi.db
+      .query(REVIEW)
+      .findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as {
       stills: unknown;
     };
     for (let i = 0; i < 40; i += 1) {
@@ -557,8 +752,12 @@ describe('bounded queries', () => {
     ['searched and filtered', 'q=bulk&filters[movie][year][$gte]=1950&sort=movie.year:asc&'],
   ])('runs as many queries for 1 as for 40 reviews (%s)', async (_label, query) => {
     await list(`${query}pageSize=2`); // warm-up: caches and pool connections
-    const one = await countQueries(app, async () => expect((await list(`${query}pageSize=1`)).body.data).toHaveLength(1));
-    const forty = await countQueries(app, async () => expect((await list(`${query}pageSize=40`)).body.data.length).toBeGreaterThanOrEqual(20));
+    const one = await countQueries(app, async () =>
+      expect((await list(`${query}pageSize=1`)).body.data).toHaveLength(1)
+    );
+    const forty = await countQueries(app, async () =>
+      expect((await list(`${query}pageSize=40`)).body.data.length).toBeGreaterThanOrEqual(20)
+    );
     expect(forty).toBe(one);
     expect(one).toBeLessThanOrEqual(12);
   });
@@ -570,7 +769,9 @@ describe('bounded queries', () => {
   });
 
   it('runs a fixed number of queries for the detail', async () => {
-    const n = await countQueries(app, async () => expect((await app.http().get(`${API}/reviews/bulk-0-1950`)).status).toBe(200));
+    const n = await countQueries(app, async () =>
+      expect((await app.http().get(`${API}/reviews/bulk-0-1950`)).status).toBe(200)
+    );
     expect(n).toBeLessThanOrEqual(12);
   });
 });

@@ -38,7 +38,9 @@ interface Violation {
  * reported, since the plugin cannot change it.
  */
 const axe = async (name: string, include: string, exclude: string[] = []) => {
-  let builder = new AxeBuilder({ page: page as never }).include(include).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  let builder = new AxeBuilder({ page: page as never })
+    .include(include)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
   for (const selector of exclude) builder = builder.exclude(selector);
   const result = await builder.analyze();
   const bad = (result.violations as Violation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -48,11 +50,22 @@ const axe = async (name: string, include: string, exclude: string[] = []) => {
     // Visible in the test output; the assertion below is on the plugin's part of the page.
     console.info(
       `[axe] ${name}: whole page (Strapi chrome included):\n${chrome
-        .map((v) => `  ${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.html.slice(0, 120)).join(' | ')}`)
+        .map(
+          (v) =>
+            `  ${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.html.slice(0, 120))
+              .join(' | ')}`
+        )
         .join('\n')}`
     );
   }
-  return bad.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.html.slice(0, 200)) }));
+  return bad.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.html.slice(0, 200)),
+  }));
 };
 
 beforeAll(async () => {
@@ -114,7 +127,9 @@ describe('moderation page', () => {
     await row.getByRole('button', { name: 'Reply to Priya as editor' }).click();
     const dialog = page.getByRole('dialog');
     await settle(dialog);
-    await dialog.getByRole('textbox', { name: /Your reply/ }).fill('It came out on vinyl in 2014; look for the Milan Records pressing.');
+    await dialog
+      .getByRole('textbox', { name: /Your reply/ })
+      .fill('It came out on vinyl in 2014; look for the Milan Records pressing.');
     await screenshot(page, 'moderation-reply-dialog');
     expect(await axe('reply dialog', '[role="dialog"]')).toEqual([]);
     await dialog.getByRole('button', { name: 'Publish reply' }).click();
@@ -125,9 +140,9 @@ describe('moderation page', () => {
     await expectText(replyRow, 'Demo Editor');
     await screenshot(page, 'moderation-approved-with-reply');
 
-    const approved = await api<{ data: Array<{ content: string; authorIsEditor: boolean; parent: { authorName: string } | null }> }>(
-      '/movie-reviews/moderation/comments?status=approved&q=Milan'
-    );
+    const approved = await api<{
+      data: Array<{ content: string; authorIsEditor: boolean; parent: { authorName: string } | null }>;
+    }>('/movie-reviews/moderation/comments?status=approved&q=Milan');
     expect(approved.data).toHaveLength(1);
     expect(approved.data[0]).toMatchObject({ authorIsEditor: true, parent: { authorName: 'Priya' } });
   });
@@ -183,7 +198,9 @@ describe('review edit-view panel', () => {
   it('shows comment counts, the public URL and the JSON-LD of the Her review', async () => {
     const reviews = await api<{ data: Array<{ documentId: string }> }>('/movie-reviews/moderation/reviews?q=earpiece');
     const herId = reviews.data[0].documentId;
-    const expected = await api<{ data: { counts: Record<string, number> } }>(`/movie-reviews/reviews/${herId}/overview`);
+    const expected = await api<{ data: { counts: Record<string, number> } }>(
+      `/movie-reviews/reviews/${herId}/overview`
+    );
 
     await page.goto(`${server.url}/admin/content-manager/collection-types/plugin::movie-reviews.movie-review/${herId}`);
     const heading = page.getByRole('heading', { name: 'Reader comments' });
@@ -194,7 +211,11 @@ describe('review edit-view panel', () => {
     expect(expected.data.counts.approved).toBe(3);
     const jsonld = page.getByTestId('panel-jsonld');
     const text = await jsonld.innerText();
-    const parsed = JSON.parse(text) as { '@type': string; itemReviewed: { '@type': string; name: string }; commentCount: number };
+    const parsed = JSON.parse(text) as {
+      '@type': string;
+      itemReviewed: { '@type': string; name: string };
+      commentCount: number;
+    };
     expect(parsed['@type']).toBe('Review');
     expect(parsed.itemReviewed).toMatchObject({ '@type': 'Movie', name: 'Her' });
     expect(parsed.commentCount).toBe(3);
@@ -214,7 +235,9 @@ describe('review edit-view panel', () => {
     await page.getByRole('row').filter({ hasText: PENDING_TEXT }).waitFor();
     const filter = page.getByRole('combobox', { name: 'Filter by review' });
     // The filter names the review, not its documentId, once the queue has loaded.
-    await page.waitForFunction(`document.querySelector('[role="combobox"][aria-label="Filter by review"]')?.value.startsWith('Her: a love story')`);
+    await page.waitForFunction(
+      `document.querySelector('[role="combobox"][aria-label="Filter by review"]')?.value.startsWith('Her: a love story')`
+    );
     expect(await filter.inputValue()).toMatch(/^Her: a love story told mostly to an earpiece/);
     await screenshot(page, 'moderation-filtered-on-review');
   });
@@ -224,7 +247,9 @@ describe('review edit-view panel', () => {
 const settle = async (locator: ReturnType<Page['locator']>) => {
   await locator.waitFor();
   type Animated = { getAnimations(options: { subtree: boolean }): Array<{ finished: Promise<unknown> }> };
-  await locator.evaluate((el) => Promise.all((el as unknown as Animated).getAnimations({ subtree: true }).map((a) => a.finished)));
+  await locator.evaluate((el) =>
+    Promise.all((el as unknown as Animated).getAnimations({ subtree: true }).map((a) => a.finished))
+  );
 };
 
 describe('an editor whose role lacks the plugin permissions', () => {
@@ -239,7 +264,12 @@ describe('an editor whose role lacks the plugin permissions', () => {
       method: 'PUT',
       body: JSON.stringify({
         permissions: [
-          { action: 'plugin::content-manager.explorer.read', subject: 'plugin::movie-reviews.movie-review', properties: { fields }, conditions: [] },
+          {
+            action: 'plugin::content-manager.explorer.read',
+            subject: 'plugin::movie-reviews.movie-review',
+            properties: { fields },
+            conditions: [],
+          },
         ],
       }),
     });
@@ -251,7 +281,10 @@ describe('an editor whose role lacks the plugin permissions', () => {
     });
     await api('/admin/register', {
       method: 'POST',
-      body: JSON.stringify({ registrationToken: invited.data.registrationToken, userInfo: { firstname: 'Rita', lastname: 'Reader', password } }),
+      body: JSON.stringify({
+        registrationToken: invited.data.registrationToken,
+        userInfo: { firstname: 'Rita', lastname: 'Reader', password },
+      }),
     });
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
@@ -273,7 +306,9 @@ describe('an editor whose role lacks the plugin permissions', () => {
     await screenshot(other, 'no-permission-moderation');
 
     const reviews = await api<{ data: Array<{ documentId: string }> }>('/movie-reviews/moderation/reviews?q=earpiece');
-    await other.goto(`${server.url}/admin/content-manager/collection-types/plugin::movie-reviews.movie-review/${reviews.data[0].documentId}`);
+    await other.goto(
+      `${server.url}/admin/content-manager/collection-types/plugin::movie-reviews.movie-review/${reviews.data[0].documentId}`
+    );
     await other.getByRole('heading', { name: 'Reader comments' }).waitFor({ timeout: 30_000 });
     await other.getByTestId('panel-jsonld').waitFor();
     expect(await other.getByRole('link', { name: /moderation queue/ }).count()).toBe(0);
@@ -284,8 +319,12 @@ describe('an editor whose role lacks the plugin permissions', () => {
 
 describe('when the plugin API fails', () => {
   it('shows an error state with a retry on every panel instead of crashing', async () => {
-    const failing = JSON.stringify({ data: null, error: { status: 500, name: 'InternalServerError', message: 'Internal Server Error' } });
-    const fail = (route: { fulfill(o: object): Promise<void> }) => route.fulfill({ status: 500, contentType: 'application/json', body: failing });
+    const failing = JSON.stringify({
+      data: null,
+      error: { status: 500, name: 'InternalServerError', message: 'Internal Server Error' },
+    });
+    const fail = (route: { fulfill(o: object): Promise<void> }) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: failing });
     await page.route(/\/movie-reviews\/(moderation|settings|reviews\/)/, fail);
     try {
       await page.goto(`${server.url}/admin/plugins/movie-reviews`);
@@ -297,8 +336,11 @@ describe('when the plugin API fails', () => {
       await page.getByText('The settings could not be loaded.').waitFor({ timeout: 30_000 });
       await screenshot(page, 'error-settings');
 
-      const herId = (await api<{ data: Array<{ documentId: string }> }>('/movie-reviews/moderation/reviews?q=earpiece')).data[0].documentId;
-      await page.goto(`${server.url}/admin/content-manager/collection-types/plugin::movie-reviews.movie-review/${herId}`);
+      const herId = (await api<{ data: Array<{ documentId: string }> }>('/movie-reviews/moderation/reviews?q=earpiece'))
+        .data[0].documentId;
+      await page.goto(
+        `${server.url}/admin/content-manager/collection-types/plugin::movie-reviews.movie-review/${herId}`
+      );
       await page.getByText('The comment counts could not be loaded.').waitFor({ timeout: 30_000 });
       // The rest of the edit view still works.
       await page.getByRole('textbox', { name: /^Movie title/ }).waitFor();

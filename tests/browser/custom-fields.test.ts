@@ -20,7 +20,11 @@ let token: string;
 const api = async (path: string, init: RequestInit = {}) => {
   const res = await fetch(`${server.url}${path}`, {
     ...init,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...init.headers },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...init.headers,
+    },
   });
   // The admin API's JSON, read by the test as loosely as the test needs.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -49,7 +53,12 @@ const draftOfHer = async () => {
   const list = await api(`/content-manager/collection-types/${REVIEW}?filters[slug][$eq]=her-2013`);
   const documentId = list.body.results[0].documentId as string;
   const doc = await api(`/content-manager/collection-types/${REVIEW}/${documentId}`);
-  return doc.body.data as { documentId: string; synopsis: { text: string }; stills: Still[]; song: Record<string, unknown> | null };
+  return doc.body.data as {
+    documentId: string;
+    synopsis: { text: string };
+    stills: Still[];
+    song: Record<string, unknown> | null;
+  };
 };
 
 /** Scrolls the edit view so `locator` sits mid-screen, then saves a screenshot (the form scrolls inside the page). */
@@ -125,9 +134,9 @@ it('edits captions, reorders stills, previews a pasted song link and saves them'
   await page.keyboard.press('Enter');
   expect(await altOrder(page)).toEqual([seededAlts[2], seededAlts[1], seededAlts[0]]);
   expect(await page.getByRole('button', { name: 'Move still 1 up' }).isDisabled()).toBe(true);
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent)).toMatch(
-    /Move still 1 down/
-  );
+  expect(
+    await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent)
+  ).toMatch(/Move still 1 down/);
   await shotAt(page, page.getByTestId('still-item').nth(1), 'custom-fields-4-reordered');
 
   // Paste a Spotify link: the provider is detected and the preview frames Spotify's own embed host.
@@ -150,8 +159,15 @@ it('edits captions, reorders stills, previews a pasted song link and saves them'
 
   const after = await draftOfHer();
   expect(after.synopsis.text).toBe(`${seededText} It ends on a rooftop.`);
-  expect(after.stills.map((s) => s.file)).toEqual([before.stills[2].file, before.stills[1].file, before.stills[0].file]);
-  expect(after.stills[2]).toEqual({ ...before.stills[0], caption: 'Theodore at his window, edited in the browser test.' });
+  expect(after.stills.map((s) => s.file)).toEqual([
+    before.stills[2].file,
+    before.stills[1].file,
+    before.stills[0].file,
+  ]);
+  expect(after.stills[2]).toEqual({
+    ...before.stills[0],
+    caption: 'Theodore at his window, edited in the browser test.',
+  });
   expect(after.stills[0]).toEqual(before.stills[2]);
   expect(after.song).toEqual({
     url: SPOTIFY,
@@ -173,7 +189,10 @@ it('flags a still whose image was deleted from the media library', async () => {
   await loginAdmin(page, server.url);
   await openHer(page);
   const flagged = page.getByTestId('still-item').nth(1);
-  await flagged.getByRole('alert').filter({ hasText: `Image ${gone} no longer exists` }).waitFor();
+  await flagged
+    .getByRole('alert')
+    .filter({ hasText: `Image ${gone} no longer exists` })
+    .waitFor();
   await shotAt(page, flagged, 'custom-fields-7-missing-file');
 
   // Removing it and saving stores the two remaining stills.
@@ -198,7 +217,11 @@ it('flags a still whose image was deleted from the media library', async () => {
   await screenshot(page, 'custom-fields-8-media-library');
   await dialog.getByRole('button', { name: 'Finish' }).click();
   await page.getByTestId('still-item').nth(2).locator('img').waitFor();
-  expect(await altOrder(page)).toEqual([her.stills[0].alt, her.stills[2].alt, 'Elevated pedestrian walkways between tall glass towers in soft haze']);
+  expect(await altOrder(page)).toEqual([
+    her.stills[0].alt,
+    her.stills[2].alt,
+    'Elevated pedestrian walkways between tall glass towers in soft haze',
+  ]);
   await shotAt(page, page.getByTestId('still-item').nth(2), 'custom-fields-9-added-still');
   const savedAgain = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(REVIEW));
   await page.getByRole('button', { name: /^Save$/ }).click();

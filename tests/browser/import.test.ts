@@ -48,7 +48,9 @@ describe('the Import page', () => {
   it('imports with original dates, shows the results, then the review is in the admin and the API', async () => {
     await page.getByText('Publish the reviews with their original dates').click();
     await page.getByRole('button', { name: 'Import 2 posts' }).click();
-    await page.getByText(/2 reviews created, 4 comments, 2 skipped, 0 failed, 1 image missing/).waitFor({ timeout: 120_000 });
+    await page
+      .getByText(/2 reviews created, 4 comments, 2 skipped, 0 failed, 1 image missing/)
+      .waitFor({ timeout: 120_000 });
     await page.getByText(/missing\.jpg missing \(the server answered 404\)/).waitFor();
     await page.getByRole('button', { name: 'Download redirects (CSV)' }).waitFor();
     await screenshot(page, 'import-done');
@@ -58,19 +60,37 @@ describe('the Import page', () => {
     const review = ((await detail.json()) as { data: Record<string, unknown> }).data;
     expect(review.publishedAt).toBe('2014-02-08T19:30:00.000Z');
     expect(review.song).toMatchObject({ provider: 'youtube' });
-    expect(review.stills).toEqual([expect.objectContaining({ caption: "Theodore writes other people's letters.", alt: 'Theodore at his desk' })]);
-    const comments = (await (await fetch(`${server.url}/api/movie-reviews/reviews/review-her-2013/comments`)).json()) as { data: Array<{ authorName: string; replies: Array<{ authorName: string }> }> };
-    expect(comments.data.map((c) => [c.authorName, c.replies.map((r) => r.authorName)])).toEqual([['Ines', ['Mara Quill']]]);
+    expect(review.stills).toEqual([
+      expect.objectContaining({ caption: "Theodore writes other people's letters.", alt: 'Theodore at his desk' }),
+    ]);
+    const comments = (await (
+      await fetch(`${server.url}/api/movie-reviews/reviews/review-her-2013/comments`)
+    ).json()) as { data: Array<{ authorName: string; replies: Array<{ authorName: string }> }> };
+    expect(comments.data.map((c) => [c.authorName, c.replies.map((r) => r.authorName)])).toEqual([
+      ['Ines', ['Mara Quill']],
+    ]);
 
-    const login = await fetch(`${server.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(DEMO_ADMIN) });
+    const login = await fetch(`${server.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(DEMO_ADMIN),
+    });
     const token = ((await login.json()) as { data: { token: string } }).data.token;
-    const docs = await fetch(`${server.url}/content-manager/collection-types/plugin::movie-reviews.movie-review?filters[slug][$eq]=review-her-2013`, { headers: { Authorization: `Bearer ${token}` } });
+    const docs = await fetch(
+      `${server.url}/content-manager/collection-types/plugin::movie-reviews.movie-review?filters[slug][$eq]=review-her-2013`,
+      { headers: { Authorization: `Bearer ${token}` } }
+    );
     const documentId = ((await docs.json()) as { results: Array<{ documentId: string }> }).results[0].documentId;
-    await page.goto(`${server.url}/admin/content-manager/collection-types/plugin::movie-reviews.movie-review/${documentId}`);
+    await page.goto(
+      `${server.url}/admin/content-manager/collection-types/plugin::movie-reviews.movie-review/${documentId}`
+    );
     await page.getByRole('heading', { name: 'Review: Her (2013)' }).waitFor({ timeout: 60_000 });
     // The stills input holds the caption and the alt text in its fields.
     await page.waitForFunction(
-      (caption) => Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')).some((e) => e.value === caption),
+      (caption) =>
+        Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')).some(
+          (e) => e.value === caption
+        ),
       "Theodore writes other people's letters.",
       { timeout: 30_000 }
     );

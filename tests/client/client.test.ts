@@ -66,7 +66,10 @@ describe('listReviews', () => {
     const { calls, fetch } = recordingFetch();
     const api = createMovieReviewsClient({ baseUrl, fetch });
     const match = await api.listReviews({
-      filters: { movie: { year: { $gte: 2010 }, director: { $containsi: 'jonze' } }, tags: { $in: ['romance', 'sci-fi'] } },
+      filters: {
+        movie: { year: { $gte: 2010 }, director: { $containsi: 'jonze' } },
+        tags: { $in: ['romance', 'sci-fi'] },
+      },
       sort: ['rating:desc', 'title'],
       q: 'her',
       pageSize: 5,
@@ -149,7 +152,9 @@ describe('postComment', () => {
   it('throws the 400 with one entry per bad field and stores nothing', async () => {
     const api = createMovieReviewsClient({ baseUrl });
     const before = Number(await app.strapi.db.query(COMMENT).count({}));
-    const error = (await rejection(api.postComment('her-2013', comment({ authorEmail: 'not-an-email', content: ' ' })))) as MovieReviewsApiError;
+    const error = (await rejection(
+      api.postComment('her-2013', comment({ authorEmail: 'not-an-email', content: ' ' }))
+    )) as MovieReviewsApiError;
     expect(error.status).toBe(400);
     expect(error.fieldErrors.map((e) => e.path[0]).sort()).toEqual(['authorEmail', 'content']);
     expect(Number(await app.strapi.db.query(COMMENT).count({}))).toBe(before);

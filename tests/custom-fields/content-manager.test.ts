@@ -30,13 +30,15 @@ const baseReview = (overrides: Record<string, unknown> = {}) => ({
 type Row = Record<string, unknown>;
 /** Every row (draft and published) of a document, with the fields a bad write must not touch. */
 const rowsOf = async (documentId: string) =>
-  ((await app.strapi.db.query(REVIEW).findMany({ where: { documentId }, orderBy: { id: 'asc' } })) as Row[]).map((r) => ({
-    id: r.id,
-    synopsis: r.synopsis,
-    stills: r.stills,
-    song: r.song,
-    updatedAt: String(r.updatedAt),
-  }));
+  ((await app.strapi.db.query(REVIEW).findMany({ where: { documentId }, orderBy: { id: 'asc' } })) as Row[]).map(
+    (r) => ({
+      id: r.id,
+      synopsis: r.synopsis,
+      stills: r.stills,
+      song: r.song,
+      updatedAt: String(r.updatedAt),
+    })
+  );
 
 beforeAll(async () => {
   app = await startStrapi({ seed: true });
@@ -74,11 +76,36 @@ const cases: Case[] = [
   ['synopsis over 5000 characters', 'synopsis', () => ({ text: 'x'.repeat(5001) }), 'synopsis.text'],
   ['synopsis with a control character', 'synopsis', () => ({ text: 'bad\u0000text' }), 'synopsis.text'],
   ['synopsis with an unknown key', 'synopsis', () => ({ text: 'ok', html: '<b>x</b>' }), 'synopsis'],
-  ['synopsis source over 100 characters', 'synopsis', () => ({ text: 'ok', source: 's'.repeat(101) }), 'synopsis.source'],
-  ['synopsis source URL on http', 'synopsis', () => ({ text: 'ok', sourceUrl: 'http://www.imdb.com/title/tt1798709/' }), 'synopsis.sourceUrl'],
-  ['synopsis source URL javascript:', 'synopsis', () => ({ text: 'ok', sourceUrl: 'javascript:alert(1)' }), 'synopsis.sourceUrl'],
-  ['synopsis source URL with credentials', 'synopsis', () => ({ text: 'ok', sourceUrl: 'https://imdb.com@evil.example/' }), 'synopsis.sourceUrl'],
-  ['synopsis source URL on an IP', 'synopsis', () => ({ text: 'ok', sourceUrl: 'https://169.254.169.254/latest/' }), 'synopsis.sourceUrl'],
+  [
+    'synopsis source over 100 characters',
+    'synopsis',
+    () => ({ text: 'ok', source: 's'.repeat(101) }),
+    'synopsis.source',
+  ],
+  [
+    'synopsis source URL on http',
+    'synopsis',
+    () => ({ text: 'ok', sourceUrl: 'http://www.imdb.com/title/tt1798709/' }),
+    'synopsis.sourceUrl',
+  ],
+  [
+    'synopsis source URL javascript:',
+    'synopsis',
+    () => ({ text: 'ok', sourceUrl: 'javascript:alert(1)' }),
+    'synopsis.sourceUrl',
+  ],
+  [
+    'synopsis source URL with credentials',
+    'synopsis',
+    () => ({ text: 'ok', sourceUrl: 'https://imdb.com@evil.example/' }),
+    'synopsis.sourceUrl',
+  ],
+  [
+    'synopsis source URL on an IP',
+    'synopsis',
+    () => ({ text: 'ok', sourceUrl: 'https://169.254.169.254/latest/' }),
+    'synopsis.sourceUrl',
+  ],
   // stills
   ['stills as an object', 'stills', () => ({ file: image.id, alt: 'x' }), 'stills'],
   ['still of a missing file', 'stills', () => [{ file: 999999, alt: 'x' }], 'stills.0.file'],
@@ -87,15 +114,43 @@ const cases: Case[] = [
   ['still without alt', 'stills', () => [{ file: image.id, caption: 'c' }], 'stills.0.alt'],
   ['still with blank alt', 'stills', () => [{ file: image.id, alt: ' ' }], 'stills.0.alt'],
   ['still alt over 300 characters', 'stills', () => [{ file: image.id, alt: 'a'.repeat(301) }], 'stills.0.alt'],
-  ['still caption over 500 characters', 'stills', () => [{ file: image.id, alt: 'a', caption: 'c'.repeat(501) }], 'stills.0.caption'],
-  ['still with an unknown key', 'stills', () => [{ file: image.id, alt: 'a', url: 'https://evil.example/x.png' }], 'stills.0'],
-  ['second still bad, first fine', 'stills', () => [{ file: image.id, alt: 'a' }, { file: 999998, alt: 'b' }], 'stills.1.file'],
+  [
+    'still caption over 500 characters',
+    'stills',
+    () => [{ file: image.id, alt: 'a', caption: 'c'.repeat(501) }],
+    'stills.0.caption',
+  ],
+  [
+    'still with an unknown key',
+    'stills',
+    () => [{ file: image.id, alt: 'a', url: 'https://evil.example/x.png' }],
+    'stills.0',
+  ],
+  [
+    'second still bad, first fine',
+    'stills',
+    () => [
+      { file: image.id, alt: 'a' },
+      { file: 999998, alt: 'b' },
+    ],
+    'stills.1.file',
+  ],
   ['51 stills', 'stills', () => Array.from({ length: 51 }, () => ({ file: image.id, alt: 'a' })), 'stills'],
   // song
   ['song as a bare string', 'song', () => 'https://youtu.be/3VKoeVMJN8w', 'song'],
   ['song without url', 'song', () => ({ title: 'x' }), 'song.url'],
-  ['song on a look-alike host', 'song', () => ({ url: 'https://youtube.com.evil.example/watch?v=3VKoeVMJN8w' }), 'song.url'],
-  ['song with the host in the path', 'song', () => ({ url: 'https://evil.example/youtube.com/watch?v=3VKoeVMJN8w' }), 'song.url'],
+  [
+    'song on a look-alike host',
+    'song',
+    () => ({ url: 'https://youtube.com.evil.example/watch?v=3VKoeVMJN8w' }),
+    'song.url',
+  ],
+  [
+    'song with the host in the path',
+    'song',
+    () => ({ url: 'https://evil.example/youtube.com/watch?v=3VKoeVMJN8w' }),
+    'song.url',
+  ],
   ['song with an @ trick', 'song', () => ({ url: 'https://youtube.com@evil.example/watch?v=3VKoeVMJN8w' }), 'song.url'],
   ['song javascript:', 'song', () => ({ url: 'javascript:alert(1)//youtu.be/3VKoeVMJN8w' }), 'song.url'],
   ['song data:', 'song', () => ({ url: 'data:text/html,<script>alert(1)</script>' }), 'song.url'],
@@ -105,20 +160,50 @@ const cases: Case[] = [
   ['song on a decimal IP', 'song', () => ({ url: 'https://2130706433/watch?v=3VKoeVMJN8w' }), 'song.url'],
   ['song with credentials', 'song', () => ({ url: 'https://a:b@www.youtube.com/watch?v=3VKoeVMJN8w' }), 'song.url'],
   ['song with a port', 'song', () => ({ url: 'https://www.youtube.com:8443/watch?v=3VKoeVMJN8w' }), 'song.url'],
-  ['song over 2048 characters', 'song', () => ({ url: `https://www.youtube.com/watch?v=3VKoeVMJN8w&x=${'a'.repeat(2100)}` }), 'song.url'],
-  ['song on a punycode look-alike', 'song', () => ({ url: 'https://xn--yutube-wqf.com/watch?v=3VKoeVMJN8w' }), 'song.url'],
+  [
+    'song over 2048 characters',
+    'song',
+    () => ({ url: `https://www.youtube.com/watch?v=3VKoeVMJN8w&x=${'a'.repeat(2100)}` }),
+    'song.url',
+  ],
+  [
+    'song on a punycode look-alike',
+    'song',
+    () => ({ url: 'https://xn--yutube-wqf.com/watch?v=3VKoeVMJN8w' }),
+    'song.url',
+  ],
   ['song with a backslash', 'song', () => ({ url: 'https://www.youtube.com\\@evil.example/' }), 'song.url'],
   ['song with raw HTML', 'song', () => ({ url: '<iframe src="https://evil.example"></iframe>' }), 'song.url'],
-  ['song provider not matching the link', 'song', () => ({ url: 'https://youtu.be/3VKoeVMJN8w', provider: 'spotify' }), 'song.provider'],
-  ['song provider unknown', 'song', () => ({ url: 'https://youtu.be/3VKoeVMJN8w', provider: 'myspace' }), 'song.provider'],
+  [
+    'song provider not matching the link',
+    'song',
+    () => ({ url: 'https://youtu.be/3VKoeVMJN8w', provider: 'spotify' }),
+    'song.provider',
+  ],
+  [
+    'song provider unknown',
+    'song',
+    () => ({ url: 'https://youtu.be/3VKoeVMJN8w', provider: 'myspace' }),
+    'song.provider',
+  ],
   ['song start before zero', 'song', () => ({ url: 'https://youtu.be/3VKoeVMJN8w', startAt: -1 }), 'song.startAt'],
-  ['song title over 200 characters', 'song', () => ({ url: 'https://youtu.be/3VKoeVMJN8w', title: 't'.repeat(201) }), 'song.title'],
+  [
+    'song title over 200 characters',
+    'song',
+    () => ({ url: 'https://youtu.be/3VKoeVMJN8w', title: 't'.repeat(201) }),
+    'song.title',
+  ],
   ['song with an unknown key', 'song', () => ({ url: 'https://youtu.be/3VKoeVMJN8w', html: '<iframe>' }), 'song'],
 ];
 
 const expectFieldError = (res: { status: number; body: Row }, path: string) => {
   expect(res.status).toBe(400);
-  const error = res.body.error as { status: number; name: string; message: string; details: { errors: Array<{ path: string[] }> } };
+  const error = res.body.error as {
+    status: number;
+    name: string;
+    message: string;
+    details: { errors: Array<{ path: string[] }> };
+  };
   expect(res.body.data).toBeNull();
   expect(error).toMatchObject({ status: 400, name: 'ValidationError' });
   expect(error.message.startsWith(path)).toBe(true);
@@ -132,14 +217,22 @@ describe('bad custom-field values through the Content Manager', () => {
 
   it.each(cases)('create with %s: 400 naming the field, nothing stored', async (_label, field, value, path) => {
     const before = await app.strapi.db.query(REVIEW).count();
-    const res = await app.http().post(CM).set(auth()).send(baseReview({ [field]: value() }));
+    const res = await app
+      .http()
+      .post(CM)
+      .set(auth())
+      .send(baseReview({ [field]: value() }));
     expectFieldError(res, path);
     expect(await app.strapi.db.query(REVIEW).count()).toBe(before);
   });
 
   it.each(cases)('update with %s: 400 naming the field, nothing changed', async (_label, field, value, path) => {
     const before = await rowsOf(target);
-    const res = await app.http().put(`${CM}/${target}`).set(auth()).send({ [field]: value() });
+    const res = await app
+      .http()
+      .put(`${CM}/${target}`)
+      .set(auth())
+      .send({ [field]: value() });
     expectFieldError(res, path);
     expect(await rowsOf(target)).toEqual(before);
   });
@@ -232,7 +325,9 @@ describe('good custom-field values through the Content Manager', () => {
     ];
     const res = await app.http().put(`${CM}/${target}`).set(auth()).send({ stills: reordered, song: null });
     expect(res.status).toBe(200);
-    const [row] = (await app.strapi.db.query(REVIEW).findMany({ where: { documentId: target, publishedAt: null } })) as Row[];
+    const [row] = (await app.strapi.db
+      .query(REVIEW)
+      .findMany({ where: { documentId: target, publishedAt: null } })) as Row[];
     expect(row.stills).toEqual(reordered);
     expect(row.song).toBeNull();
     expect(row.synopsis).toMatchObject({ text: 'A stored synopsis.' });

@@ -75,7 +75,9 @@ describe('expandStillsBatch', () => {
   });
 
   it('gives the image formats of the seeded stills', async () => {
-    const her = await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } });
+    const her = await app.strapi.db
+      .query(REVIEW)
+      .findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } });
     const [stills] = await expandStillsBatch(app.strapi, [her.stills]);
     expect(stills).toHaveLength(3);
     expect(stills[0].image).toMatchObject({ mime: 'image/jpeg', width: 1280, height: 544 });
@@ -92,14 +94,25 @@ describe('expandStillsBatch', () => {
   it('lists the files a value points at that no longer exist', async () => {
     const gone = await uploadFile(app.strapi, 'gone.png');
     await deleteFile(app.strapi, gone.id);
-    expect(await missingStillFiles(app.strapi, [{ file: files[0].id, alt: 'a' }, { file: gone.id, alt: 'b' }])).toEqual([gone.id]);
+    expect(
+      await missingStillFiles(app.strapi, [
+        { file: files[0].id, alt: 'a' },
+        { file: gone.id, alt: 'b' },
+      ])
+    ).toEqual([gone.id]);
   });
 });
 
 describe('toPublicSong', () => {
   it('adds an embed URL built from the parsed id, with the start time', () => {
     expect(
-      toPublicSong({ url: 'https://www.youtube.com/watch?v=3VKoeVMJN8w&si=tracking', provider: 'youtube', title: 'The Moon Song', artist: 'Karen O', startAt: 30 })
+      toPublicSong({
+        url: 'https://www.youtube.com/watch?v=3VKoeVMJN8w&si=tracking',
+        provider: 'youtube',
+        title: 'The Moon Song',
+        artist: 'Karen O',
+        startAt: 30,
+      })
     ).toEqual({
       url: 'https://www.youtube.com/watch?v=3VKoeVMJN8w&si=tracking',
       provider: 'youtube',
@@ -138,18 +151,28 @@ describe('for host apps', () => {
   it('registers the three fields for any content type', () => {
     const registry = app.strapi.get('custom-fields');
     for (const name of ['synopsis', 'stills', 'song-embed']) {
-      expect(registry.get(`plugin::movie-reviews.${name}`)).toMatchObject({ name, plugin: 'movie-reviews', type: 'json' });
+      expect(registry.get(`plugin::movie-reviews.${name}`)).toMatchObject({
+        name,
+        plugin: 'movie-reviews',
+        type: 'json',
+      });
     }
   });
 });
 
 describe('Content Manager layout', () => {
   const configuration = async (token: string, uid: string) => {
-    const res = await app.http().get(`/content-manager/content-types/${uid}/configuration`).set({ Authorization: `Bearer ${token}` });
+    const res = await app
+      .http()
+      .get(`/content-manager/content-types/${uid}/configuration`)
+      .set({ Authorization: `Bearer ${token}` });
     expect(res.status).toBe(200);
     return res.body.data.contentType as {
       settings: Record<string, unknown>;
-      metadatas: Record<string, { edit: { label: string; description: string }; list: { label: string; mainField?: unknown } }>;
+      metadatas: Record<
+        string,
+        { edit: { label: string; description: string }; list: { label: string; mainField?: unknown } }
+      >;
       layouts: { list: string[] };
     };
   };
@@ -165,7 +188,13 @@ describe('Content Manager layout', () => {
     expect(review.layouts.list).toEqual(['title', 'movieTitle', 'movieYear', 'rating', 'authorName', 'updatedAt']);
     const comment = await configuration(token, COMMENT);
     expect(comment.metadatas.content.edit.label).toBe('Comment');
-    expect(comment.layouts.list).toEqual(['authorName', 'content', 'moderationStatus', 'reviewDocumentId', 'createdAt']);
+    expect(comment.layouts.list).toEqual([
+      'authorName',
+      'content',
+      'moderationStatus',
+      'reviewDocumentId',
+      'createdAt',
+    ]);
   });
 
   it("keeps an editor's later changes when it runs again", async () => {

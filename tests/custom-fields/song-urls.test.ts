@@ -4,7 +4,13 @@
  * they must give, or the reason they must be refused.
  */
 import fc from 'fast-check';
-import { EMBED_HOSTS, isIpHost, parseSongUrl, SONG_PROVIDERS, type SongProvider } from '../../server/src/custom-fields/song-providers';
+import {
+  EMBED_HOSTS,
+  isIpHost,
+  parseSongUrl,
+  SONG_PROVIDERS,
+  type SongProvider,
+} from '../../server/src/custom-fields/song-providers';
 
 type Valid = [input: string, provider: SongProvider, id: string, embedUrl: string];
 type Invalid = [label: string, input: unknown, reason: RegExp];
@@ -15,7 +21,12 @@ const SC_PLAYER = 'https://w.soundcloud.com/player/?url=https%3A%2F%2Fsoundcloud
 const valid: Valid[] = [
   // YouTube
   ['https://www.youtube.com/watch?v=3VKoeVMJN8w', 'youtube', '3VKoeVMJN8w', `${NOCOOKIE}/3VKoeVMJN8w`],
-  ['https://youtube.com/watch?v=dQw4w9WgXcQ&list=RDdQw4w9WgXcQ&index=1', 'youtube', 'dQw4w9WgXcQ', `${NOCOOKIE}/dQw4w9WgXcQ`],
+  [
+    'https://youtube.com/watch?v=dQw4w9WgXcQ&list=RDdQw4w9WgXcQ&index=1',
+    'youtube',
+    'dQw4w9WgXcQ',
+    `${NOCOOKIE}/dQw4w9WgXcQ`,
+  ],
   ['https://m.youtube.com/watch?v=dQw4w9WgXcQ&feature=share', 'youtube', 'dQw4w9WgXcQ', `${NOCOOKIE}/dQw4w9WgXcQ`],
   ['https://youtu.be/3VKoeVMJN8w?si=AbCdEf12345', 'youtube', '3VKoeVMJN8w', `${NOCOOKIE}/3VKoeVMJN8w`],
   ['https://youtu.be/3VKoeVMJN8w?t=42', 'youtube', '3VKoeVMJN8w', `${NOCOOKIE}/3VKoeVMJN8w?start=42`],
@@ -34,17 +45,62 @@ const valid: Valid[] = [
   ['HTTPS://WWW.YouTube.com/watch?v=3VKoeVMJN8w', 'youtube', '3VKoeVMJN8w', `${NOCOOKIE}/3VKoeVMJN8w`],
   ['  https://youtu.be/3VKoeVMJN8w\n', 'youtube', '3VKoeVMJN8w', `${NOCOOKIE}/3VKoeVMJN8w`],
   // Spotify
-  ['https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC', 'spotify', 'track/4uLU6hMCjMI75M1A2tKUQC', 'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC'],
-  ['https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC?si=1a2b3c4d5e6f4711', 'spotify', 'track/4uLU6hMCjMI75M1A2tKUQC', 'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC'],
-  ['https://open.spotify.com/intl-de/track/4uLU6hMCjMI75M1A2tKUQC', 'spotify', 'track/4uLU6hMCjMI75M1A2tKUQC', 'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC'],
-  ['https://open.spotify.com/album/1ATL5GLyefJaxhQzSPVrLX', 'spotify', 'album/1ATL5GLyefJaxhQzSPVrLX', 'https://open.spotify.com/embed/album/1ATL5GLyefJaxhQzSPVrLX'],
-  ['https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M', 'spotify', 'playlist/37i9dQZF1DXcBWIGoYBM5M', 'https://open.spotify.com/embed/playlist/37i9dQZF1DXcBWIGoYBM5M'],
-  ['https://open.spotify.com/episode/512ojhOuo1ktJprKbVcKyQ', 'spotify', 'episode/512ojhOuo1ktJprKbVcKyQ', 'https://open.spotify.com/embed/episode/512ojhOuo1ktJprKbVcKyQ'],
-  ['https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC', 'spotify', 'track/4uLU6hMCjMI75M1A2tKUQC', 'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC'],
+  [
+    'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC',
+    'spotify',
+    'track/4uLU6hMCjMI75M1A2tKUQC',
+    'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC',
+  ],
+  [
+    'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC?si=1a2b3c4d5e6f4711',
+    'spotify',
+    'track/4uLU6hMCjMI75M1A2tKUQC',
+    'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC',
+  ],
+  [
+    'https://open.spotify.com/intl-de/track/4uLU6hMCjMI75M1A2tKUQC',
+    'spotify',
+    'track/4uLU6hMCjMI75M1A2tKUQC',
+    'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC',
+  ],
+  [
+    'https://open.spotify.com/album/1ATL5GLyefJaxhQzSPVrLX',
+    'spotify',
+    'album/1ATL5GLyefJaxhQzSPVrLX',
+    'https://open.spotify.com/embed/album/1ATL5GLyefJaxhQzSPVrLX',
+  ],
+  [
+    'https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M',
+    'spotify',
+    'playlist/37i9dQZF1DXcBWIGoYBM5M',
+    'https://open.spotify.com/embed/playlist/37i9dQZF1DXcBWIGoYBM5M',
+  ],
+  [
+    'https://open.spotify.com/episode/512ojhOuo1ktJprKbVcKyQ',
+    'spotify',
+    'episode/512ojhOuo1ktJprKbVcKyQ',
+    'https://open.spotify.com/embed/episode/512ojhOuo1ktJprKbVcKyQ',
+  ],
+  [
+    'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC',
+    'spotify',
+    'track/4uLU6hMCjMI75M1A2tKUQC',
+    'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC',
+  ],
   // SoundCloud
   ['https://soundcloud.com/forss/flickermood', 'soundcloud', 'forss/flickermood', `${SC_PLAYER}forss%2Fflickermood`],
-  ['https://soundcloud.com/forss/sets/soulhack', 'soundcloud', 'forss/sets/soulhack', `${SC_PLAYER}forss%2Fsets%2Fsoulhack`],
-  ['https://m.soundcloud.com/forss/flickermood?utm_source=clipboard&utm_medium=text', 'soundcloud', 'forss/flickermood', `${SC_PLAYER}forss%2Fflickermood`],
+  [
+    'https://soundcloud.com/forss/sets/soulhack',
+    'soundcloud',
+    'forss/sets/soulhack',
+    `${SC_PLAYER}forss%2Fsets%2Fsoulhack`,
+  ],
+  [
+    'https://m.soundcloud.com/forss/flickermood?utm_source=clipboard&utm_medium=text',
+    'soundcloud',
+    'forss/flickermood',
+    `${SC_PLAYER}forss%2Fflickermood`,
+  ],
   // Apple Music
   [
     'https://music.apple.com/us/album/the-moon-song/1440839093?i=1440839105',
@@ -52,12 +108,32 @@ const valid: Valid[] = [
     'us/album/the-moon-song/1440839093?i=1440839105',
     'https://embed.music.apple.com/us/album/the-moon-song/1440839093?i=1440839105',
   ],
-  ['https://music.apple.com/gb/playlist/film-scores/pl.u-8aAVZAWuLlBPz', 'apple-music', 'gb/playlist/film-scores/pl.u-8aAVZAWuLlBPz', 'https://embed.music.apple.com/gb/playlist/film-scores/pl.u-8aAVZAWuLlBPz'],
-  ['https://music.apple.com/us/song/the-moon-song/1440839105', 'apple-music', 'us/song/the-moon-song/1440839105', 'https://embed.music.apple.com/us/song/the-moon-song/1440839105'],
-  ['https://music.apple.com/fr/album/her-original-score/1440839093', 'apple-music', 'fr/album/her-original-score/1440839093', 'https://embed.music.apple.com/fr/album/her-original-score/1440839093'],
+  [
+    'https://music.apple.com/gb/playlist/film-scores/pl.u-8aAVZAWuLlBPz',
+    'apple-music',
+    'gb/playlist/film-scores/pl.u-8aAVZAWuLlBPz',
+    'https://embed.music.apple.com/gb/playlist/film-scores/pl.u-8aAVZAWuLlBPz',
+  ],
+  [
+    'https://music.apple.com/us/song/the-moon-song/1440839105',
+    'apple-music',
+    'us/song/the-moon-song/1440839105',
+    'https://embed.music.apple.com/us/song/the-moon-song/1440839105',
+  ],
+  [
+    'https://music.apple.com/fr/album/her-original-score/1440839093',
+    'apple-music',
+    'fr/album/her-original-score/1440839093',
+    'https://embed.music.apple.com/fr/album/her-original-score/1440839093',
+  ],
   // Vimeo
   ['https://vimeo.com/76979871', 'vimeo', '76979871', 'https://player.vimeo.com/video/76979871'],
-  ['https://vimeo.com/76979871/8272103f6e', 'vimeo', '76979871/8272103f6e', 'https://player.vimeo.com/video/76979871?h=8272103f6e'],
+  [
+    'https://vimeo.com/76979871/8272103f6e',
+    'vimeo',
+    '76979871/8272103f6e',
+    'https://player.vimeo.com/video/76979871?h=8272103f6e',
+  ],
   ['https://player.vimeo.com/video/76979871', 'vimeo', '76979871', 'https://player.vimeo.com/video/76979871'],
   ['https://vimeo.com/channels/staffpicks/76979871', 'vimeo', '76979871', 'https://player.vimeo.com/video/76979871'],
   ['https://vimeo.com/76979871#t=1m5s', 'vimeo', '76979871', 'https://player.vimeo.com/video/76979871#t=65s'],
@@ -101,7 +177,11 @@ const invalid: Invalid[] = [
   ['two YouTube ids', 'https://www.youtube.com/watch?v=3VKoeVMJN8w&v=dQw4w9WgXcQ', /not a YouTube video/],
   ['YouTube channel page', 'https://www.youtube.com/@karenO', /not a YouTube video/],
   ['Spotify artist page', 'https://open.spotify.com/artist/0oSGxfWSnnOXhD2fKuz2Gy', /not a Spotify track/],
-  ['Spotify id smuggling a path', 'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC/../../../evil', /not a Spotify track/],
+  [
+    'Spotify id smuggling a path',
+    'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC/../../../evil',
+    /not a Spotify track/,
+  ],
   ['SoundCloud profile', 'https://soundcloud.com/forss', /not a SoundCloud track/],
   ['SoundCloud short link', 'https://on.soundcloud.com/AbCdEf123', /short link/],
   ['Apple Music artist page', 'https://music.apple.com/us/artist/karen-o/12345', /not an Apple Music/],
@@ -163,15 +243,22 @@ describe('parseSongUrl: real-shaped links', () => {
 describe('parseSongUrl: properties', () => {
   it('never throws, and anything it accepts embeds on the provider host over https', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.webUrl().map((u) => u.replace(/^https?:\/\/[^/]+/, 'https://www.youtube.com'))), (input) => {
-        const result = parseSongUrl(input);
-        if (result.ok) {
-          const embed = new URL(result.value.embedUrl);
-          expect(embed.protocol).toBe('https:');
-          expect(embed.hostname).toBe(EMBED_HOSTS[result.value.provider]);
-          expect(embed.username + embed.password + embed.port).toBe('');
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.webUrl(),
+          fc.webUrl().map((u) => u.replace(/^https?:\/\/[^/]+/, 'https://www.youtube.com'))
+        ),
+        (input) => {
+          const result = parseSongUrl(input);
+          if (result.ok) {
+            const embed = new URL(result.value.embedUrl);
+            expect(embed.protocol).toBe('https:');
+            expect(embed.hostname).toBe(EMBED_HOSTS[result.value.provider]);
+            expect(embed.username + embed.password + embed.port).toBe('');
+          }
         }
-      }),
+      ),
       { numRuns: 2000 }
     );
   });
@@ -193,9 +280,13 @@ describe('parseSongUrl: properties', () => {
 
   it('limits providers to the allowed list', () => {
     fc.assert(
-      fc.property(fc.subarray([...SONG_PROVIDERS], { minLength: 1 }), fc.constantFrom(...valid), (allowed, [input, provider]) => {
-        expect(parseSongUrl(input, allowed).ok).toBe(allowed.includes(provider));
-      }),
+      fc.property(
+        fc.subarray([...SONG_PROVIDERS], { minLength: 1 }),
+        fc.constantFrom(...valid),
+        (allowed, [input, provider]) => {
+          expect(parseSongUrl(input, allowed).ok).toBe(allowed.includes(provider));
+        }
+      ),
       { numRuns: 300 }
     );
   });

@@ -42,13 +42,33 @@ describe('schemas', () => {
     const comment = app.strapi.contentType(COMMENT);
     expect(review.options?.draftAndPublish).toBe(true);
     expect(comment.options?.draftAndPublish).toBe(false);
-    for (const field of ['title', 'slug', 'movieTitle', 'movieYear', 'movieCast', 'movieImdbId', 'synopsis', 'body', 'stills', 'filmingLocations', 'song', 'rating', 'authorName', 'authorBio', 'authorAvatar', 'tags']) {
+    for (const field of [
+      'title',
+      'slug',
+      'movieTitle',
+      'movieYear',
+      'movieCast',
+      'movieImdbId',
+      'synopsis',
+      'body',
+      'stills',
+      'filmingLocations',
+      'song',
+      'rating',
+      'authorName',
+      'authorBio',
+      'authorAvatar',
+      'tags',
+    ]) {
       expect(review.attributes).toHaveProperty(field);
     }
     expect(comment.attributes.authorEmail).toMatchObject({ private: true });
     expect(comment.attributes.ip).toMatchObject({ private: true });
     expect(comment.attributes.userAgent).toMatchObject({ private: true });
-    expect(comment.attributes.moderationStatus).toMatchObject({ enum: ['pending', 'approved', 'rejected', 'spam'], default: 'pending' });
+    expect(comment.attributes.moderationStatus).toMatchObject({
+      enum: ['pending', 'approved', 'rejected', 'spam'],
+      default: 'pending',
+    });
   });
 
   it('stores the three custom fields as JSON and registers them', () => {
@@ -64,7 +84,9 @@ describe('schemas', () => {
 
 describe('slugs', () => {
   it('generates a slug from title and year when none is given', async () => {
-    const doc = await app.strapi.documents(REVIEW).create({ data: validReview({ title: 'Crème Brûlée: A Study!', movieYear: 1999 }) });
+    const doc = await app.strapi
+      .documents(REVIEW)
+      .create({ data: validReview({ title: 'Crème Brûlée: A Study!', movieYear: 1999 }) });
     expect(doc.slug).toBe('creme-brulee-a-study-1999');
   });
 
@@ -77,7 +99,9 @@ describe('slugs', () => {
 
   it('rejects an explicit slug that another review uses, and stores nothing', async () => {
     const before = await app.strapi.db.query(REVIEW).count();
-    const err = await rejectionOf(() => app.strapi.documents(REVIEW).create({ data: validReview({ slug: 'twin-2010' }) }));
+    const err = await rejectionOf(() =>
+      app.strapi.documents(REVIEW).create({ data: validReview({ slug: 'twin-2010' }) })
+    );
     expect(err.name).toBe('ValidationError');
     expect(err.message).toMatch(/slug/);
     expect(await app.strapi.db.query(REVIEW).count()).toBe(before);
@@ -93,7 +117,9 @@ describe('slugs', () => {
   });
 
   it('rejects slugs that are not URL-safe', async () => {
-    const err = await rejectionOf(() => app.strapi.documents(REVIEW).create({ data: validReview({ slug: 'Not Safe/../x' }) }));
+    const err = await rejectionOf(() =>
+      app.strapi.documents(REVIEW).create({ data: validReview({ slug: 'Not Safe/../x' }) })
+    );
     expect(err.message).toMatch(/^slug/);
   });
 });
@@ -117,7 +143,11 @@ describe('validation on the document service', () => {
     ['filming locations not strings', { filmingLocations: [1, 2] }, 'filmingLocations.0'],
     ['synopsis without text', { synopsis: { source: 'IMDb' } }, 'synopsis.text'],
     ['synopsis with http source url', { synopsis: { text: 'x', sourceUrl: 'http://imdb.com/' } }, 'synopsis.sourceUrl'],
-    ['song on a look-alike host', { song: { url: 'https://youtube.com.evil.example/watch?v=3VKoeVMJN8w' } }, 'song.url'],
+    [
+      'song on a look-alike host',
+      { song: { url: 'https://youtube.com.evil.example/watch?v=3VKoeVMJN8w' } },
+      'song.url',
+    ],
     ['stills pointing at a missing file', { stills: [{ file: 999999, alt: 'x' }] }, 'stills.0.file'],
     ['still without alt', { stills: [{ file: 1 }] }, 'stills.0.alt'],
   ];
@@ -170,17 +200,27 @@ describe('comments', () => {
     });
     expect(parent.moderationStatus).toBe('pending');
     const badEmail = await rejectionOf(() =>
-      app.strapi.documents(COMMENT).create({ data: { reviewDocumentId: r1.documentId, authorName: 'A', authorEmail: 'nope', content: 'x' } })
+      app.strapi
+        .documents(COMMENT)
+        .create({ data: { reviewDocumentId: r1.documentId, authorName: 'A', authorEmail: 'nope', content: 'x' } })
     );
     expect(badEmail.message).toMatch(/^authorEmail/);
     const crossParent = await rejectionOf(() =>
       app.strapi.documents(COMMENT).create({
-        data: { reviewDocumentId: r2.documentId, parentDocumentId: parent.documentId, authorName: 'B', authorEmail: 'b@example.com', content: 'x' },
+        data: {
+          reviewDocumentId: r2.documentId,
+          parentDocumentId: parent.documentId,
+          authorName: 'B',
+          authorEmail: 'b@example.com',
+          content: 'x',
+        },
       })
     );
     expect(crossParent.message).toMatch(/^parentDocumentId/);
     const unknownReview = await rejectionOf(() =>
-      app.strapi.documents(COMMENT).create({ data: { reviewDocumentId: 'nope', authorName: 'A', authorEmail: 'a@example.com', content: 'x' } })
+      app.strapi
+        .documents(COMMENT)
+        .create({ data: { reviewDocumentId: 'nope', authorName: 'A', authorEmail: 'a@example.com', content: 'x' } })
     );
     expect(unknownReview.message).toMatch(/^reviewDocumentId/);
   });
@@ -188,10 +228,22 @@ describe('comments', () => {
   it('deletes comments and replies with their review, leaving no orphans', async () => {
     const review = await app.strapi.documents(REVIEW).create({ data: validReview() });
     const top = await app.strapi.documents(COMMENT).create({
-      data: { reviewDocumentId: review.documentId, authorName: 'A', authorEmail: 'a@example.com', content: 'top', moderationStatus: 'approved' },
+      data: {
+        reviewDocumentId: review.documentId,
+        authorName: 'A',
+        authorEmail: 'a@example.com',
+        content: 'top',
+        moderationStatus: 'approved',
+      },
     });
     await app.strapi.documents(COMMENT).create({
-      data: { reviewDocumentId: review.documentId, parentDocumentId: top.documentId, authorName: 'B', authorEmail: 'b@example.com', content: 'reply' },
+      data: {
+        reviewDocumentId: review.documentId,
+        parentDocumentId: top.documentId,
+        authorName: 'B',
+        authorEmail: 'b@example.com',
+        content: 'reply',
+      },
     });
     expect(await app.strapi.db.query(COMMENT).count({ where: { reviewDocumentId: review.documentId } })).toBe(2);
     await app.strapi.documents(REVIEW).delete({ documentId: review.documentId });
@@ -202,8 +254,12 @@ describe('comments', () => {
     const review = await app.strapi.documents(REVIEW).create({ data: validReview() });
     const base = { reviewDocumentId: review.documentId, authorName: 'A', authorEmail: 'a@example.com' };
     const top = await app.strapi.documents(COMMENT).create({ data: { ...base, content: 'top' } });
-    const reply = await app.strapi.documents(COMMENT).create({ data: { ...base, parentDocumentId: top.documentId, content: 'r1' } });
-    await app.strapi.documents(COMMENT).create({ data: { ...base, parentDocumentId: reply.documentId, content: 'r2' } });
+    const reply = await app.strapi
+      .documents(COMMENT)
+      .create({ data: { ...base, parentDocumentId: top.documentId, content: 'r1' } });
+    await app.strapi
+      .documents(COMMENT)
+      .create({ data: { ...base, parentDocumentId: reply.documentId, content: 'r2' } });
     await app.strapi.documents(COMMENT).delete({ documentId: top.documentId });
     expect(await app.strapi.db.query(COMMENT).count({ where: { reviewDocumentId: review.documentId } })).toBe(0);
   });

@@ -42,9 +42,13 @@ describe('demo seed', () => {
     expect(Number(her?.rating)).toBeGreaterThan(0);
     expect(her?.authorBio).toBeTruthy();
 
-    const draftPublished = await app.strapi.documents(REVIEW).findFirst({ filters: { slug: 'the-unfinished-draft-2024' }, status: 'published' });
+    const draftPublished = await app.strapi
+      .documents(REVIEW)
+      .findFirst({ filters: { slug: 'the-unfinished-draft-2024' }, status: 'published' });
     expect(draftPublished).toBeNull();
-    const draft = await app.strapi.documents(REVIEW).findFirst({ filters: { slug: 'the-unfinished-draft-2024' }, status: 'draft' });
+    const draft = await app.strapi
+      .documents(REVIEW)
+      .findFirst({ filters: { slug: 'the-unfinished-draft-2024' }, status: 'draft' });
     expect(draft).not.toBeNull();
   });
 

@@ -17,12 +17,20 @@ type Docs = {
   update(p: { documentId: string; data: Record<string, unknown> }): Promise<unknown>;
 };
 const docs = (uid: string) => app.strapi.documents(uid as typeof REVIEW) as unknown as Docs;
-const settings = () => app.strapi.plugin('movie-reviews').service('settings') as { set(p: unknown): Promise<unknown>; get(): Promise<Record<string, unknown>> };
+const settings = () =>
+  app.strapi.plugin('movie-reviews').service('settings') as {
+    set(p: unknown): Promise<unknown>;
+    get(): Promise<Record<string, unknown>>;
+  };
 
 const review = (overrides: Record<string, unknown> = {}) =>
-  docs(REVIEW).create({ data: { title: 'Integrity', movieTitle: 'Film', movieYear: 2000, authorName: 'T', ...overrides } });
+  docs(REVIEW).create({
+    data: { title: 'Integrity', movieTitle: 'Film', movieYear: 2000, authorName: 'T', ...overrides },
+  });
 const comment = (reviewDocumentId: string, parentDocumentId: string | null = null) =>
-  docs(COMMENT).create({ data: { reviewDocumentId, parentDocumentId, authorName: 'A', authorEmail: 'a@example.com', content: 'x' } });
+  docs(COMMENT).create({
+    data: { reviewDocumentId, parentDocumentId, authorName: 'A', authorEmail: 'a@example.com', content: 'x' },
+  });
 
 const rejection = async (fn: () => Promise<unknown>) => {
   try {
@@ -39,7 +47,9 @@ describe('comment threads stay whole', () => {
     const top = await comment(r.documentId);
     const reply = await comment(r.documentId, top.documentId);
     const replyOfReply = await comment(r.documentId, reply.documentId);
-    const err = await rejection(() => docs(COMMENT).update({ documentId: top.documentId, data: { parentDocumentId: replyOfReply.documentId } }));
+    const err = await rejection(() =>
+      docs(COMMENT).update({ documentId: top.documentId, data: { parentDocumentId: replyOfReply.documentId } })
+    );
     expect(err.name).toBe('ValidationError');
     expect(err.message).toMatch(/^parentDocumentId/);
     const stored = await app.strapi.db.query(COMMENT).findOne({ where: { documentId: top.documentId } });
@@ -50,7 +60,9 @@ describe('comment threads stay whole', () => {
     const r1 = await review();
     const r2 = await review();
     const c = await comment(r1.documentId);
-    const err = await rejection(() => docs(COMMENT).update({ documentId: c.documentId, data: { reviewDocumentId: r2.documentId } }));
+    const err = await rejection(() =>
+      docs(COMMENT).update({ documentId: c.documentId, data: { reviewDocumentId: r2.documentId } })
+    );
     expect(err.message).toMatch(/^reviewDocumentId/);
     const stored = await app.strapi.db.query(COMMENT).findOne({ where: { documentId: c.documentId } });
     expect(stored.reviewDocumentId).toBe(r1.documentId);

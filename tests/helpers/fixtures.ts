@@ -93,7 +93,13 @@ export const rawRequest = (
 ): Promise<RawResponse> =>
   new Promise((resolve, reject) => {
     const req = http.request(
-      { host: target.host, port: target.port, method: options.method, path: options.path, headers: options.headers ?? {} },
+      {
+        host: target.host,
+        port: target.port,
+        method: options.method,
+        path: options.path,
+        headers: options.headers ?? {},
+      },
       (res) => {
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c));
@@ -127,7 +133,12 @@ export const rawRequest = (
   });
 
 /** A GraphQL request through supertest. */
-export const gql = (app: TestApp, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+export const gql = (
+  app: TestApp,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {}
+) => {
   let req = app.http().post('/graphql').set('Content-Type', 'application/json');
   for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
   return req.send({ query, variables });

@@ -25,7 +25,8 @@ export interface Leak {
   problem: string;
 }
 
-const describePath = (path: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`);
+const describePath = (path: string, key: string) =>
+  /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 
 export const findLeaks = (value: unknown, rules: LeakRules, path = '$'): Leak[] => {
   const markers = rules.markers.filter(Boolean).map((m) => m.toLowerCase());
@@ -43,7 +44,8 @@ export const findLeaks = (value: unknown, rules: LeakRules, path = '$'): Leak[] 
   const walk = (node: unknown, where: string) => {
     if (node === null || node === undefined) return;
     if (typeof node === 'string') return checkText(node, where);
-    if (typeof node === 'number' || typeof node === 'boolean' || typeof node === 'bigint') return checkText(String(node), where);
+    if (typeof node === 'number' || typeof node === 'boolean' || typeof node === 'bigint')
+      return checkText(String(node), where);
     if (typeof node !== 'object') return;
     if (seen.has(node)) return;
     seen.add(node);

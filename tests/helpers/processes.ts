@@ -33,7 +33,11 @@ export interface RedisServer {
 /** A throwaway redis-server on a free loopback port, keeping nothing on disk. */
 export const startRedisServer = async (): Promise<RedisServer> => {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' }
+  );
   return {
     port,
     url: `redis://127.0.0.1:${port}`,

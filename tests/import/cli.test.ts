@@ -23,7 +23,11 @@ let tmp: string;
 
 const cli = async (...args: string[]) => {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args, '--app', DEMO_DIR, '--compiled'], { env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args, '--app', DEMO_DIR, '--compiled'], {
+      env,
+      timeout: 180_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -69,7 +73,9 @@ describe('movie-reviews-import', () => {
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/wxr 1\.2: 4 posts, 2 to skip/);
-    expect(res.stdout).toMatch(/Review: Her \(2013\) -> Her \(2013\) \/review-her-2013 by Mara Quill; 2 stills; song: youtube; synopsis; 4 comments/);
+    expect(res.stdout).toMatch(
+      /Review: Her \(2013\) -> Her \(2013\) \/review-her-2013 by Mara Quill; 2 stills; song: youtube; synopsis; 4 comments/
+    );
     expect(res.stdout).toMatch(/SKIP {2}About: a page, not a post/);
     expect(res.stdout).toMatch(/Dry run: nothing was written/);
     expect(JSON.parse(fs.readFileSync(report, 'utf8'))).toHaveLength(4);
@@ -84,7 +90,9 @@ describe('movie-reviews-import', () => {
     expect(first.stderr).toMatch(/Importing \[.*\] 4\/4 posts \| created 2 \| skipped 2 \| failed 0/);
     expect(first.stdout).toMatch(/Done: 2 reviews created, 4 comments, 2 skipped, 0 failed, 1 image missing/);
     expect(first.stdout).toMatch(/missing image in Review: Her \(2013\): .*missing\.jpg: the server answered 404/);
-    expect(fs.readFileSync(redirects, 'utf8')).toMatch(/^from,slug\r\nhttps:\/\/reelnotes\.example\.com\/2014\/02\/review-her-2013\/,review-her-2013\r\n/);
+    expect(fs.readFileSync(redirects, 'utf8')).toMatch(
+      /^from,slug\r\nhttps:\/\/reelnotes\.example\.com\/2014\/02\/review-her-2013\/,review-her-2013\r\n/
+    );
     const second = await cli(file);
     expect(second.stdout).toMatch(/Done: 0 reviews created, 0 comments/);
   });

@@ -49,7 +49,9 @@ const reviewsBySource = async (sourceId: string) =>
   (await app.strapi.db.query(REVIEW).findMany({ where: { sourceId } })) as Row[];
 
 const commentsOf = async (reviewDocumentId: string) =>
-  (await app.strapi.db.query(COMMENT).findMany({ where: { reviewDocumentId }, orderBy: { createdAt: 'asc' } })) as Row[];
+  (await app.strapi.db
+    .query(COMMENT)
+    .findMany({ where: { reviewDocumentId }, orderBy: { createdAt: 'asc' } })) as Row[];
 
 beforeAll(async () => {
   images = await startImageServer();
@@ -97,7 +99,12 @@ describe('upload and dry run', () => {
     expect(report.status).toBe(200);
     expect(report.body.meta.pagination.total).toBe(4);
     const her = report.body.data[0];
-    expect(her).toMatchObject({ movieTitle: 'Her', movieYear: 2013, song: { provider: 'youtube' }, author: 'Mara Quill' });
+    expect(her).toMatchObject({
+      movieTitle: 'Her',
+      movieYear: 2013,
+      song: { provider: 'youtube' },
+      author: 'Mara Quill',
+    });
     expect(her.comments[0]).toMatchObject({ name: 'Ines', email: 'ines@mail.example.net', approved: true });
     expect(await app.strapi.db.query(REVIEW).count()).toBe(before);
     expect(images.requests).toEqual([]);
@@ -119,18 +126,41 @@ describe('the import', () => {
     const run = await app.http().post(`${BASE}/${jobId}/run`).set(bearer(token)).send({});
     expect(run.status).toBe(202);
     const job = await waitFor(jobId);
-    expect(job).toMatchObject({ state: 'done', created: 2, skipped: 2, failed: 0, commentsCreated: 4, imagesFailed: 1 });
+    expect(job).toMatchObject({
+      state: 'done',
+      created: 2,
+      skipped: 2,
+      failed: 0,
+      commentsCreated: 4,
+      imagesFailed: 1,
+    });
 
     const rows = await reviewsBySource('https://reelnotes.example.com#post-41');
     expect(rows).toHaveLength(1);
     const her = rows[0];
-    expect(her).toMatchObject({ title: 'Review: Her (2013)', slug: 'review-her-2013', movieTitle: 'Her', movieYear: 2013, authorName: 'Mara Quill', publishedAt: null });
+    expect(her).toMatchObject({
+      title: 'Review: Her (2013)',
+      slug: 'review-her-2013',
+      movieTitle: 'Her',
+      movieYear: 2013,
+      authorName: 'Mara Quill',
+      publishedAt: null,
+    });
     expect(her.song).toMatchObject({ provider: 'youtube' });
     expect(her.tags).toEqual(['Reviews', 'Sci-Fi', 'Romance']);
-    expect((her.body as Array<{ type: string }>).map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph', 'list', 'quote']);
+    expect((her.body as Array<{ type: string }>).map((b) => b.type)).toEqual([
+      'paragraph',
+      'heading',
+      'paragraph',
+      'list',
+      'quote',
+    ]);
     const stills = her.stills as Array<{ file: number; caption: string; alt: string }>;
     expect(stills).toHaveLength(1);
-    expect(stills[0]).toMatchObject({ caption: "Theodore writes other people's letters.", alt: 'Theodore at his desk' });
+    expect(stills[0]).toMatchObject({
+      caption: "Theodore writes other people's letters.",
+      alt: 'Theodore at his desk',
+    });
     const file = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: stills[0].file } });
     expect(file).toMatchObject({ mime: 'image/jpeg', alternativeText: 'Theodore at his desk' });
     expect(new Date(her.createdAt as string).toISOString()).toBe('2014-02-08T19:30:00.000Z');
@@ -148,7 +178,12 @@ describe('the import', () => {
     const results = await app.http().get(`${BASE}/${jobId}/results`).set(bearer(token));
     const herResult = results.body.data.find((r: Body) => r.sourceId === 'https://reelnotes.example.com#post-41');
     expect(herResult.missingFiles).toEqual([
-      { src: `${images.origin}/missing.jpg`, caption: 'The beach at night.', alt: 'The beach at night.', reason: 'the server answered 404' },
+      {
+        src: `${images.origin}/missing.jpg`,
+        caption: 'The beach at night.',
+        alt: 'The beach at night.',
+        reason: 'the server answered 404',
+      },
     ]);
   });
 
@@ -164,11 +199,17 @@ describe('the import', () => {
     const csv = await app.http().get(`${BASE}/${jobId}/redirects?format=csv`).set(bearer(token));
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="redirects-import-\d+\.csv"/);
-    expect(csv.text.split('\r\n')).toEqual(expect.arrayContaining(['from,slug', 'https://reelnotes.example.com/2014/02/review-her-2013/,review-her-2013']));
+    expect(csv.text.split('\r\n')).toEqual(
+      expect.arrayContaining(['from,slug', 'https://reelnotes.example.com/2014/02/review-her-2013/,review-her-2013'])
+    );
   });
 
   it('creates nothing on a second import of the same file', async () => {
-    const counts = async () => [await app.strapi.db.query(REVIEW).count(), await app.strapi.db.query(COMMENT).count(), await app.strapi.db.query('plugin::upload.file').count()];
+    const counts = async () => [
+      await app.strapi.db.query(REVIEW).count(),
+      await app.strapi.db.query(COMMENT).count(),
+      await app.strapi.db.query('plugin::upload.file').count(),
+    ];
     const before = await counts();
     const res = await upload(fixtureCopy('wordpress-wxr-1.2.xml', images.origin));
     const id = (await waitFor(res.body.data.id)).id as number;
@@ -207,16 +248,26 @@ describe('the import', () => {
     expect(detail.status).toBe(200);
     const review = detail.body.data;
     expect(review.publishedAt).toBe('2020-02-10T08:30:00.000Z');
-    expect(review.song).toMatchObject({ provider: 'spotify', embedUrl: 'https://open.spotify.com/embed/track/2takcwOaAZWiXQijPHIx7B' });
-    expect(review.stills).toEqual([expect.objectContaining({ caption: 'Stairs, always stairs.', alt: 'The staircase' })]);
+    expect(review.song).toMatchObject({
+      provider: 'spotify',
+      embedUrl: 'https://open.spotify.com/embed/track/2takcwOaAZWiXQijPHIx7B',
+    });
+    expect(review.stills).toEqual([
+      expect.objectContaining({ caption: 'Stairs, always stairs.', alt: 'The staircase' }),
+    ]);
     expect(review.synopsis).toMatchObject({ source: 'IMDb' });
     const comments = await app.http().get(`${API}/reviews/parasite-2019-review/comments`);
-    expect(comments.body.data.map((c: Body) => [c.authorName, (c.replies as Body[]).map((r) => r.authorName)])).toEqual([['Jin', ['Ada Reel']]]);
+    expect(comments.body.data.map((c: Body) => [c.authorName, (c.replies as Body[]).map((r) => r.authorName)])).toEqual(
+      [['Jin', ['Ada Reel']]]
+    );
     const list = await app.http().get(`${API}/reviews?pageSize=100`);
     const graphql = await app
       .http()
       .post('/graphql')
-      .send({ query: '{ movieReview(slug: "parasite-2019-review") { title synopsis { text } } movieReviewComments(slug: "parasite-2019-review") { data { authorName } } }' });
+      .send({
+        query:
+          '{ movieReview(slug: "parasite-2019-review") { title synopsis { text } } movieReviewComments(slug: "parasite-2019-review") { data { authorName } } }',
+      });
     expect(graphql.body.data.movieReview.title).toBe('Parasite (2019): review');
     const leaks = findLeaks([detail.body, comments.body, list.body, graphql.body], {
       markers: ['tag:blogger.com', 'Awaiting approval', 'cheap stuff'],
@@ -225,8 +276,12 @@ describe('the import', () => {
     expect(leaks).toEqual([]);
     const schema = await app.http().post('/graphql').send({ query: '{ __schema { queryType { fields { name } } } }' });
     expect(JSON.stringify(schema.body)).not.toMatch(/importJob/i);
-    expect((app.strapi.contentType(REVIEW).attributes as Record<string, unknown>).sourceId).toMatchObject({ private: true });
-    expect((app.strapi.contentType(COMMENT).attributes as Record<string, unknown>).sourceId).toMatchObject({ private: true });
+    expect((app.strapi.contentType(REVIEW).attributes as Record<string, unknown>).sourceId).toMatchObject({
+      private: true,
+    });
+    expect((app.strapi.contentType(COMMENT).attributes as Record<string, unknown>).sourceId).toMatchObject({
+      private: true,
+    });
   });
 
   it('imports the Blogger Atom feed, keeping the draft post a draft even when publishing', async () => {
@@ -260,10 +315,15 @@ describe('one transaction per post', () => {
     await app.http().post(`${BASE}/${id}/run`).set(bearer(token)).send({});
     expect(await waitFor(id)).toMatchObject({ state: 'done', created: 0, failed: 1 });
     expect(await reviewsBySource('http://broken.example.net#post-12')).toEqual([]);
-    expect(await app.strapi.db.query(COMMENT).count({ where: { sourceId: 'http://broken.example.net#comment-3' } })).toBe(0);
+    expect(
+      await app.strapi.db.query(COMMENT).count({ where: { sourceId: 'http://broken.example.net#comment-3' } })
+    ).toBe(0);
     expect(await app.strapi.db.query('plugin::upload.file').count()).toBe(files);
     const results = await app.http().get(`${BASE}/${id}/results`).set(bearer(token));
-    expect(results.body.data[0]).toMatchObject({ status: 'failed', reason: expect.stringMatching(/control characters/) });
+    expect(results.body.data[0]).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/control characters/),
+    });
   });
 });
 
@@ -291,7 +351,9 @@ describe('interrupted imports', () => {
     const stopped = await importJob(strapi, job.id, { signal: controller.signal });
     expect(stopped?.state).toBe('importing');
     // A crashed process leaves an old heartbeat behind.
-    await strapi.db.query(JOB_UID).update({ where: { id: job.id }, data: { heartbeatAt: new Date(Date.now() - 10 * 60_000) } });
+    await strapi.db
+      .query(JOB_UID)
+      .update({ where: { id: job.id }, data: { heartbeatAt: new Date(Date.now() - 10 * 60_000) } });
     expect(await resumeInterrupted(strapi)).toEqual([job.id]);
     const done = await strapi.db.query(JOB_UID).findOne({ where: { id: job.id } });
     expect(done).toMatchObject({ state: 'done', created: 1 });
@@ -306,9 +368,15 @@ describe('interrupted imports', () => {
     const controller = new AbortController();
     controller.abort();
     await analyseJob(strapi, job.id, { signal: controller.signal });
-    expect(await strapi.db.query(JOB_UID).findOne({ where: { id: job.id } })).toMatchObject({ state: 'analysing', heartbeatAt: null });
+    expect(await strapi.db.query(JOB_UID).findOne({ where: { id: job.id } })).toMatchObject({
+      state: 'analysing',
+      heartbeatAt: null,
+    });
     expect(await resumeInterrupted(strapi)).toEqual([job.id]);
-    expect(await strapi.db.query(JOB_UID).findOne({ where: { id: job.id } })).toMatchObject({ state: 'analysed', total: 2 });
+    expect(await strapi.db.query(JOB_UID).findOne({ where: { id: job.id } })).toMatchObject({
+      state: 'analysed',
+      total: 2,
+    });
   });
 });
 
@@ -318,14 +386,29 @@ describe('a generated export', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'movie-reviews-generated-'));
     const file = path.join(dir, 'generated.xml');
     await generateExport(file, { posts: 40, commentsPerPost: 10, imageOrigin: images.origin });
-    const job = await createJob(strapi, { filePath: file, fileName: 'generated.xml', fileSize: fs.statSync(file).size });
+    const job = await createJob(strapi, {
+      filePath: file,
+      fileName: 'generated.xml',
+      fileSize: fs.statSync(file).size,
+    });
     expect(await analyseJob(strapi, job.id)).toMatchObject({ state: 'analysed', total: 40, skipped: 0 });
     const done = await importJob(strapi, job.id);
     expect(done).toMatchObject({ state: 'done', created: 40, failed: 0, commentsCreated: 400, imagesFailed: 0 });
-    const reviews = (await app.strapi.db.query(REVIEW).findMany({ where: { sourceId: { $startsWith: 'https://bench.example.com#post-' } } })) as Row[];
+    const reviews = (await app.strapi.db
+      .query(REVIEW)
+      .findMany({ where: { sourceId: { $startsWith: 'https://bench.example.com#post-' } } })) as Row[];
     expect(reviews).toHaveLength(40);
-    expect(reviews.every((r) => (r.stills as unknown[]).length === 1 && (r.song as Row).provider === 'youtube')).toBe(true);
-    const replies = await app.strapi.db.query(COMMENT).count({ where: { sourceId: { $startsWith: 'https://bench.example.com#comment-' }, parentDocumentId: { $notNull: true } } });
+    expect(reviews.every((r) => (r.stills as unknown[]).length === 1 && (r.song as Row).provider === 'youtube')).toBe(
+      true
+    );
+    const replies = await app.strapi.db
+      .query(COMMENT)
+      .count({
+        where: {
+          sourceId: { $startsWith: 'https://bench.example.com#comment-' },
+          parentDocumentId: { $notNull: true },
+        },
+      });
     expect(replies).toBe(40 * 3);
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -53,20 +53,40 @@ describe('WordPress WXR exports', () => {
       ['Cheap Pills', 'spam@spam.example.org', false, []],
     ]);
     expect(comments.map((c) => c.state)).toEqual(['approved', 'pending', 'spam', 'approved']);
-    expect(report.unmapped).toContainEqual({ part: 'comment', reason: expect.stringMatching(/pingback, not a reader comment/) });
+    expect(report.unmapped).toContainEqual({
+      part: 'comment',
+      reason: expect.stringMatching(/pingback, not a reader comment/),
+    });
     expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph', 'list', 'quote']);
   });
 
   it('reads Gutenberg markup: figure captions, headings, nested lists, code, a Spotify link; drops script and style', async () => {
     const { plans } = await analyseFile(fixtureCopy('wordpress-wxr-1.2.xml', IMAGES));
     const { report, blocks } = planFor(plans, 'Paterson (2016) – a review');
-    expect(report).toMatchObject({ movieTitle: 'Paterson', movieYear: 2016, slug: 'paterson', song: { provider: 'spotify' } });
-    expect(report.stills).toEqual([{ src: `${IMAGES}/paterson.png`, caption: 'The secret notebook.', alt: "Paterson's notebook" }]);
-    expect(report.synopsis).toEqual({ text: 'Paterson drives a bus in Paterson, New Jersey, and writes poetry in a notebook.', source: 'IMDb', sourceUrl: null });
+    expect(report).toMatchObject({
+      movieTitle: 'Paterson',
+      movieYear: 2016,
+      slug: 'paterson',
+      song: { provider: 'spotify' },
+    });
+    expect(report.stills).toEqual([
+      { src: `${IMAGES}/paterson.png`, caption: 'The secret notebook.', alt: "Paterson's notebook" },
+    ]);
+    expect(report.synopsis).toEqual({
+      text: 'Paterson drives a bus in Paterson, New Jersey, and writes poetry in a notebook.',
+      source: 'IMDb',
+      sourceUrl: null,
+    });
     expect(report.unmapped.map((u) => u.part)).toEqual(expect.arrayContaining(['script', 'style']));
     expect(JSON.stringify(blocks)).not.toMatch(/alert|color: red/);
     expect(blocks).toContainEqual({ type: 'code', children: [{ type: 'text', text: 'if (poem) { read(); }' }] });
-    expect(blocks).toContainEqual(expect.objectContaining({ type: 'list', format: 'ordered', children: expect.arrayContaining([expect.objectContaining({ type: 'list', indentLevel: 1 })]) }));
+    expect(blocks).toContainEqual(
+      expect.objectContaining({
+        type: 'list',
+        format: 'ordered',
+        children: expect.arrayContaining([expect.objectContaining({ type: 'list', indentLevel: 1 })]),
+      })
+    );
   });
 
   it('skips a post with no film year and a page with their reasons, and leaves attachments out of the report', async () => {
@@ -83,7 +103,14 @@ describe('WordPress WXR exports', () => {
     const { version, plans } = await analyseFile(fixtureCopy('wordpress-wxr-1.1.xml', IMAGES));
     expect(version).toBe('1.1');
     const { report, blocks } = plans[0];
-    expect(report).toMatchObject({ movieTitle: 'Stalker', movieYear: 1979, movieImdbId: 'tt0079944', status: 'draft', author: 'Tom K.', tags: ['Classics', 'Uncategorized'] });
+    expect(report).toMatchObject({
+      movieTitle: 'Stalker',
+      movieYear: 1979,
+      movieImdbId: 'tt0079944',
+      status: 'draft',
+      author: 'Tom K.',
+      tags: ['Classics', 'Uncategorized'],
+    });
     expect(report.stills).toEqual([{ src: `${IMAGES}/stalker.gif`, caption: 'Into the Zone.', alt: 'The Zone' }]);
     expect(report.unmapped).toEqual(
       expect.arrayContaining([
@@ -99,7 +126,12 @@ describe('WordPress WXR exports', () => {
     const { version, plans } = await analyseFile(fixtureCopy('wordpress-wxr-1.0.xml', IMAGES));
     expect(version).toBe('1.0');
     const { report, blocks } = plans[0];
-    expect(report).toMatchObject({ movieTitle: 'Up', movieYear: 2009, song: { provider: 'youtube', url: 'https://www.youtube.com/watch?v=ORFWdXl_zJ4' }, author: 'oldreels' });
+    expect(report).toMatchObject({
+      movieTitle: 'Up',
+      movieYear: 2009,
+      song: { provider: 'youtube', url: 'https://www.youtube.com/watch?v=ORFWdXl_zJ4' },
+      author: 'oldreels',
+    });
     expect(report.synopsis?.text).toMatch(/^Seventy-eight year old Carl/);
     expect(report.stills).toEqual([{ src: `${IMAGES}/up.jpg`, caption: null, alt: 'The house lifts off' }]);
     expect(blocks).toHaveLength(1);
@@ -113,9 +145,23 @@ describe('Blogger exports', () => {
     expect(format).toBe('blogger-atom');
     expect(plans.map((p) => p.report.title)).toEqual(['Review: Amélie (2001)', 'Spirited Away (2001)']);
     const { report } = plans[0];
-    expect(report).toMatchObject({ movieTitle: 'Amélie', movieYear: 2001, movieDirector: 'Jean-Pierre Jeunet', slug: 'review-amelie-2001', tags: ['Drama', 'Review'], author: 'Lou', song: { provider: 'youtube' } });
+    expect(report).toMatchObject({
+      movieTitle: 'Amélie',
+      movieYear: 2001,
+      movieDirector: 'Jean-Pierre Jeunet',
+      slug: 'review-amelie-2001',
+      tags: ['Drama', 'Review'],
+      author: 'Lou',
+      song: { provider: 'youtube' },
+    });
     // The linked full-size image, the caption from the caption row; the tracking pixel is not a still.
-    expect(report.stills).toEqual([{ src: `${IMAGES}/amelie-s1600.jpg`, caption: 'Amélie at the Canal Saint-Martin', alt: 'Amélie at the Canal Saint-Martin' }]);
+    expect(report.stills).toEqual([
+      {
+        src: `${IMAGES}/amelie-s1600.jpg`,
+        caption: 'Amélie at the Canal Saint-Martin',
+        alt: 'Amélie at the Canal Saint-Martin',
+      },
+    ]);
     expect(report.comments.map((c) => [c.name, c.email, c.replies.map((r) => r.name)])).toEqual([
       ['Noor', null, ['Lou']],
       ['Anonymous', null, []],
@@ -133,8 +179,16 @@ describe('Blogger exports', () => {
       ['Old (2021)', 'has the status SOFT_TRASHED on the old blog'],
     ]);
     const { report, comments } = plans[0];
-    expect(report).toMatchObject({ movieTitle: 'Parasite', movieYear: 2019, slug: 'parasite-2019-review', song: { provider: 'spotify' }, tags: ['Thriller', 'Korea'] });
-    expect(report.stills).toEqual([{ src: `${IMAGES}/parasite.jpg`, caption: 'Stairs, always stairs.', alt: 'The staircase' }]);
+    expect(report).toMatchObject({
+      movieTitle: 'Parasite',
+      movieYear: 2019,
+      slug: 'parasite-2019-review',
+      song: { provider: 'spotify' },
+      tags: ['Thriller', 'Korea'],
+    });
+    expect(report.stills).toEqual([
+      { src: `${IMAGES}/parasite.jpg`, caption: 'Stairs, always stairs.', alt: 'The staircase' },
+    ]);
     expect(comments.map((c) => [c.authorName, c.state, c.parentSourceId])).toEqual([
       // Parents before replies.
       ['Jin', 'approved', null],
@@ -142,14 +196,19 @@ describe('Blogger exports', () => {
       ['Spammer', 'spam', null],
       ['Ada Reel', 'approved', 'tag:blogger.com,1999:blog-4242.post-600'],
     ]);
-    expect(report.unmapped).toContainEqual({ part: 'iframe', reason: 'embedded content from evil.example.com removed: only song links become embeds' });
+    expect(report.unmapped).toContainEqual({
+      part: 'iframe',
+      reason: 'embedded content from evil.example.com removed: only song links become embeds',
+    });
   });
 });
 
 describe('hostile and wrong files', () => {
   it('refuses external entities (XXE) before reading any post', async () => {
     const posts: unknown[] = [];
-    await expect(readExport(path.join(FIXTURES, 'hostile-xxe.xml'), (p) => void posts.push(p))).rejects.toThrow(/DOCTYPE.*external entities \(XXE\)/);
+    await expect(readExport(path.join(FIXTURES, 'hostile-xxe.xml'), (p) => void posts.push(p))).rejects.toThrow(
+      /DOCTYPE.*external entities \(XXE\)/
+    );
     expect(posts).toEqual([]);
   });
 
@@ -175,14 +234,20 @@ describe('hostile and wrong files', () => {
 
   it('refuses a huge attribute', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mr-')), 'huge.xml');
-    fs.writeFileSync(file, `<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title a="${'x'.repeat(MAX_ATTRIBUTE_LENGTH + 1)}">t</title></item></channel></rss>`);
+    fs.writeFileSync(
+      file,
+      `<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title a="${'x'.repeat(MAX_ATTRIBUTE_LENGTH + 1)}">t</title></item></channel></rss>`
+    );
     const error = await refusal(file);
     expect(error.problem).toBe('limit');
   });
 
   it('refuses a file in another encoding than UTF-8', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mr-')), 'latin1.xml');
-    fs.writeFileSync(file, '<?xml version="1.0" encoding="ISO-8859-1"?><rss xmlns:wp="http://wordpress.org/export/1.2/"/>');
+    fs.writeFileSync(
+      file,
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss xmlns:wp="http://wordpress.org/export/1.2/"/>'
+    );
     expect((await refusal(file)).problem).toBe('encoding');
   });
 });
@@ -228,9 +293,20 @@ describe('film facts from post titles', () => {
 });
 
 describe('image hosts', () => {
-  it.each(['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1'])(
-    'treats %s as private',
-    (address) => expect(isPrivateAddress(address)).toBe(true)
+  it.each([
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.20.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    'fd00::1',
+    'fe80::1',
+    '::ffff:127.0.0.1',
+  ])('treats %s as private', (address) => expect(isPrivateAddress(address)).toBe(true));
+  it.each(['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946'])('treats %s as public', (address) =>
+    expect(isPrivateAddress(address)).toBe(false)
   );
-  it.each(['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946'])('treats %s as public', (address) => expect(isPrivateAddress(address)).toBe(false));
 });

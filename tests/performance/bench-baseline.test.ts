@@ -37,8 +37,14 @@ describe('naive baseline routes', () => {
     expect(her.movie).toMatchObject({ title: 'Her', year: 2013, director: 'Spike Jonze' });
     expect(her.author).toMatchObject({ name: 'Mara Okafor' });
     expect(her.stills).toHaveLength(3);
-    expect(her.stills[0]).toMatchObject({ alt: expect.any(String), image: { url: expect.stringMatching(/^\/uploads\//), mime: 'image/jpeg' } });
-    expect(her.song).toMatchObject({ provider: 'youtube', embedUrl: 'https://www.youtube-nocookie.com/embed/3VKoeVMJN8w' });
+    expect(her.stills[0]).toMatchObject({
+      alt: expect.any(String),
+      image: { url: expect.stringMatching(/^\/uploads\//), mime: 'image/jpeg' },
+    });
+    expect(her.song).toMatchObject({
+      provider: 'youtube',
+      embedUrl: 'https://www.youtube-nocookie.com/embed/3VKoeVMJN8w',
+    });
     expect(her).not.toHaveProperty('body');
   });
 
@@ -78,7 +84,9 @@ describe('SQL counter route', () => {
     expect(second.queries).toBe(first.queries);
     const last = (await app.http().get(`/__bench/queries?recent=${first.queries}`)).body as Counters;
     // The naive code looks up each of the 3 stills' files one by one.
-    expect(last.recent.filter((sql) => /from ([`"]\w+[`"]\.)?[`"]files[`"]/.test(sql) && /[`"]id[`"] = /.test(sql))).toHaveLength(3);
+    expect(
+      last.recent.filter((sql) => /from ([`"]\w+[`"]\.)?[`"]files[`"]/.test(sql) && /[`"]id[`"] = /.test(sql))
+    ).toHaveLength(3);
     expect(first.queries).toBeGreaterThanOrEqual(5);
   });
 });
@@ -98,7 +106,9 @@ describe('bench controls', () => {
   });
 
   it('approves one pending comment of a published review through the moderation service', async () => {
-    const pendingBefore = await app.strapi.db.query('plugin::movie-reviews.comment').count({ where: { moderationStatus: 'pending' } });
+    const pendingBefore = await app.strapi.db
+      .query('plugin::movie-reviews.comment')
+      .count({ where: { moderationStatus: 'pending' } });
     expect(pendingBefore).toBeGreaterThan(0);
     const res = await app.http().get('/__bench/approve');
     expect(res.status).toBe(200);

@@ -16,7 +16,9 @@ interface CacheView {
 }
 const cache = () => app.strapi.plugin('movie-reviews').service('responseCache') as CacheView;
 const moderation = () =>
-  app.strapi.plugin('movie-reviews').service('moderation') as { apply(action: string, ids: string[]): Promise<unknown> };
+  app.strapi.plugin('movie-reviews').service('moderation') as {
+    apply(action: string, ids: string[]): Promise<unknown>;
+  };
 
 let a: { documentId: string; slug: string };
 let b: { documentId: string; slug: string };
@@ -44,7 +46,8 @@ const warm = async () => {
 };
 
 /** Which of the warmed answers are still cached. */
-const survivors = (): Name[] => (Object.entries(urls()) as Array<[Name, string]>).filter(([, url]) => isCached(url)).map(([n]) => n);
+const survivors = (): Name[] =>
+  (Object.entries(urls()) as Array<[Name, string]>).filter(([, url]) => isCached(url)).map(([n]) => n);
 
 const all = (): Name[] => Object.keys(urls()) as Name[];
 const except = (...dropped: Name[]): Name[] => all().filter((n) => !dropped.includes(n));
@@ -58,7 +61,9 @@ beforeAll(async () => {
   cache().setEnabled(true);
   a = await createReview(app, { title: 'Tagged Alpha' });
   b = await createReview(app, { title: 'Tagged Beta' });
-  her = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as typeof her;
+  her = (await app.strapi.db
+    .query(REVIEW)
+    .findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as typeof her;
   await createComment(app, a.documentId, { content: 'Alpha first' });
   await createComment(app, b.documentId, { content: 'Beta first' });
 }, 300_000);
@@ -87,7 +92,9 @@ describe('cache tags on answers', () => {
   it('tags an answer with the files it shows', async () => {
     const detail = await app.http().get(urls().herDetail);
     expect(detail.body.data.stills.length).toBeGreaterThan(0);
-    const file = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { url: detail.body.data.stills[0].image.url } })) as {
+    const file = (await app.strapi.db
+      .query('plugin::upload.file')
+      .findOne({ where: { url: detail.body.data.stills[0].image.url } })) as {
       id: number;
     };
     expect(String(detail.headers['surrogate-key']).split(' ')).toContain(`mr:file:${file.id}`);
@@ -98,8 +105,12 @@ describe('comment writes', () => {
   it('keeps every cached answer when a pending, spam or rejected comment is created', async () => {
     await warm();
     const before = cache().stats().entries;
-    for (const status of ['pending', 'spam', 'rejected']) await createComment(app, a.documentId, { moderationStatus: status, content: `Not public ${status}` });
-    const res = await app.http().post(`${API}/reviews/${a.slug}/comments`).send({ authorName: 'Poster', authorEmail: 'p@example.com', content: 'Awaiting review' });
+    for (const status of ['pending', 'spam', 'rejected'])
+      await createComment(app, a.documentId, { moderationStatus: status, content: `Not public ${status}` });
+    const res = await app
+      .http()
+      .post(`${API}/reviews/${a.slug}/comments`)
+      .send({ authorName: 'Poster', authorEmail: 'p@example.com', content: 'Awaiting review' });
     expect(res.status).toBe(201);
     expect(res.body.data.status).toBe('pending');
     expect(survivors()).toEqual(all());
@@ -107,7 +118,10 @@ describe('comment writes', () => {
   });
 
   it("drops only that review's detail and comment pages and the lists when a comment is approved (moderation)", async () => {
-    const pending = await createComment(app, a.documentId, { moderationStatus: 'pending', content: 'Approve me please' });
+    const pending = await createComment(app, a.documentId, {
+      moderationStatus: 'pending',
+      content: 'Approve me please',
+    });
     await warm();
     const countBefore = (await app.http().get(urls().aDetail)).body.data.commentCount as number;
     await moderation().apply('approve', [pending.documentId]);
@@ -146,7 +160,9 @@ describe('comment writes', () => {
 describe('review writes', () => {
   it("drops that review's answers and the lists on update + publish, and nothing on a draft-only save", async () => {
     await warm();
-    await app.strapi.documents(REVIEW).update({ documentId: b.documentId, data: { title: 'Tagged Beta, draft' } as never });
+    await app.strapi
+      .documents(REVIEW)
+      .update({ documentId: b.documentId, data: { title: 'Tagged Beta, draft' } as never });
     expect(survivors()).toEqual(all());
     expect((await app.http().get(urls().bDetail)).body.data.title).toBe('Tagged Beta');
     await app.strapi.documents(REVIEW).publish({ documentId: b.documentId });
@@ -177,9 +193,15 @@ describe('file writes', () => {
     const herDetail = (await app.http().get(urls().herDetail)).body.data;
     const url = herDetail.stills[0].image.url as string;
     const file = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { url } })) as { id: number };
-    const listShowsHer = (await app.http().get(urls().list)).body.data.some((r: { slug: string }) => r.slug === her.slug);
-    const list2ShowsHer = (await app.http().get(urls().list2)).body.data.some((r: { slug: string }) => r.slug === her.slug);
-    await app.strapi.db.query('plugin::upload.file').update({ where: { id: file.id }, data: { url: `${url}?v=tagged` } });
+    const listShowsHer = (await app.http().get(urls().list)).body.data.some(
+      (r: { slug: string }) => r.slug === her.slug
+    );
+    const list2ShowsHer = (await app.http().get(urls().list2)).body.data.some(
+      (r: { slug: string }) => r.slug === her.slug
+    );
+    await app.strapi.db
+      .query('plugin::upload.file')
+      .update({ where: { id: file.id }, data: { url: `${url}?v=tagged` } });
     try {
       const dropped: Name[] = ['herDetail'];
       if (listShowsHer) dropped.push('list');
@@ -199,7 +221,9 @@ describe('settings and permission writes', () => {
     await settingsService(app).set({ cacheMaxAge: Number(cacheMaxAge) + 3 });
     try {
       expect(survivors()).toEqual([]);
-      expect((await app.http().get(urls().aDetail)).headers['cache-control']).toBe(`public, max-age=${Number(cacheMaxAge) + 3}`);
+      expect((await app.http().get(urls().aDetail)).headers['cache-control']).toBe(
+        `public, max-age=${Number(cacheMaxAge) + 3}`
+      );
     } finally {
       await settingsService(app).set({ cacheMaxAge });
     }
@@ -207,7 +231,9 @@ describe('settings and permission writes', () => {
 
   it('drop every cached answer when a permission changes', async () => {
     await warm();
-    const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as { id: number };
+    const role = (await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' } })) as { id: number };
     const action = 'plugin::movie-reviews.reviews.comments';
     await app.strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { role: role.id, action } });
     try {

@@ -91,9 +91,10 @@ describe(`schema indexes (${dbClient()})`, () => {
   it('declares in the schemas exactly the indexes this test expects', () => {
     const declared = (uid: string) =>
       Object.fromEntries(
-        ((app.strapi.contentType(uid as never) as unknown as { indexes?: Array<{ name: string; columns: string[] }> }).indexes ?? []).map(
-          (i) => [i.name, i.columns]
-        )
+        (
+          (app.strapi.contentType(uid as never) as unknown as { indexes?: Array<{ name: string; columns: string[] }> })
+            .indexes ?? []
+        ).map((i) => [i.name, i.columns])
       );
     expect(declared('plugin::movie-reviews.movie-review')).toEqual(EXPECTED.movie_reviews);
     expect(declared('plugin::movie-reviews.comment')).toEqual(EXPECTED.movie_review_comments);

@@ -31,7 +31,9 @@ beforeAll(async () => {
   app = await startStrapi({ seed: true });
   cache().setEnabled(false);
   (app.strapi.db.connection as unknown as { on(e: 'query', cb: typeof record): void }).on('query', record);
-  const her = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as {
+  const her = (await app.strapi.db
+    .query(REVIEW)
+    .findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as {
     documentId: string;
     stills: unknown[];
   };
@@ -43,7 +45,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  // eslint-disable-next-line no-console
+   
   console.log(`queries per request (${dbClient()}, cache off): ${JSON.stringify(counts)}`);
   if (process.env.SHOW_SQL) console.log(statements.join('\n'));
   await app?.close();
@@ -108,7 +110,9 @@ describe(`queries per request (${dbClient()})`, () => {
     const viaStack = await app.http().get(path).set('If-None-Match', etag).set('Origin', 'http://localhost:1337');
     expect(viaStack.status).toBe(304);
     // Not a stale 304: once the review's comments change, the same ETag gets the new answer.
-    const her = (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as {
+    const her = (await app.strapi.db
+      .query(REVIEW)
+      .findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as {
       documentId: string;
     };
     const added = await createComment(app, her.documentId, { content: 'Changes the version' });
@@ -129,7 +133,9 @@ describe(`queries per request (${dbClient()})`, () => {
       // With an Authorization header the request goes through Strapi's stack: only the
       // authentication / permission lookups run, the route answers from the cache.
       const authed = await countQueries(app, async () =>
-        expect((await app.http().get(`${API}/reviews?pageSize=10`).set('Authorization', 'Bearer not-a-token')).status).toBe(401)
+        expect(
+          (await app.http().get(`${API}/reviews?pageSize=10`).set('Authorization', 'Bearer not-a-token')).status
+        ).toBe(401)
       );
       expect(authed).toBeLessThanOrEqual(2);
     } finally {

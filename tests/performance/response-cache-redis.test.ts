@@ -20,15 +20,25 @@ const messages: string[] = [];
 type Stats = { entries: number; generation: number; redis: string };
 const cache = () => app.strapi.plugin('movie-reviews').service('responseCache') as { stats(): Stats };
 
-
-
 const comments = () => app.http().get(`${API}/reviews/her-2013/comments`);
 
 beforeAll(async () => {
   redisServer = await startRedisServer();
   port = redisServer.port;
-  client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  listener = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  client = new Redis({
+    port,
+    host: '127.0.0.1',
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
+  listener = new Redis({
+    port,
+    host: '127.0.0.1',
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
   await waitFor(async () => {
     try {
       await client.connect().catch(() => undefined);
@@ -52,9 +62,13 @@ afterAll(async () => {
 });
 
 const herDocumentId = async () =>
-  ((await app.strapi.db.query('plugin::movie-reviews.movie-review').findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as {
-    documentId: string;
-  }).documentId;
+  (
+    (await app.strapi.db
+      .query('plugin::movie-reviews.movie-review')
+      .findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as {
+      documentId: string;
+    }
+  ).documentId;
 
 it('drops the entries carrying the tags another instance publishes, and only those', async () => {
   expect((await comments()).status).toBe(200);
@@ -70,8 +84,12 @@ it('drops the entries carrying the tags another instance publishes, and only tho
 
 it('publishes the tags of a write for the other instances', async () => {
   messages.length = 0;
-  const pending = (await app.strapi.db.query(COMMENT).findOne({ where: { moderationStatus: 'pending' } })) as { documentId: string };
-  await app.strapi.documents(COMMENT).update({ documentId: pending.documentId, data: { moderationStatus: 'approved' } as never });
+  const pending = (await app.strapi.db.query(COMMENT).findOne({ where: { moderationStatus: 'pending' } })) as {
+    documentId: string;
+  };
+  await app.strapi
+    .documents(COMMENT)
+    .update({ documentId: pending.documentId, data: { moderationStatus: 'approved' } as never });
   await waitFor(() => messages.length > 0, 'a flush message');
   const [sender, tags] = messages[0].split(' ');
   expect(sender).toMatch(/^[0-9a-f-]{36}$/);
@@ -99,7 +117,9 @@ it('keeps working on local flushes, with a warning, when Redis goes away', async
     const approved = (await app.strapi.db.query(COMMENT).findMany({
       where: { moderationStatus: 'approved', reviewDocumentId: await herDocumentId() },
     })) as Array<{ documentId: string }>;
-    await app.strapi.documents(COMMENT).update({ documentId: approved[0].documentId, data: { moderationStatus: 'rejected' } as never });
+    await app.strapi
+      .documents(COMMENT)
+      .update({ documentId: approved[0].documentId, data: { moderationStatus: 'rejected' } as never });
     const after = await comments();
     expect(after.status).toBe(200);
     expect(after.headers.etag).not.toBe(first.headers.etag);

@@ -33,8 +33,11 @@ const cachedDetail = async () => {
 };
 
 const herDocumentId = async () =>
-  ((await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as { documentId: string })
-    .documentId;
+  (
+    (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013', publishedAt: { $notNull: true } } })) as {
+      documentId: string;
+    }
+  ).documentId;
 
 beforeAll(async () => {
   app = await startStrapi({ seed: true });
@@ -63,9 +66,11 @@ describe('response cache', () => {
     }
     // A cached 200 is answered early too, with the same body and headers as the full stack's.
     let cached = await detail();
-    expect(await countQueries(app, async () => {
-      cached = await detail();
-    })).toBe(0);
+    expect(
+      await countQueries(app, async () => {
+        cached = await detail();
+      })
+    ).toBe(0);
     expect(cached.status).toBe(200);
     expect(cached.headers['content-type']).toBe(first.headers['content-type']);
     expect(cached.text).toBe(first.text);
@@ -83,16 +88,24 @@ describe('response cache', () => {
 
   it('changes the cached detail after a comment is approved through the document service', async () => {
     const before = await cachedDetail();
-    const pending = (await app.strapi.db.query(COMMENT).findOne({ where: { moderationStatus: 'pending' } })) as { documentId: string };
+    const pending = (await app.strapi.db.query(COMMENT).findOne({ where: { moderationStatus: 'pending' } })) as {
+      documentId: string;
+    };
     expect(pending).toBeTruthy();
-    await app.strapi.documents(COMMENT).update({ documentId: pending.documentId, data: { moderationStatus: 'approved' } as never });
+    await app.strapi
+      .documents(COMMENT)
+      .update({ documentId: pending.documentId, data: { moderationStatus: 'approved' } as never });
     const after = await detail({ 'If-None-Match': before.headers.etag });
     expect(after.status).toBe(200);
     expect(after.body.data.commentCount).toBe(before.body.data.commentCount + 1);
     expect(after.headers.etag).not.toBe(before.headers.etag);
     const comments = await app.http().get(`${DETAIL}/comments`);
     expect(JSON.stringify(comments.body)).toContain(
-      ((await app.strapi.db.query(COMMENT).findOne({ where: { documentId: pending.documentId } })) as { content: string }).content
+      (
+        (await app.strapi.db.query(COMMENT).findOne({ where: { documentId: pending.documentId } })) as {
+          content: string;
+        }
+      ).content
     );
   });
 
@@ -121,7 +134,9 @@ describe('response cache', () => {
     const after = await detail({ 'If-None-Match': before.headers.etag });
     expect(after.status).toBe(200);
     expect(after.body.data.stills).toHaveLength(stills.length - 1);
-    expect(after.body.data.stills.map((s: { image: { url: string } }) => s.image.url)).not.toContain(stills[0].image.url);
+    expect(after.body.data.stills.map((s: { image: { url: string } }) => s.image.url)).not.toContain(
+      stills[0].image.url
+    );
   });
 
   it('changes the cached answer after a setting changes', async () => {
@@ -135,7 +150,9 @@ describe('response cache', () => {
 
   it('does not let a cached answer bypass a revoked Public permission', async () => {
     const before = await cachedDetail();
-    const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as { id: number };
+    const role = (await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' } })) as { id: number };
     const action = 'plugin::movie-reviews.reviews.findOne';
     await app.strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { role: role.id, action } });
     try {

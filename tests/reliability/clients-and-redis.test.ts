@@ -31,7 +31,11 @@ beforeAll(async () => {
   }) as typeof process.stdout.write;
   app = await startStrapi({
     seed: true,
-    env: { MOVIE_REVIEWS_REDIS_URL: `redis://127.0.0.1:${port}`, MOVIE_REVIEWS_RATE_LIMIT: '3', STRAPI_LOG_LEVEL: 'warn' },
+    env: {
+      MOVIE_REVIEWS_REDIS_URL: `redis://127.0.0.1:${port}`,
+      MOVIE_REVIEWS_RATE_LIMIT: '3',
+      STRAPI_LOG_LEVEL: 'warn',
+    },
   });
   const original = app.strapi.log.warn.bind(app.strapi.log);
   app.strapi.log.warn = ((message: string, ...rest: unknown[]) => {
@@ -84,11 +88,19 @@ describe('slow clients and abrupt disconnects', () => {
     for (let i = 0; i < 10; i += 1) open.push(await rawSocket(`GET ${API}/reviews HTTP/1.1\r\nHost: x\r\n`));
     // A body announced but never sent, or sent halfway.
     for (let i = 0; i < 10; i += 1) {
-      open.push(await rawSocket(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Forwarded-For: 198.51.100.${i}\r\nContent-Length: 500\r\n\r\n{"authorName":"Half`));
+      open.push(
+        await rawSocket(
+          `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Forwarded-For: 198.51.100.${i}\r\nContent-Length: 500\r\n\r\n{"authorName":"Half`
+        )
+      );
     }
     // Chunked body that never ends.
     for (let i = 0; i < 5; i += 1) {
-      open.push(await rawSocket(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"aut\r\n`));
+      open.push(
+        await rawSocket(
+          `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"aut\r\n`
+        )
+      );
     }
     // Everyone else is still served.
     for (let i = 0; i < 5; i += 1) {
@@ -97,7 +109,9 @@ describe('slow clients and abrupt disconnects', () => {
     // Hang up abruptly, mid-body and mid-headers.
     for (const s of open) s.destroy();
     for (let i = 0; i < 20; i += 1) {
-      const s = await rawSocket(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"content":"gone`);
+      const s = await rawSocket(
+        `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"content":"gone`
+      );
       s.destroy();
     }
     for (let i = 0; i < 20; i += 1) {

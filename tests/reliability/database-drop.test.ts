@@ -13,7 +13,7 @@ import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy';
 const onPostgres = dbClient() === 'postgres';
 const describeIfPostgres = onPostgres ? describe : describe.skip;
 if (!onPostgres) {
-  // eslint-disable-next-line no-console
+   
   console.log('database-drop: skipped (needs DATABASE_CLIENT=postgres for the TCP proxy)');
 }
 
@@ -21,11 +21,17 @@ let app: TestApp;
 let proxy: TcpProxy;
 const m = randomBytes(4).toString('hex');
 
-const trace = (msg: string) => { if (process.env.TRACE) process.stderr.write(`[drop] ${msg}\n`); };
+const trace = (msg: string) => {
+  if (process.env.TRACE) process.stderr.write(`[drop] ${msg}\n`);
+};
 
 const READS = [`${API}/reviews`, `${API}/reviews/her-2013`, `${API}/reviews/her-2013/comments`];
 // Reads of URLs never requested before: the response cache cannot answer them, the database must.
-const UNCACHED_READS = [`${API}/reviews?page=2`, `${API}/reviews/a-slug-never-requested`, `${API}/reviews/her-2013/comments?pageSize=7`];
+const UNCACHED_READS = [
+  `${API}/reviews?page=2`,
+  `${API}/reviews/a-slug-never-requested`,
+  `${API}/reviews/her-2013/comments?pageSize=7`,
+];
 
 const expectUnavailable = (res: { status: number; body: unknown; headers: Record<string, string> }) => {
   expect(res.status).toBe(503);
@@ -59,7 +65,10 @@ const waitForRecovery = async () => {
 
 describeIfPostgres('database drops (PostgreSQL through a TCP proxy)', () => {
   beforeAll(async () => {
-    proxy = await startTcpProxy({ host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432) });
+    proxy = await startTcpProxy({
+      host: process.env.DATABASE_HOST ?? '127.0.0.1',
+      port: Number(process.env.DATABASE_PORT ?? 5432),
+    });
     app = await startStrapi({
       seed: true,
       env: {
@@ -148,31 +157,40 @@ describeIfPostgres('database drops (PostgreSQL through a TCP proxy)', () => {
     ['after the INSERT reached the server', /insert into/i, 'after'],
     ['before the COMMIT reaches the server', /commit/i, 'before'],
     ['after the COMMIT reached the server', /commit/i, 'after'],
-  ] as const)('a comment POST cut %s is stored once or answered with an error, never half', async (_label, pattern, when) => {
-    const content = `Cut ${when} ${pattern.source} ${m}`;
-    const tripped = proxy.cutOn(pattern, when);
-    const res = await post(content);
-    await tripped;
-    proxy.restore();
-    await waitForRecovery();
-    const rows = await stored(content);
-    trace(`POST cut ${when} ${pattern.source}: ${res.status}, ${rows.length} row(s)`);
-    expect(rows.length).toBeLessThanOrEqual(1);
-    if (res.status === 201) {
-      // Acknowledged: stored exactly once, whole.
-      expect(rows).toHaveLength(1);
-    } else {
-      expect(res.status).toBe(503);
-      expectUnavailable(res);
-    }
-    for (const row of rows) {
-      // Never half: a stored row has every column the endpoint writes.
-      expect(row).toMatchObject({ authorName: 'Cut', authorEmail: 'cut@example.org', content, moderationStatus: 'pending', reviewDocumentId: expect.any(String) });
-    }
-    if (when === 'after' && pattern.source === 'commit' && res.status !== 201) {
-      // The server committed but the answer never came back: the client sees 503 and the row exists.
-      // Nothing can tell those apart from the client's side; it is stored once, never twice.
+  ] as const)(
+    'a comment POST cut %s is stored once or answered with an error, never half',
+    async (_label, pattern, when) => {
+      const content = `Cut ${when} ${pattern.source} ${m}`;
+      const tripped = proxy.cutOn(pattern, when);
+      const res = await post(content);
+      await tripped;
+      proxy.restore();
+      await waitForRecovery();
+      const rows = await stored(content);
+      trace(`POST cut ${when} ${pattern.source}: ${res.status}, ${rows.length} row(s)`);
       expect(rows.length).toBeLessThanOrEqual(1);
+      if (res.status === 201) {
+        // Acknowledged: stored exactly once, whole.
+        expect(rows).toHaveLength(1);
+      } else {
+        expect(res.status).toBe(503);
+        expectUnavailable(res);
+      }
+      for (const row of rows) {
+        // Never half: a stored row has every column the endpoint writes.
+        expect(row).toMatchObject({
+          authorName: 'Cut',
+          authorEmail: 'cut@example.org',
+          content,
+          moderationStatus: 'pending',
+          reviewDocumentId: expect.any(String),
+        });
+      }
+      if (when === 'after' && pattern.source === 'commit' && res.status !== 201) {
+        // The server committed but the answer never came back: the client sees 503 and the row exists.
+        // Nothing can tell those apart from the client's side; it is stored once, never twice.
+        expect(rows.length).toBeLessThanOrEqual(1);
+      }
     }
-  });
+  );
 });

@@ -19,7 +19,8 @@ const summarise = (file) => {
   let total = 0;
   for (let i = 0; i < snap.nodes.length; i += width) {
     const type = typeNames[snap.nodes[i + iType]];
-    const raw = type === 'object' || type === 'closure' || type === 'native' ? snap.strings[snap.nodes[i + iName]] : `(${type})`;
+    const raw =
+      type === 'object' || type === 'closure' || type === 'native' ? snap.strings[snap.nodes[i + iName]] : `(${type})`;
     const name = raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
     const size = snap.nodes[i + iSize];
     total += size;
@@ -41,11 +42,20 @@ const B = summarise(b);
 const rows = [...new Set([...A.out.keys(), ...B.out.keys()])].map((name) => {
   const x = A.out.get(name) ?? { count: 0, bytes: 0 };
   const y = B.out.get(name) ?? { count: 0, bytes: 0 };
-  return { name, countA: x.count, countB: y.count, mbA: x.bytes / 1048576, mbB: y.bytes / 1048576, dMb: (y.bytes - x.bytes) / 1048576 };
+  return {
+    name,
+    countA: x.count,
+    countB: y.count,
+    mbA: x.bytes / 1048576,
+    mbB: y.bytes / 1048576,
+    dMb: (y.bytes - x.bytes) / 1048576,
+  };
 });
 rows.sort((p, q) => q.dMb - p.dMb);
 console.log(`heap: ${(A.total / 1048576).toFixed(1)} MB → ${(B.total / 1048576).toFixed(1)} MB`);
 console.log('name | count A → B | MB A → B | Δ MB');
 for (const r of rows.slice(0, Number(top))) {
-  console.log(`${r.name} | ${r.countA} → ${r.countB} | ${r.mbA.toFixed(2)} → ${r.mbB.toFixed(2)} | ${r.dMb >= 0 ? '+' : ''}${r.dMb.toFixed(2)}`);
+  console.log(
+    `${r.name} | ${r.countA} → ${r.countB} | ${r.mbA.toFixed(2)} → ${r.mbB.toFixed(2)} | ${r.dMb >= 0 ? '+' : ''}${r.dMb.toFixed(2)}`
+  );
 }

@@ -99,7 +99,8 @@ const main = async () => {
     };
     if (snapshots) {
       fs.mkdirSync(HEAP_DIR, { recursive: true });
-      env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${HEAP_DIR}`.trim();
+      env.NODE_OPTIONS =
+        `${process.env.NODE_OPTIONS ?? ''} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${HEAP_DIR}`.trim();
     }
     demo = await startDemo(env);
     const base = demo.url;
@@ -132,7 +133,14 @@ const main = async () => {
     let posts = 0;
     let reads = 0;
     const deadline = Date.now() + seconds * 1000;
-    const READS = [`${API}/reviews`, `${API}/reviews/her-2013`, `${API}/reviews/her-2013/comments`, `${API}/reviews?q=her&pageSize=5`, `${API}/reviews?sort=title:asc`, `${API}/reviews/no-such-review`];
+    const READS = [
+      `${API}/reviews`,
+      `${API}/reviews/her-2013`,
+      `${API}/reviews/her-2013/comments`,
+      `${API}/reviews?q=her&pageSize=5`,
+      `${API}/reviews?sort=title:asc`,
+      `${API}/reviews/no-such-review`,
+    ];
     const worker = async (w) => {
       let i = 0;
       while (Date.now() < deadline) {
@@ -149,7 +157,9 @@ const main = async () => {
           posts += 1;
           if (res.status === 201) acknowledged.push(content);
         } else {
-          res = await call(base, 'GET', READS[(w + i) % READS.length], { headers: { 'X-Forwarded-For': `10.200.0.${w}` } });
+          res = await call(base, 'GET', READS[(w + i) % READS.length], {
+            headers: { 'X-Forwarded-For': `10.200.0.${w}` },
+          });
           reads += 1;
         }
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -174,10 +184,16 @@ const main = async () => {
     const unacknowledged = [...storedCount.keys()].filter((c) => !ackSet.has(c));
     const fiveXx = [...statuses].filter(([s]) => s >= 500 || s === 0).reduce((n, [, c]) => n + c, 0);
 
-    log(`requests: ${reads} reads, ${posts} posts; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+    log(
+      `requests: ${reads} reads, ${posts} posts; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`
+    );
     log(`5xx or connection errors: ${fiveXx}`);
-    log(`comments acknowledged: ${acknowledged.length}, stored: ${rows.length}, lost or duplicated: ${lost.length}, stored without acknowledgement: ${unacknowledged.length}`);
-    log(`RSS start ${rssStart?.rssMb.toFixed(1)} MB, end ${rssEnd?.rssMb.toFixed(1)} MB (peak ${rssEnd?.peakMb.toFixed(1)} MB)`);
+    log(
+      `comments acknowledged: ${acknowledged.length}, stored: ${rows.length}, lost or duplicated: ${lost.length}, stored without acknowledgement: ${unacknowledged.length}`
+    );
+    log(
+      `RSS start ${rssStart?.rssMb.toFixed(1)} MB, end ${rssEnd?.rssMb.toFixed(1)} MB (peak ${rssEnd?.peakMb.toFixed(1)} MB)`
+    );
     log(`RSS every ${SAMPLE_MS / 1000} s (MB): ${curve.map((p) => p.rssMb).join(' ')}`);
     log(`V8 heap used at the same times (MB): ${curve.map((p) => p.heapUsed ?? '–').join(' ')}`);
     // Plateau: growth over the last minute, from the sample a minute before the end to the end.
@@ -189,12 +205,20 @@ const main = async () => {
     // shorter runs (CI's 20 s) judge 5xx, lost comments and the RSS ceiling only.
     const judgePlateau = end.t - curve[0].t >= 120;
     const plateau = !judgePlateau || growth < PLATEAU_GROWTH;
-    log(`RSS over the last minute: ${minuteAgo.rssMb} → ${end.rssMb} MB (${(growth * 100).toFixed(1)}%, ${!judgePlateau ? 'too short to judge a plateau' : plateau ? 'plateau' : 'STILL GROWING'}); max ${maxRss} MB (limit ${RSS_LIMIT_MB})`);
+    log(
+      `RSS over the last minute: ${minuteAgo.rssMb} → ${end.rssMb} MB (${(growth * 100).toFixed(1)}%, ${!judgePlateau ? 'too short to judge a plateau' : plateau ? 'plateau' : 'STILL GROWING'}); max ${maxRss} MB (limit ${RSS_LIMIT_MB})`
+    );
     fs.writeFileSync(
       curveFile,
       `${JSON.stringify({ db: db.client, seconds, connections, reads, posts, statuses: Object.fromEntries(statuses), growthLastMinute: Number(growth.toFixed(4)), maxRssMb: maxRss, curve }, null, 2)}\n`
     );
-    failed = fiveXx > 0 || lost.length > 0 || unacknowledged.length > 0 || acknowledged.length === 0 || !plateau || maxRss >= RSS_LIMIT_MB;
+    failed =
+      fiveXx > 0 ||
+      lost.length > 0 ||
+      unacknowledged.length > 0 ||
+      acknowledged.length === 0 ||
+      !plateau ||
+      maxRss >= RSS_LIMIT_MB;
   } finally {
     if (demo) await demo.stop();
     await db.drop().catch(() => undefined);

@@ -48,7 +48,11 @@ const notPolluted = () => {
 const checkResponse = (label: string, status: number, text: string, headers: Record<string, unknown>) => {
   summary.cases += 1;
   if (status >= 500) summary.fiveXx += 1;
-  expect({ label, fiveXx: status >= 500, text: status >= 500 ? text.slice(0, 300) : '' }).toEqual({ label, fiveXx: false, text: '' });
+  expect({ label, fiveXx: status >= 500, text: status >= 500 ? text.slice(0, 300) : '' }).toEqual({
+    label,
+    fiveXx: false,
+    text: '',
+  });
   try {
     expectNoLeaks(label, { text, headers }, { markers: Object.values(markers) });
     let body: unknown = null;
@@ -69,7 +73,10 @@ const checkResponse = (label: string, status: number, text: string, headers: Rec
 /** A stored case: one more comment, with exactly the text sent; served back as the same string once approved. */
 const checkStored = async (stored: Stored, before: number) => {
   expect(await commentCount()).toBe(before + 1);
-  const rows = (await app.strapi.db.query(COMMENT).findMany({ where: { [stored.field]: stored.value } })) as Array<{ id: number; moderationStatus: string }>;
+  const rows = (await app.strapi.db.query(COMMENT).findMany({ where: { [stored.field]: stored.value } })) as Array<{
+    id: number;
+    moderationStatus: string;
+  }>;
   expect(rows).toHaveLength(1);
   expect(rows[0].moderationStatus).toBe(stored.status ?? 'pending');
   summary.stored += 1;
@@ -90,12 +97,19 @@ const sendHttp = (c: HttpCase) => {
   const auth = c.auth ?? 'none';
   if (auth !== 'none') req = req.set('Authorization', `Bearer ${tokens[auth]}`);
   if (c.raw !== undefined) return req.set('Content-Type', c.contentType ?? 'application/json').send(c.raw);
-  if (c.body !== undefined) return req.set('Content-Type', 'application/json').send(JSON.stringify(c.body, (_k, v) => (typeof v === 'string' ? fill(v) : v)));
+  if (c.body !== undefined)
+    return req
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(c.body, (_k, v) => (typeof v === 'string' ? fill(v) : v)));
   return req;
 };
 
 const sendGraphql = (c: GraphqlCase) => {
-  if (c.get) return app.http().get(`/graphql?query=${encodeURIComponent(c.query ?? '')}`).set('Accept', 'application/json');
+  if (c.get)
+    return app
+      .http()
+      .get(`/graphql?query=${encodeURIComponent(c.query ?? '')}`)
+      .set('Accept', 'application/json');
   const body = c.rawBody !== undefined ? c.rawBody : { query: c.query, variables: c.variables };
   return app
     .http()
@@ -116,14 +130,20 @@ beforeAll(async () => {
     userAgent: markers.agent,
   });
   ids.COMMENT_ID = pending.documentId;
-  const draft = await createReview(app, { title: markers.draft, movieTitle: markers.draft, movieYear: 1999 }, { publish: false });
+  const draft = await createReview(
+    app,
+    { title: markers.draft, movieTitle: markers.draft, movieYear: 1999 },
+    { publish: false }
+  );
   ids.DRAFT_SLUG = draft.slug;
   ids.DRAFT_ID = draft.documentId;
 
   tokens.admin = await adminToken(app);
   tokens.bogus = 'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6MX0.invalidsignature';
   // A role with no permissions at all, and a user in it.
-  const role = (await app.strapi.service('admin::role').create({ name: `Nothing ${m}`, description: 'no permissions' })) as { id: number };
+  const role = (await app.strapi
+    .service('admin::role')
+    .create({ name: `Nothing ${m}`, description: 'no permissions' })) as { id: number };
   const password = 'Weak-Role-2026';
   await app.strapi.service('admin::user').create({
     email: `weak-${m}@example.org`,
@@ -134,15 +154,20 @@ beforeAll(async () => {
     registrationToken: null,
     roles: [role.id],
   });
-  const login = await app.http().post('/admin/login').send({ email: `weak-${m}@example.org`, password });
+  const login = await app
+    .http()
+    .post('/admin/login')
+    .send({ email: `weak-${m}@example.org`, password });
   if (login.status !== 200) throw new Error(`weak login failed: ${login.status} ${login.text}`);
   tokens.weak = login.body.data.token as string;
 });
 
 afterAll(async () => {
   // The figures for the report.
-  // eslint-disable-next-line no-console
-  console.log(`security corpus: ${summary.cases} cases, ${summary.fiveXx} x 5xx, ${summary.leaks} leaks, ${summary.stored} stored-as-text checks`);
+   
+  console.log(
+    `security corpus: ${summary.cases} cases, ${summary.fiveXx} x 5xx, ${summary.leaks} leaks, ${summary.stored} stored-as-text checks`
+  );
   await app?.close();
 });
 
@@ -162,7 +187,10 @@ describe('REST and admin routes', () => {
     expect({ name: c.name, status: res.status }).toEqual({ name: c.name, status: c.status });
     if (res.status >= 400) {
       // Strapi's error shape.
-      expect(res.body).toMatchObject({ data: null, error: { status: res.status, name: expect.any(String), message: expect.any(String) } });
+      expect(res.body).toMatchObject({
+        data: null,
+        error: { status: res.status, name: expect.any(String), message: expect.any(String) },
+      });
     }
     notPolluted();
     if (c.stores) {
@@ -196,7 +224,11 @@ describe('GraphQL', () => {
       .post('/graphql')
       .send({ query: '{ __schema { types { name fields { name } inputFields { name } } } }' });
     expect(res.status).toBe(200);
-    const types = res.body.data.__schema.types as Array<{ name: string; fields: Array<{ name: string }> | null; inputFields: Array<{ name: string }> | null }>;
+    const types = res.body.data.__schema.types as Array<{
+      name: string;
+      fields: Array<{ name: string }> | null;
+      inputFields: Array<{ name: string }> | null;
+    }>;
     const offenders = types
       .filter((t) => /MovieReview|Comment/i.test(t.name))
       .flatMap((t) => [...(t.fields ?? []), ...(t.inputFields ?? [])].map((f) => `${t.name}.${f.name}`))

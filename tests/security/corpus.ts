@@ -122,7 +122,13 @@ const n = () => (seq += 1);
 const commentBodyCases = (): HttpCase[] => {
   const cases: HttpCase[] = [];
   for (const [key, value] of MASS_ASSIGNMENT) {
-    cases.push({ name: `POST comment: mass assignment ${key}`, method: 'POST', path: COMMENTS, body: validComment({ [key]: value }), status: 400 });
+    cases.push({
+      name: `POST comment: mass assignment ${key}`,
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ [key]: value }),
+      status: 400,
+    });
   }
   for (const field of TEXT_FIELDS) {
     for (const value of WRONG_TYPES) {
@@ -136,22 +142,88 @@ const commentBodyCases = (): HttpCase[] => {
     }
   }
   for (const field of ['authorName', 'authorEmail', 'content'] as const) {
-    cases.push({ name: `POST comment: ${field} null`, method: 'POST', path: COMMENTS, body: validComment({ [field]: null }), status: 400 });
+    cases.push({
+      name: `POST comment: ${field} null`,
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ [field]: null }),
+      status: 400,
+    });
     const { [field]: _omit, ...rest } = validComment();
     cases.push({ name: `POST comment: ${field} missing`, method: 'POST', path: COMMENTS, body: rest, status: 400 });
-    cases.push({ name: `POST comment: ${field} blank`, method: 'POST', path: COMMENTS, body: validComment({ [field]: '   ' }), status: 400 });
+    cases.push({
+      name: `POST comment: ${field} blank`,
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ [field]: '   ' }),
+      status: 400,
+    });
   }
   // Out of range.
   cases.push(
-    { name: 'POST comment: content 5001 chars', method: 'POST', path: COMMENTS, body: validComment({ content: 'x'.repeat(5001) }), status: 400 },
-    { name: 'POST comment: authorName 81 chars', method: 'POST', path: COMMENTS, body: validComment({ authorName: 'x'.repeat(81) }), status: 400 },
-    { name: 'POST comment: email 300 chars', method: 'POST', path: COMMENTS, body: validComment({ authorEmail: `${'a'.repeat(290)}@example.org` }), status: 400 },
-    { name: 'POST comment: parent 65 chars', method: 'POST', path: COMMENTS, body: validComment({ parent: 'p'.repeat(65) }), status: 400 },
-    { name: 'POST comment: parent unknown', method: 'POST', path: COMMENTS, body: validComment({ parent: 'doesnotexist' }), status: 400 },
-    { name: 'POST comment: parent SQL', method: 'POST', path: COMMENTS, body: validComment({ parent: "' OR '1'='1" }), status: 400 },
-    { name: 'POST comment: website 2049 chars', method: 'POST', path: COMMENTS, body: validComment({ website: 'w'.repeat(2049) }), status: 400 },
-    { name: 'POST comment: email with display name', method: 'POST', path: COMMENTS, body: validComment({ authorEmail: 'A <a@example.org>' }), status: 400 },
-    { name: 'POST comment: email with newline header', method: 'POST', path: COMMENTS, body: validComment({ authorEmail: 'a@example.org\r\nBcc: b@example.org' }), status: 400 }
+    {
+      name: 'POST comment: content 5001 chars',
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ content: 'x'.repeat(5001) }),
+      status: 400,
+    },
+    {
+      name: 'POST comment: authorName 81 chars',
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ authorName: 'x'.repeat(81) }),
+      status: 400,
+    },
+    {
+      name: 'POST comment: email 300 chars',
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ authorEmail: `${'a'.repeat(290)}@example.org` }),
+      status: 400,
+    },
+    {
+      name: 'POST comment: parent 65 chars',
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ parent: 'p'.repeat(65) }),
+      status: 400,
+    },
+    {
+      name: 'POST comment: parent unknown',
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ parent: 'doesnotexist' }),
+      status: 400,
+    },
+    {
+      name: 'POST comment: parent SQL',
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ parent: "' OR '1'='1" }),
+      status: 400,
+    },
+    {
+      name: 'POST comment: website 2049 chars',
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ website: 'w'.repeat(2049) }),
+      status: 400,
+    },
+    {
+      name: 'POST comment: email with display name',
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ authorEmail: 'A <a@example.org>' }),
+      status: 400,
+    },
+    {
+      name: 'POST comment: email with newline header',
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ authorEmail: 'a@example.org\r\nBcc: b@example.org' }),
+      status: 400,
+    }
   );
   // Whole bodies of the wrong shape.
   for (const [label, raw] of [
@@ -171,68 +243,178 @@ const commentBodyCases = (): HttpCase[] => {
     ['deep objects (5k)', `{"content":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`],
     ['unclosed deep (50k)', '['.repeat(50000)],
     ['many keys (3k)', JSON.stringify(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, i])))],
-    ['duplicate keys, status last', '{"authorName":"a","authorEmail":"a@example.org","content":"c","status":"approved","status":"approved"}'],
+    [
+      'duplicate keys, status last',
+      '{"authorName":"a","authorEmail":"a@example.org","content":"c","status":"approved","status":"approved"}',
+    ],
     ['big number', '{"content":1e999999}'],
   ] as Array<[string, string]>) {
     cases.push({ name: `POST comment: body ${label}`, method: 'POST', path: COMMENTS, raw, status: 400 });
   }
   cases.push(
-    { name: 'POST comment: body over 64 KiB', method: 'POST', path: COMMENTS, raw: JSON.stringify(validComment({ content: 'x'.repeat(70 * 1024) })), status: 413 },
-    { name: 'POST comment: body 1 MiB of spaces', method: 'POST', path: COMMENTS, raw: ' '.repeat(1024 * 1024), status: 413 },
-    { name: 'POST comment: form encoded', method: 'POST', path: COMMENTS, raw: 'authorName=a&authorEmail=a%40example.org&content=c', contentType: 'application/x-www-form-urlencoded', status: 415 },
-    { name: 'POST comment: text/plain JSON', method: 'POST', path: COMMENTS, raw: JSON.stringify(validComment()), contentType: 'text/plain', status: 415 },
-    { name: 'POST comment: multipart', method: 'POST', path: COMMENTS, raw: '--b\r\nContent-Disposition: form-data; name="content"\r\n\r\nx\r\n--b--', contentType: 'multipart/form-data; boundary=b', status: 415 },
-    { name: 'POST comment: xml', method: 'POST', path: COMMENTS, raw: '<comment><content>x</content></comment>', contentType: 'application/xml', status: 415 }
+    {
+      name: 'POST comment: body over 64 KiB',
+      method: 'POST',
+      path: COMMENTS,
+      raw: JSON.stringify(validComment({ content: 'x'.repeat(70 * 1024) })),
+      status: 413,
+    },
+    {
+      name: 'POST comment: body 1 MiB of spaces',
+      method: 'POST',
+      path: COMMENTS,
+      raw: ' '.repeat(1024 * 1024),
+      status: 413,
+    },
+    {
+      name: 'POST comment: form encoded',
+      method: 'POST',
+      path: COMMENTS,
+      raw: 'authorName=a&authorEmail=a%40example.org&content=c',
+      contentType: 'application/x-www-form-urlencoded',
+      status: 415,
+    },
+    {
+      name: 'POST comment: text/plain JSON',
+      method: 'POST',
+      path: COMMENTS,
+      raw: JSON.stringify(validComment()),
+      contentType: 'text/plain',
+      status: 415,
+    },
+    {
+      name: 'POST comment: multipart',
+      method: 'POST',
+      path: COMMENTS,
+      raw: '--b\r\nContent-Disposition: form-data; name="content"\r\n\r\nx\r\n--b--',
+      contentType: 'multipart/form-data; boundary=b',
+      status: 415,
+    },
+    {
+      name: 'POST comment: xml',
+      method: 'POST',
+      path: COMMENTS,
+      raw: '<comment><content>x</content></comment>',
+      contentType: 'application/xml',
+      status: 415,
+    }
   );
   // Prototype pollution (JSON.parse makes "__proto__" an own key).
   for (const [label, raw] of [
-    ['__proto__ top level', `{"__proto__":{"polluted":"yes","status":"approved"},${JSON.stringify(validComment()).slice(1)}`],
-    ['constructor.prototype top level', `{"constructor":{"prototype":{"polluted":"yes"}},${JSON.stringify(validComment()).slice(1)}`],
-    ['__proto__ in authorName', '{"authorName":{"__proto__":{"polluted":"yes"}},"authorEmail":"a@example.org","content":"c"}'],
-    ['__proto__ in content', '{"authorName":"a","authorEmail":"a@example.org","content":{"__proto__":{"polluted":"yes"}}}'],
-    ['constructor in parent', '{"authorName":"a","authorEmail":"a@example.org","content":"c","parent":{"constructor":{"prototype":{"polluted":"yes"}}}}'],
+    [
+      '__proto__ top level',
+      `{"__proto__":{"polluted":"yes","status":"approved"},${JSON.stringify(validComment()).slice(1)}`,
+    ],
+    [
+      'constructor.prototype top level',
+      `{"constructor":{"prototype":{"polluted":"yes"}},${JSON.stringify(validComment()).slice(1)}`,
+    ],
+    [
+      '__proto__ in authorName',
+      '{"authorName":{"__proto__":{"polluted":"yes"}},"authorEmail":"a@example.org","content":"c"}',
+    ],
+    [
+      '__proto__ in content',
+      '{"authorName":"a","authorEmail":"a@example.org","content":{"__proto__":{"polluted":"yes"}}}',
+    ],
+    [
+      'constructor in parent',
+      '{"authorName":"a","authorEmail":"a@example.org","content":"c","parent":{"constructor":{"prototype":{"polluted":"yes"}}}}',
+    ],
     ['prototype key', `{"prototype":{"polluted":"yes"},${JSON.stringify(validComment()).slice(1)}`],
   ] as Array<[string, string]>) {
     cases.push({ name: `POST comment: ${label}`, method: 'POST', path: COMMENTS, raw, status: 400 });
   }
-  cases.push({ name: 'POST comment: query status', method: 'POST', path: `${COMMENTS}?status=approved`, body: validComment(), status: 400 });
+  cases.push({
+    name: 'POST comment: query status',
+    method: 'POST',
+    path: `${COMMENTS}?status=approved`,
+    body: validComment(),
+    status: 400,
+  });
   // The query-string parser drops keys of Object.prototype: the request is an ordinary comment, nothing is polluted.
   for (const [label, qs] of [
     ['__proto__', '__proto__[polluted]=yes'],
     ['constructor.prototype', 'constructor[prototype][polluted]=yes'],
   ]) {
     const value = `query ${label} ${n()}`;
-    cases.push({ name: `POST comment: query ${label}`, method: 'POST', path: `${COMMENTS}?${qs}`, body: validComment({ content: value }), status: 201, stores: { field: 'content', value } });
+    cases.push({
+      name: `POST comment: query ${label}`,
+      method: 'POST',
+      path: `${COMMENTS}?${qs}`,
+      body: validComment({ content: value }),
+      status: 201,
+      stores: { field: 'content', value },
+    });
   }
   // Unicode tricks in every text field.
   for (const field of ['authorName', 'content', 'authorEmail'] as const) {
     for (const [label, text] of BAD_UNICODE) {
-      cases.push({ name: `POST comment: ${field} with ${label}`, method: 'POST', path: COMMENTS, body: validComment({ [field]: text }), status: 400 });
+      cases.push({
+        name: `POST comment: ${field} with ${label}`,
+        method: 'POST',
+        path: COMMENTS,
+        body: validComment({ [field]: text }),
+        status: 400,
+      });
     }
   }
   // The honeypot takes anything a bot may send: the comment is stored as spam (never shown), answered like any other.
   for (const [label, text] of [...BAD_UNICODE.slice(0, 3), ['script', HTML_PAYLOADS[0]]]) {
     const value = `honeypot ${label} ${n()}`;
-    cases.push({ name: `POST comment: website with ${label} (spam)`, method: 'POST', path: COMMENTS, body: validComment({ website: text, content: value }), status: 201, stores: { field: 'content', value, status: 'spam' } });
+    cases.push({
+      name: `POST comment: website with ${label} (spam)`,
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ website: text, content: value }),
+      status: 201,
+      stores: { field: 'content', value, status: 'spam' },
+    });
   }
   for (const field of ['authorName', 'content'] as const) {
     for (const [label, text] of ODD_UNICODE) {
       const value = `${text} ${n()}`;
-      cases.push({ name: `POST comment: ${field} with ${label} (stored as text)`, method: 'POST', path: COMMENTS, body: validComment({ [field]: value }), status: 201, stores: { field, value: value.normalize('NFC') } });
+      cases.push({
+        name: `POST comment: ${field} with ${label} (stored as text)`,
+        method: 'POST',
+        path: COMMENTS,
+        body: validComment({ [field]: value }),
+        status: 201,
+        stores: { field, value: value.normalize('NFC') },
+      });
     }
   }
   for (const [label, text] of ODD_UNICODE.slice(0, 3)) {
-    cases.push({ name: `POST comment: authorEmail with ${label}`, method: 'POST', path: COMMENTS, body: validComment({ authorEmail: `a${text}@example.org` }), status: 400 });
+    cases.push({
+      name: `POST comment: authorEmail with ${label}`,
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ authorEmail: `a${text}@example.org` }),
+      status: 400,
+    });
   }
   // HTML and script in every text field: stored as text, returned as the same string.
   for (const field of ['authorName', 'content'] as const) {
     for (const html of HTML_PAYLOADS) {
       const value = field === 'authorName' ? html.slice(0, 70) : `${html} ${n()}`;
-      cases.push({ name: `POST comment: ${field} = ${html.slice(0, 40)}`, method: 'POST', path: COMMENTS, body: validComment({ [field]: value }), status: 201, stores: { field, value } });
+      cases.push({
+        name: `POST comment: ${field} = ${html.slice(0, 40)}`,
+        method: 'POST',
+        path: COMMENTS,
+        body: validComment({ [field]: value }),
+        status: 201,
+        stores: { field, value },
+      });
     }
   }
   for (const html of HTML_PAYLOADS.slice(0, 3)) {
-    cases.push({ name: `POST comment: authorEmail = ${html.slice(0, 40)}`, method: 'POST', path: COMMENTS, body: validComment({ authorEmail: html }), status: 400 });
+    cases.push({
+      name: `POST comment: authorEmail = ${html.slice(0, 40)}`,
+      method: 'POST',
+      path: COMMENTS,
+      body: validComment({ authorEmail: html }),
+      status: 400,
+    });
   }
   // Slugs.
   for (const [label, slug, status] of [
@@ -243,7 +425,13 @@ const commentBodyCases = (): HttpCase[] => {
     ['NUL', 'her-2013%00', 404],
     ['long', 'x'.repeat(3000), 404],
   ] as Array<[string, string, number]>) {
-    cases.push({ name: `POST comment: slug ${label}`, method: 'POST', path: `${API}/reviews/${slug}/comments`, body: validComment(), status });
+    cases.push({
+      name: `POST comment: slug ${label}`,
+      method: 'POST',
+      path: `${API}/reviews/${slug}/comments`,
+      body: validComment(),
+      status,
+    });
   }
   return cases;
 };
@@ -281,7 +469,7 @@ const listQueryCases = (): HttpCase[] => {
     ['q object', 'q[$ne]=x', 400],
     ['sort object', 'sort[title]=asc', 400],
     ['sort unknown field', 'sort=authorEmail:asc', 400],
-    ['sort SQL', "sort=title;DROP TABLE x", 400],
+    ['sort SQL', 'sort=title;DROP TABLE x', 400],
     ['sort injection direction', 'sort=title:asc,1', 400],
     ['sort five keys', 'sort=title,rating,publishedAt,movie.year,title', 400],
     // q: SQL/NoSQL-looking text is just text.
@@ -336,7 +524,12 @@ const listQueryCases = (): HttpCase[] => {
     ['filters movie __proto__', 'filters[movie][__proto__][polluted]=yes', 200],
     ['sort __proto__', 'sort[__proto__]=x', 200],
   ];
-  return rows.map(([label, qs, status]) => ({ name: `GET reviews?${label}`, method: 'GET' as const, path: `${LIST}?${qs}`, status }));
+  return rows.map(([label, qs, status]) => ({
+    name: `GET reviews?${label}`,
+    method: 'GET' as const,
+    path: `${LIST}?${qs}`,
+    status,
+  }));
 };
 
 const otherGetCases = (): HttpCase[] => {
@@ -384,17 +577,32 @@ export const COMMENT_CM = `${CM}/plugin::movie-reviews.comment`;
 export const ADMIN_ROUTES: AdminRoute[] = [
   { label: 'CM list comments', method: 'GET', path: COMMENT_CM },
   { label: 'CM one comment', method: 'GET', path: `${COMMENT_CM}/COMMENT_ID` },
-  { label: 'CM create comment', method: 'POST', path: COMMENT_CM, body: { reviewDocumentId: 'x', authorName: 'a', authorEmail: 'a@example.org', content: 'c', status: 'approved' } },
+  {
+    label: 'CM create comment',
+    method: 'POST',
+    path: COMMENT_CM,
+    body: { reviewDocumentId: 'x', authorName: 'a', authorEmail: 'a@example.org', content: 'c', status: 'approved' },
+  },
   { label: 'CM update comment', method: 'PUT', path: `${COMMENT_CM}/COMMENT_ID`, body: { status: 'approved' } },
   { label: 'CM delete comment', method: 'DELETE', path: `${COMMENT_CM}/COMMENT_ID` },
   { label: 'CM list reviews', method: 'GET', path: REVIEW_CM },
   { label: 'CM one review', method: 'GET', path: `${REVIEW_CM}/REVIEW_ID` },
-  { label: 'CM create review', method: 'POST', path: REVIEW_CM, body: { title: 'Sneaky', movieTitle: 'Sneaky', movieYear: 2000, authorName: 'x' } },
+  {
+    label: 'CM create review',
+    method: 'POST',
+    path: REVIEW_CM,
+    body: { title: 'Sneaky', movieTitle: 'Sneaky', movieYear: 2000, authorName: 'x' },
+  },
   { label: 'CM update review', method: 'PUT', path: `${REVIEW_CM}/REVIEW_ID`, body: { title: 'Hijacked' } },
   { label: 'CM publish draft', method: 'POST', path: `${REVIEW_CM}/DRAFT_ID/actions/publish`, body: {} },
   { label: 'CM delete review', method: 'DELETE', path: `${REVIEW_CM}/REVIEW_ID` },
   { label: 'admin users list', method: 'GET', path: '/admin/users' },
-  { label: 'admin create user', method: 'POST', path: '/admin/users', body: { email: 'evil@example.org', firstname: 'e', roles: [1] } },
+  {
+    label: 'admin create user',
+    method: 'POST',
+    path: '/admin/users',
+    body: { email: 'evil@example.org', firstname: 'e', roles: [1] },
+  },
   { label: 'admin roles', method: 'GET', path: '/admin/roles' },
   { label: 'upload files', method: 'GET', path: '/upload/files' },
   { label: 'users-permissions roles', method: 'GET', path: '/users-permissions/roles' },
@@ -403,9 +611,30 @@ export const ADMIN_ROUTES: AdminRoute[] = [
 const adminCases = (): HttpCase[] => {
   const cases: HttpCase[] = [];
   for (const route of ADMIN_ROUTES) {
-    cases.push({ name: `admin ${route.label}: no token`, method: route.method, path: route.path, body: route.body, auth: 'none', status: 401 });
-    cases.push({ name: `admin ${route.label}: bogus token`, method: route.method, path: route.path, body: route.body, auth: 'bogus', status: 401 });
-    cases.push({ name: `admin ${route.label}: role without permissions`, method: route.method, path: route.path, body: route.body, auth: 'weak', status: route.weak ?? 403 });
+    cases.push({
+      name: `admin ${route.label}: no token`,
+      method: route.method,
+      path: route.path,
+      body: route.body,
+      auth: 'none',
+      status: 401,
+    });
+    cases.push({
+      name: `admin ${route.label}: bogus token`,
+      method: route.method,
+      path: route.path,
+      body: route.body,
+      auth: 'bogus',
+      status: 401,
+    });
+    cases.push({
+      name: `admin ${route.label}: role without permissions`,
+      method: route.method,
+      path: route.path,
+      body: route.body,
+      auth: 'weak',
+      status: route.weak ?? 403,
+    });
   }
   return cases;
 };
@@ -493,17 +722,45 @@ const songCases = (): HttpCase[] => {
     ['title 201', { title: 'x'.repeat(201), movieTitle: 'x', movieYear: 2000, authorName: 'x' }],
     ['slug unsafe', { title: 't', slug: '../admin', movieTitle: 'x', movieYear: 2000, authorName: 'x' }],
     ['slug taken', { title: 't', slug: SLUG, movieTitle: 'x', movieYear: 2000, authorName: 'x' }],
-    ['synopsis javascript url', { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', synopsis: { text: 'x', sourceUrl: 'javascript:alert(1)' } }],
-    ['synopsis html key', { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', synopsis: { text: 'x', html: '<b>x</b>' } }],
-    ['stills missing file', { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', stills: [{ file: 999999, alt: 'x' }] }],
+    [
+      'synopsis javascript url',
+      {
+        title: 't',
+        movieTitle: 'x',
+        movieYear: 2000,
+        authorName: 'x',
+        synopsis: { text: 'x', sourceUrl: 'javascript:alert(1)' },
+      },
+    ],
+    [
+      'synopsis html key',
+      { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', synopsis: { text: 'x', html: '<b>x</b>' } },
+    ],
+    [
+      'stills missing file',
+      { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', stills: [{ file: 999999, alt: 'x' }] },
+    ],
     ['stills wrong type', { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', stills: 'x' }],
     ['cast wrong type', { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', movieCast: 'x' }],
-    ['comment status bogus', { reviewDocumentId: 'x', authorName: 'a', authorEmail: 'a@example.org', content: 'c', status: 'published' }],
+    [
+      'comment status bogus',
+      { reviewDocumentId: 'x', authorName: 'a', authorEmail: 'a@example.org', content: 'c', status: 'published' },
+    ],
     ['comment email bad', { reviewDocumentId: 'x', authorName: 'a', authorEmail: 'not-an-email', content: 'c' }],
-    ['comment content NUL', { reviewDocumentId: 'x', authorName: 'a', authorEmail: 'a@example.org', content: 'a\u0000' }],
+    [
+      'comment content NUL',
+      { reviewDocumentId: 'x', authorName: 'a', authorEmail: 'a@example.org', content: 'a\u0000' },
+    ],
   ] as Array<[string, Record<string, unknown>]>) {
     const isComment = 'reviewDocumentId' in body;
-    cases.push({ name: `CM ${label}`, method: 'POST', path: isComment ? COMMENT_CM : REVIEW_CM, auth: 'admin', body, status: 400 });
+    cases.push({
+      name: `CM ${label}`,
+      method: 'POST',
+      path: isComment ? COMMENT_CM : REVIEW_CM,
+      auth: 'admin',
+      body,
+      status: 400,
+    });
   }
   return cases;
 };
@@ -531,20 +788,57 @@ const nestedReplies = (depth: number) => {
 export const graphqlCases = (): GraphqlCase[] => {
   const cases: GraphqlCase[] = [];
   // Private fields are not in the schema: asking for them is a validation error.
-  for (const field of ['authorEmail', 'ip', 'userAgent', 'status', 'reviewDocumentId', 'parentDocumentId', 'moderatedAt']) {
-    cases.push({ name: `GraphQL comment field ${field}`, query: `{ movieReviewComments(slug: "${SLUG}") { data { ${field} } } }`, status: 400, errors: true });
+  for (const field of [
+    'authorEmail',
+    'ip',
+    'userAgent',
+    'status',
+    'reviewDocumentId',
+    'parentDocumentId',
+    'moderatedAt',
+  ]) {
+    cases.push({
+      name: `GraphQL comment field ${field}`,
+      query: `{ movieReviewComments(slug: "${SLUG}") { data { ${field} } } }`,
+      status: 400,
+      errors: true,
+    });
   }
   for (const field of ['publishedAt_draft', 'status', 'createdBy', 'updatedBy']) {
-    cases.push({ name: `GraphQL review field ${field}`, query: `{ movieReview(slug: "${SLUG}") { ${field} } }`, status: 400, errors: true });
+    cases.push({
+      name: `GraphQL review field ${field}`,
+      query: `{ movieReview(slug: "${SLUG}") { ${field} } }`,
+      status: 400,
+      errors: true,
+    });
   }
   // Shadow CRUD of the plugin's types is not exposed.
-  for (const q of ['{ comments { documentId } }', '{ comment(documentId: "x") { documentId } }', '{ movieReviews_connection { nodes { documentId } } }']) {
+  for (const q of [
+    '{ comments { documentId } }',
+    '{ comment(documentId: "x") { documentId } }',
+    '{ movieReviews_connection { nodes { documentId } } }',
+  ]) {
     cases.push({ name: `GraphQL shadow CRUD ${q.slice(2, 30)}`, query: q, status: 400, errors: true });
   }
   cases.push(
-    { name: 'GraphQL shadow CRUD deleteComment', query: 'mutation { deleteComment(documentId: "x") { documentId } }', status: 400, errors: true },
-    { name: 'GraphQL shadow CRUD updateMovieReview', query: 'mutation { updateMovieReview(documentId: "x", data: {title: "x"}) { documentId } }', status: 400, errors: true },
-    { name: 'GraphQL drafts via status arg', query: `{ movieReview(slug: "${SLUG}", status: DRAFT) { title } }`, status: 400, errors: true }
+    {
+      name: 'GraphQL shadow CRUD deleteComment',
+      query: 'mutation { deleteComment(documentId: "x") { documentId } }',
+      status: 400,
+      errors: true,
+    },
+    {
+      name: 'GraphQL shadow CRUD updateMovieReview',
+      query: 'mutation { updateMovieReview(documentId: "x", data: {title: "x"}) { documentId } }',
+      status: 400,
+      errors: true,
+    },
+    {
+      name: 'GraphQL drafts via status arg',
+      query: `{ movieReview(slug: "${SLUG}", status: DRAFT) { title } }`,
+      status: 400,
+      errors: true,
+    }
   );
   // Depth, aliases, batches.
   cases.push(
@@ -552,35 +846,117 @@ export const graphqlCases = (): GraphqlCase[] => {
     { name: 'GraphQL depth 15', query: nestedReplies(12), status: 400, errors: true },
     { name: 'GraphQL depth 60', query: nestedReplies(60), status: 400, errors: true },
     { name: 'GraphQL depth 500', query: nestedReplies(500), status: 400, errors: true },
-    { name: 'GraphQL 500 aliases', query: `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: movieReviews(pagination: {pageSize: 100}) { data { title } }`).join(' ')} }`, status: 200, errors: true },
-    { name: 'GraphQL 30 aliases of detail', query: `{ ${Array.from({ length: 30 }, (_, i) => `d${i}: movieReview(slug: "${SLUG}") { title }`).join(' ')} }`, status: 200, errors: true },
-    { name: 'GraphQL 10 aliases ok', query: `{ ${Array.from({ length: 10 }, (_, i) => `d${i}: movieReview(slug: "${SLUG}") { title }`).join(' ')} }`, status: 200 },
-    { name: 'GraphQL 2000 fragments spread', query: `query { ...F } fragment F on Query { ${Array.from({ length: 2000 }, (_, i) => `b${i}: __typename`).join(' ')} }`, status: 200 },
-    { name: 'GraphQL batch of 50', rawBody: Array.from({ length: 50 }, () => ({ query: '{ movieReviews { data { title } } }' })), status: 400, errors: true },
-    { name: 'GraphQL batch of mutations', rawBody: Array.from({ length: 10 }, () => ({ query: MUTATION, variables: { slug: SLUG, data: validComment() } })), status: 400, errors: true },
-    { name: 'GraphQL pageSize 1000', query: '{ movieReviews(pagination: {pageSize: 1000}) { data { title } } }', status: 200, errors: true },
-    { name: 'GraphQL page -1', query: '{ movieReviews(pagination: {page: -1}) { data { title } } }', status: 200, errors: true },
-    { name: 'GraphQL q too long', query: `{ movieReviews(q: "${'a'.repeat(200)}") { data { title } } }`, status: 200, errors: true },
+    {
+      name: 'GraphQL 500 aliases',
+      query: `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: movieReviews(pagination: {pageSize: 100}) { data { title } }`).join(' ')} }`,
+      status: 200,
+      errors: true,
+    },
+    {
+      name: 'GraphQL 30 aliases of detail',
+      query: `{ ${Array.from({ length: 30 }, (_, i) => `d${i}: movieReview(slug: "${SLUG}") { title }`).join(' ')} }`,
+      status: 200,
+      errors: true,
+    },
+    {
+      name: 'GraphQL 10 aliases ok',
+      query: `{ ${Array.from({ length: 10 }, (_, i) => `d${i}: movieReview(slug: "${SLUG}") { title }`).join(' ')} }`,
+      status: 200,
+    },
+    {
+      name: 'GraphQL 2000 fragments spread',
+      query: `query { ...F } fragment F on Query { ${Array.from({ length: 2000 }, (_, i) => `b${i}: __typename`).join(' ')} }`,
+      status: 200,
+    },
+    {
+      name: 'GraphQL batch of 50',
+      rawBody: Array.from({ length: 50 }, () => ({ query: '{ movieReviews { data { title } } }' })),
+      status: 400,
+      errors: true,
+    },
+    {
+      name: 'GraphQL batch of mutations',
+      rawBody: Array.from({ length: 10 }, () => ({ query: MUTATION, variables: { slug: SLUG, data: validComment() } })),
+      status: 400,
+      errors: true,
+    },
+    {
+      name: 'GraphQL pageSize 1000',
+      query: '{ movieReviews(pagination: {pageSize: 1000}) { data { title } } }',
+      status: 200,
+      errors: true,
+    },
+    {
+      name: 'GraphQL page -1',
+      query: '{ movieReviews(pagination: {page: -1}) { data { title } } }',
+      status: 200,
+      errors: true,
+    },
+    {
+      name: 'GraphQL q too long',
+      query: `{ movieReviews(q: "${'a'.repeat(200)}") { data { title } } }`,
+      status: 200,
+      errors: true,
+    },
     { name: 'GraphQL q SQL', query: `{ movieReviews(q: "' OR 1=1 --") { data { title } } }`, status: 200 },
-    { name: 'GraphQL sort injection', query: '{ movieReviews(sort: ["authorEmail:asc"]) { data { title } } }', status: 200, errors: true },
-    { name: 'GraphQL filter unknown field', query: '{ movieReviews(filters: {authorEmail: {eq: "x"}}) { data { title } } }', status: 400, errors: true },
-    { name: 'GraphQL filter wrong type', query: '{ movieReviews(filters: {movie: {year: {eq: "x"}}}) { data { title } } }', status: 400, errors: true },
-    { name: 'GraphQL mutation over GET', get: true, query: `mutation { createMovieReviewComment(slug: "${SLUG}", data: {authorName: "a", authorEmail: "a@example.org", content: "c"}) { documentId } }`, status: 400, errors: true },
+    {
+      name: 'GraphQL sort injection',
+      query: '{ movieReviews(sort: ["authorEmail:asc"]) { data { title } } }',
+      status: 200,
+      errors: true,
+    },
+    {
+      name: 'GraphQL filter unknown field',
+      query: '{ movieReviews(filters: {authorEmail: {eq: "x"}}) { data { title } } }',
+      status: 400,
+      errors: true,
+    },
+    {
+      name: 'GraphQL filter wrong type',
+      query: '{ movieReviews(filters: {movie: {year: {eq: "x"}}}) { data { title } } }',
+      status: 400,
+      errors: true,
+    },
+    {
+      name: 'GraphQL mutation over GET',
+      get: true,
+      query: `mutation { createMovieReviewComment(slug: "${SLUG}", data: {authorName: "a", authorEmail: "a@example.org", content: "c"}) { documentId } }`,
+      status: 400,
+      errors: true,
+    },
     { name: 'GraphQL empty query', query: '', status: 400, errors: true },
     { name: 'GraphQL syntax error', query: '{ movieReviews { ', status: 400, errors: true },
     { name: 'GraphQL query not a string', rawBody: { query: { $ne: null } }, status: 400, errors: true },
-    { name: 'GraphQL variables not an object', rawBody: { query: '{ __typename }', variables: [1, 2] }, status: 400, errors: true },
+    {
+      name: 'GraphQL variables not an object',
+      rawBody: { query: '{ __typename }', variables: [1, 2] },
+      status: 400,
+      errors: true,
+    }
   );
   // Strapi's JSON body parser refuses "__proto__" keys outright (400 in Strapi's shape, not a GraphQL error).
   cases.push({
     name: 'GraphQL __proto__ variables',
-    rawBody: JSON.parse(`{"query":${JSON.stringify(MUTATION)},"variables":{"slug":"${SLUG}","data":{"__proto__":{"polluted":"yes"},"authorName":"a","authorEmail":"a@example.org","content":"c"}}}`),
+    rawBody: JSON.parse(
+      `{"query":${JSON.stringify(MUTATION)},"variables":{"slug":"${SLUG}","data":{"__proto__":{"polluted":"yes"},"authorName":"a","authorEmail":"a@example.org","content":"c"}}}`
+    ),
     status: 400,
   });
   cases.push({
     name: 'GraphQL constructor.prototype variables',
     errors: true,
-    rawBody: { query: MUTATION, variables: { slug: SLUG, data: { constructor: { prototype: { polluted: 'yes' } }, authorName: 'a', authorEmail: 'a@example.org', content: 'c' } } },
+    rawBody: {
+      query: MUTATION,
+      variables: {
+        slug: SLUG,
+        data: {
+          constructor: { prototype: { polluted: 'yes' } },
+          authorName: 'a',
+          authorEmail: 'a@example.org',
+          content: 'c',
+        },
+      },
+    },
     status: 400,
   });
   // Mutation inputs.
@@ -590,7 +966,13 @@ export const graphqlCases = (): GraphqlCase[] => {
     ['content number', validComment({ content: 5 })],
     ['authorName null', validComment({ authorName: null })],
   ] as Array<[string, Record<string, unknown>]>) {
-    cases.push({ name: `GraphQL mutation ${label}`, query: MUTATION, variables: { slug: SLUG, data }, status: 400, errors: true });
+    cases.push({
+      name: `GraphQL mutation ${label}`,
+      query: MUTATION,
+      variables: { slug: SLUG, data },
+      status: 400,
+      errors: true,
+    });
   }
   for (const [label, data] of [
     ['content NUL', validComment({ content: 'a\u0000b' })],
@@ -599,16 +981,40 @@ export const graphqlCases = (): GraphqlCase[] => {
     ['email invalid', validComment({ authorEmail: '<script>@x' })],
     ['parent unknown', validComment({ parent: 'nope' })],
   ] as Array<[string, Record<string, unknown>]>) {
-    cases.push({ name: `GraphQL mutation ${label}`, query: MUTATION, variables: { slug: SLUG, data }, status: 200, errors: true });
+    cases.push({
+      name: `GraphQL mutation ${label}`,
+      query: MUTATION,
+      variables: { slug: SLUG, data },
+      status: 200,
+      errors: true,
+    });
   }
-  cases.push({ name: 'GraphQL mutation on draft', query: MUTATION, variables: { slug: 'DRAFT_SLUG', data: validComment() }, status: 200, errors: true });
+  cases.push({
+    name: 'GraphQL mutation on draft',
+    query: MUTATION,
+    variables: { slug: 'DRAFT_SLUG', data: validComment() },
+    status: 200,
+    errors: true,
+  });
   for (const html of HTML_PAYLOADS.slice(0, 4)) {
     const value = `${html} gql${n()}`;
-    cases.push({ name: `GraphQL mutation content ${html.slice(0, 30)}`, query: MUTATION, variables: { slug: SLUG, data: validComment({ content: value }) }, status: 200, stores: { field: 'content', value } });
+    cases.push({
+      name: `GraphQL mutation content ${html.slice(0, 30)}`,
+      query: MUTATION,
+      variables: { slug: SLUG, data: validComment({ content: value }) },
+      status: 200,
+      stores: { field: 'content', value },
+    });
   }
   for (const [label, text] of ODD_UNICODE.slice(0, 3)) {
     const value = `${text} gql${n()}`;
-    cases.push({ name: `GraphQL mutation content ${label}`, query: MUTATION, variables: { slug: SLUG, data: validComment({ content: value }) }, status: 200, stores: { field: 'content', value } });
+    cases.push({
+      name: `GraphQL mutation content ${label}`,
+      query: MUTATION,
+      variables: { slug: SLUG, data: validComment({ content: value }) },
+      status: 200,
+      stores: { field: 'content', value },
+    });
   }
   return cases;
 };

@@ -10,7 +10,13 @@ import { slugFrom } from '../../server/src/services/slug';
 
 let app: TestApp;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const EMBED_HOSTS = ['www.youtube-nocookie.com', 'open.spotify.com', 'w.soundcloud.com', 'embed.music.apple.com', 'player.vimeo.com'];
+const EMBED_HOSTS = [
+  'www.youtube-nocookie.com',
+  'open.spotify.com',
+  'w.soundcloud.com',
+  'embed.music.apple.com',
+  'player.vimeo.com',
+];
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -19,12 +25,20 @@ const plain = (min: number, max: number) =>
     .string({ unit: 'grapheme', minLength: min, maxLength: max })
     .filter((s) => s.length <= max && s.trim().length >= min && !CONTROL.test(s) && s.isWellFormed());
 const email = fc
-  .tuple(fc.stringMatching(/^[a-z0-9]{1,20}(\.[a-z0-9]{1,10})?$/), fc.stringMatching(/^[a-z]{2,15}$/), fc.constantFrom('org', 'net', 'com', 'io'))
+  .tuple(
+    fc.stringMatching(/^[a-z0-9]{1,20}(\.[a-z0-9]{1,10})?$/),
+    fc.stringMatching(/^[a-z]{2,15}$/),
+    fc.constantFrom('org', 'net', 'com', 'io')
+  )
   .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
 const validBody = fc.record({ authorName: plain(1, 80), authorEmail: email, content: plain(1, 600) });
 
 const post = (body: unknown) =>
-  app.http().post(`${API}/reviews/her-2013/comments`).set('Content-Type', 'application/json').send(JSON.stringify(body));
+  app
+    .http()
+    .post(`${API}/reviews/her-2013/comments`)
+    .set('Content-Type', 'application/json')
+    .send(JSON.stringify(body));
 const count = async () => Number(await app.strapi.db.query(COMMENT).count({}));
 
 beforeAll(async () => {
@@ -41,7 +55,11 @@ it('accepts any valid comment body, and reads it back exactly once approved', as
       const before = await count();
       const res = await post(body);
       expect(res.status).toBe(201);
-      expect(res.body.data).toMatchObject({ authorName: body.authorName.trim().normalize('NFC'), content: body.content.trim().normalize('NFC'), status: 'pending' });
+      expect(res.body.data).toMatchObject({
+        authorName: body.authorName.trim().normalize('NFC'),
+        content: body.content.trim().normalize('NFC'),
+        status: 'pending',
+      });
       expect(await count()).toBe(before + 1);
       const id = res.body.data.documentId as string;
       await app.strapi.db.query(COMMENT).update({ where: { documentId: id }, data: { moderationStatus: 'approved' } });
@@ -62,8 +80,18 @@ const invalidBody = fc.oneof(
   fc.tuple(validBody, unknownKey, fc.jsonValue()).map(([b, k, v]) => ({ ...b, [k]: v })),
   fc.tuple(validBody, fc.integer({ min: 5001, max: 7000 })).map(([b, len]) => ({ ...b, content: 'c'.repeat(len) })),
   fc.tuple(validBody, fc.integer({ min: 81, max: 400 })).map(([b, len]) => ({ ...b, authorName: 'n'.repeat(len) })),
-  fc.tuple(validBody, fc.string({ maxLength: 40 }).filter((s) => !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(s))).map(([b, e]) => ({ ...b, authorEmail: e })),
-  fc.tuple(validBody, fc.constantFrom('authorName', 'authorEmail', 'content'), fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object()))
+  fc
+    .tuple(
+      validBody,
+      fc.string({ maxLength: 40 }).filter((s) => !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(s))
+    )
+    .map(([b, e]) => ({ ...b, authorEmail: e })),
+  fc
+    .tuple(
+      validBody,
+      fc.constantFrom('authorName', 'authorEmail', 'content'),
+      fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object())
+    )
     .map(([b, k, v]) => ({ ...b, [k]: v }))
 );
 
@@ -82,12 +110,16 @@ it('rejects any body with an unknown key or an out-of-range value, and stores no
 
 it('derives URL-safe slugs from any title and year', () => {
   fc.assert(
-    fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.option(fc.integer({ min: 1888, max: 2100 })), (title, year) => {
-      const slug = slugFrom(title, year);
-      expect(slug).toMatch(SLUG_PATTERN);
-      expect(slug.length).toBeLessThanOrEqual(200);
-      expect(encodeURIComponent(slug)).toBe(slug);
-    }),
+    fc.property(
+      fc.string({ unit: 'grapheme', maxLength: 300 }),
+      fc.option(fc.integer({ min: 1888, max: 2100 })),
+      (title, year) => {
+        const slug = slugFrom(title, year);
+        expect(slug).toMatch(SLUG_PATTERN);
+        expect(slug.length).toBeLessThanOrEqual(200);
+        expect(encodeURIComponent(slug)).toBe(slug);
+      }
+    ),
     { numRuns: 1000 }
   );
 });
@@ -103,7 +135,10 @@ it('gives stored reviews URL-safe, unique slugs, whatever the titles', async () 
     }),
     { numRuns: 12 }
   );
-  const rows = (await app.strapi.db.query(REVIEW).findMany({ select: ['slug', 'documentId'] })) as Array<{ slug: string; documentId: string }>;
+  const rows = (await app.strapi.db.query(REVIEW).findMany({ select: ['slug', 'documentId'] })) as Array<{
+    slug: string;
+    documentId: string;
+  }>;
   // Draft and published rows of one document share a slug; different documents never do.
   const owners = new Map<string, Set<string>>();
   for (const r of rows) owners.set(r.slug, (owners.get(r.slug) ?? new Set()).add(r.documentId));
@@ -133,17 +168,53 @@ const expectEmbedSafe = (input: string) => {
 
 it('builds embed URLs only on the allowed embed hosts, for arbitrary strings', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string({ unit: 'binary', maxLength: 100 })), expectEmbedSafe),
+    fc.property(
+      fc.oneof(
+        fc.string({ maxLength: 200 }),
+        fc.webUrl({ withQueryParameters: true, withFragments: true }),
+        fc.string({ unit: 'binary', maxLength: 100 })
+      ),
+      expectEmbedSafe
+    ),
     { numRuns: 3000 }
   );
 });
 
 const mutation = fc.oneof(
   // Insert any text anywhere.
-  fc.tuple(fc.nat(), fc.string({ maxLength: 12 })).map(([at, text]) => (u: string) => u.slice(0, at % (u.length + 1)) + text + u.slice(at % (u.length + 1))),
+  fc.tuple(fc.nat(), fc.string({ maxLength: 12 })).map(
+    ([at, text]) =>
+      (u: string) =>
+        u.slice(0, at % (u.length + 1)) + text + u.slice(at % (u.length + 1))
+  ),
   // Replace a span with hostile pieces.
-  fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.constantFrom('@evil.example', '.evil.example', ':8080', 'javascript:', '//', '\\', '%2F', '%00', '"><', 'user:pw@', '[::1]', '127.0.0.1', 'http:', '#', '?url=https://evil.example/'))
-    .map(([at, len, piece]) => (u: string) => u.slice(0, at % (u.length + 1)) + piece + u.slice((at % (u.length + 1)) + len)),
+  fc
+    .tuple(
+      fc.nat(),
+      fc.nat({ max: 12 }),
+      fc.constantFrom(
+        '@evil.example',
+        '.evil.example',
+        ':8080',
+        'javascript:',
+        '//',
+        '\\',
+        '%2F',
+        '%00',
+        '"><',
+        'user:pw@',
+        '[::1]',
+        '127.0.0.1',
+        'http:',
+        '#',
+        '?url=https://evil.example/'
+      )
+    )
+    .map(
+      ([at, len, piece]) =>
+        (u: string) =>
+          u.slice(0, at % (u.length + 1)) + piece + u.slice((at % (u.length + 1)) + len)
+    ),
   // Change the case of everything.
   fc.constant((u: string) => u.toUpperCase()),
   // Prefix or suffix.

@@ -72,10 +72,21 @@ describe('review page', () => {
     await expect(page.locator('.rating .score').first().textContent()).resolves.toBe('9/10');
     // Film facts
     const facts = await page.locator('.facts dl').innerText();
-    for (const fact of ['Spike Jonze', '2013', '2 h 06 min', 'Joaquin Phoenix', 'Samantha (voice)', 'Shanghai', 'tt1798709']) expect(facts).toContain(fact);
+    for (const fact of [
+      'Spike Jonze',
+      '2013',
+      '2 h 06 min',
+      'Joaquin Phoenix',
+      'Samantha (voice)',
+      'Shanghai',
+      'tt1798709',
+    ])
+      expect(facts).toContain(fact);
     // Synopsis with its source link
     await expect(page.locator('.synopsis p').first().textContent()).resolves.toMatch(/^In a softly lit Los Angeles/);
-    await expect(page.locator('.synopsis .source a').getAttribute('href')).resolves.toBe('https://www.imdb.com/title/tt1798709/');
+    await expect(page.locator('.synopsis .source a').getAttribute('href')).resolves.toBe(
+      'https://www.imdb.com/title/tt1798709/'
+    );
     // Body from blocks
     expect(await page.locator('.body p').count()).toBe(3);
     await expect(page.locator('.body p').first().textContent()).resolves.toMatch(/^Spike Jonze sets his film/);
@@ -89,20 +100,30 @@ describe('review page', () => {
     // Song in a sandboxed iframe on the embed URL
     const iframe = page.locator('.song iframe');
     await expect(iframe.getAttribute('src')).resolves.toBe('https://www.youtube-nocookie.com/embed/3VKoeVMJN8w');
-    await expect(iframe.getAttribute('sandbox')).resolves.toBe('allow-scripts allow-same-origin allow-presentation allow-popups');
+    await expect(iframe.getAttribute('sandbox')).resolves.toBe(
+      'allow-scripts allow-same-origin allow-presentation allow-popups'
+    );
     await expect(iframe.getAttribute('title')).resolves.toMatch(/The Moon Song/);
     // Author card and share links
     await expect(page.locator('.author-card').innerText()).resolves.toMatch(/Mara Okafor/);
-    const shares = await page.locator('.share a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const shares = await page
+      .locator('.share a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(shares).toHaveLength(6);
     expect(shares.every((href) => href.includes('her-2013'))).toBe(true);
     // Threaded comments: the editor's reply sits under Jonas's comment; the pending one is not shown
     await expect(page.locator('.thread > li > .comment strong').first().textContent()).resolves.toBe('Jonas');
-    await expect(page.locator('.thread .thread.nested .comment strong').first().textContent()).resolves.toBe('Mara Okafor');
+    await expect(page.locator('.thread .thread.nested .comment strong').first().textContent()).resolves.toBe(
+      'Mara Okafor'
+    );
     await expect(page.locator('body').innerText()).resolves.not.toMatch(/vinyl/);
     // JSON-LD
     const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '');
-    expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'Review', itemReviewed: { '@type': 'Movie', name: 'Her' } });
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Review',
+      itemReviewed: { '@type': 'Movie', name: 'Her' },
+    });
     // SEO and Open Graph
     const meta = (selector: string) => page.locator(selector).getAttribute('content');
     await expect(meta('meta[name="description"]')).resolves.toMatch(/^In a softly lit Los Angeles/);
@@ -119,7 +140,9 @@ describe('review page', () => {
   it('reads well at phone width: no horizontal scrolling', async () => {
     const { page } = await openPage(browser, `${site.url}${REVIEW_PATH}`, { width: 375, height: 800 });
     await screenshot(page, 'site-review-mobile');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.context().close();
   });
@@ -131,15 +154,18 @@ describe('page hygiene', () => {
     ['a review', REVIEW_PATH, 200],
     ['an unknown review (404 page)', '/reviews/no-such-review', 404],
     ['an unknown address (404 page)', '/no/such/page', 404],
-  ])('%s has no console error, one h1, a language, alt on every image and no serious axe violation', async (_name, path, expected) => {
-    const { page, status, consoleErrors } = await openPage(browser, `${site.url}${path}`);
-    expect(status).toBe(expected);
-    const problems = await pageProblems(page);
-    // A 404 document is itself reported by Chromium as a failed resource load.
-    expect(consoleErrors.filter((e) => !(expected === 404 && /status of 404/.test(e)))).toEqual([]);
-    expect(problems).toEqual({ h1Count: 1, lang: 'en', imagesWithoutAlt: [], serious: [] });
-    await page.context().close();
-  });
+  ])(
+    '%s has no console error, one h1, a language, alt on every image and no serious axe violation',
+    async (_name, path, expected) => {
+      const { page, status, consoleErrors } = await openPage(browser, `${site.url}${path}`);
+      expect(status).toBe(expected);
+      const problems = await pageProblems(page);
+      // A 404 document is itself reported by Chromium as a failed resource load.
+      expect(consoleErrors.filter((e) => !(expected === 404 && /status of 404/.test(e)))).toEqual([]);
+      expect(problems).toEqual({ h1Count: 1, lang: 'en', imagesWithoutAlt: [], serious: [] });
+      await page.context().close();
+    }
+  );
 });
 
 describe('review list', () => {
@@ -157,13 +183,17 @@ describe('comment form', () => {
   it('posts without JavaScript and then says the comment awaits moderation', async () => {
     const { page } = await openPage(browser, `${site.url}${REVIEW_PATH}`);
     await form(page).getByLabel('Name', { exact: true }).fill('Site Reader');
-    await form(page).getByLabel(/^Email/).fill('reader@example.org');
+    await form(page)
+      .getByLabel(/^Email/)
+      .fill('reader@example.org');
     await form(page).getByLabel('Comment', { exact: true }).fill('Posted from the reference site, without any script.');
     await Promise.all([page.waitForURL(/comment=pending/), page.getByRole('button', { name: 'Post comment' }).click()]);
     await expect(page.locator('#comment-status').textContent()).resolves.toMatch(/awaits moderation/);
     await screenshot(page, 'site-comment-pending');
     // Stored as pending: not in the public thread yet.
-    await expect(page.locator('#comments .thread').first().innerText()).resolves.not.toMatch(/Posted from the reference site/);
+    await expect(page.locator('#comments .thread').first().innerText()).resolves.not.toMatch(
+      /Posted from the reference site/
+    );
     const thread = await (await fetch(`${demo.url}/api/movie-reviews/reviews/her-2013/comments?pageSize=100`)).text();
     expect(thread).not.toMatch(/Posted from the reference site/);
     await page.context().close();
@@ -172,14 +202,21 @@ describe('comment form', () => {
   it('answers a 400 with the message next to the form and keeps what was typed', async () => {
     const { page } = await openPage(browser, `${site.url}${REVIEW_PATH}`);
     await form(page).getByLabel('Name', { exact: true }).fill('Site Reader');
-    await form(page).getByLabel(/^Email/).fill('not-an-email');
+    await form(page)
+      .getByLabel(/^Email/)
+      .fill('not-an-email');
     await form(page).getByLabel('Comment', { exact: true }).fill('A long thought I would hate to type again.');
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Post comment' }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Post comment' }).click(),
+    ]);
     expect(response.status()).toBe(400);
     await page.waitForLoadState('networkidle');
     await expect(page.locator('#comment-form [role="alert"]').textContent()).resolves.toMatch(/check the field/);
     await expect(page.locator('#authorEmail-error').textContent()).resolves.toMatch(/valid email/);
-    await expect(form(page).getByLabel('Comment', { exact: true }).inputValue()).resolves.toBe('A long thought I would hate to type again.');
+    await expect(form(page).getByLabel('Comment', { exact: true }).inputValue()).resolves.toBe(
+      'A long thought I would hate to type again.'
+    );
     await expect(form(page).getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Site Reader');
     await screenshot(page, 'site-comment-400');
     await page.context().close();
@@ -190,15 +227,24 @@ describe('comment form', () => {
     let status = 0;
     for (let i = 0; i < 6 && status !== 429; i += 1) {
       await form(page).getByLabel('Name', { exact: true }).fill('Site Reader');
-      await form(page).getByLabel(/^Email/).fill('not-an-email');
+      await form(page)
+        .getByLabel(/^Email/)
+        .fill('not-an-email');
       await form(page).getByLabel('Comment', { exact: true }).fill('Trying again and again.');
-      const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Post comment' }).click()]);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Post comment' }).click(),
+      ]);
       status = response.status();
       await page.waitForLoadState('networkidle');
     }
     expect(status).toBe(429);
-    await expect(page.locator('#comment-form [role="alert"]').textContent()).resolves.toMatch(/post again in \d+ seconds?/);
-    await expect(form(page).getByLabel('Comment', { exact: true }).inputValue()).resolves.toBe('Trying again and again.');
+    await expect(page.locator('#comment-form [role="alert"]').textContent()).resolves.toMatch(
+      /post again in \d+ seconds?/
+    );
+    await expect(form(page).getByLabel('Comment', { exact: true }).inputValue()).resolves.toBe(
+      'Trying again and again.'
+    );
     await page.context().close();
   });
 });
@@ -241,9 +287,18 @@ describe('draft preview route', () => {
 
   it('refuses a missing, expired or forged token with 401 and shows no draft', async () => {
     const documentId = await documentIdOf('the-unfinished-draft-2024');
-    const expired = await signPreviewToken(PREVIEW_SECRET, { documentId, status: 'draft' }, { now: Date.now() - 7_200_000 });
+    const expired = await signPreviewToken(
+      PREVIEW_SECRET,
+      { documentId, status: 'draft' },
+      { now: Date.now() - 7_200_000 }
+    );
     const forged = await signPreviewToken('a-secret-the-site-does-not-share', { documentId, status: 'draft' });
-    for (const query of ['', `?status=draft&token=${expired}`, `?status=draft&token=${forged}`, '?status=draft&token=garbage']) {
+    for (const query of [
+      '',
+      `?status=draft&token=${expired}`,
+      `?status=draft&token=${forged}`,
+      '?status=draft&token=garbage',
+    ]) {
       const res = await fetch(`${site.url}/preview/${documentId}${query}`);
       expect(res.status).toBe(401);
       const html = await res.text();

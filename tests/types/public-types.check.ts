@@ -5,7 +5,16 @@
 import type { PreviewDetail } from '../../server/src/services/preview';
 import type { PreviewStatus } from '../../server/src/validation/preview';
 import type * as Public from '../../types';
-import type { ReviewDetail, ReviewSummary, PublicAvatar, PublicImage, PublicSong, PublicStill, Pagination, ReviewStructuredData } from '../../server/src/services/review-format';
+import type {
+  ReviewDetail,
+  ReviewSummary,
+  PublicAvatar,
+  PublicImage,
+  PublicSong,
+  PublicStill,
+  Pagination,
+  ReviewStructuredData,
+} from '../../server/src/services/review-format';
 import type { ReviewPage } from '../../server/src/services/reviews';
 import type { CommentInput, CommentPage, CreatedComment, PublicComment } from '../../server/src/services/comments';
 import type { SongProvider } from '../../server/src/custom-fields/song-providers';

@@ -28,7 +28,9 @@ export interface RequestState<T> {
 
 /** Runs `load` when `key` changes (and on `reload`), keeping the last data while a new request runs. */
 const useRequest = <T>(key: string | null, load: () => Promise<T>): RequestState<T> => {
-  const [state, setState] = React.useState<{ data?: T; error?: unknown; isLoading: boolean }>({ isLoading: key !== null });
+  const [state, setState] = React.useState<{ data?: T; error?: unknown; isLoading: boolean }>({
+    isLoading: key !== null,
+  });
   const [generation, setGeneration] = React.useState(0);
   const loadRef = React.useRef(load);
   loadRef.current = load;
@@ -83,7 +85,9 @@ export const useReviewOptions = (q: string) => {
 export const useReviewOverview = (documentId: string | undefined, status: 'draft' | 'published', version?: string) => {
   const { get } = useFetchClient();
   return useRequest<ReviewOverview>(documentId ? `${documentId}:${status}:${version ?? ''}` : null, async () => {
-    const { data } = await get<{ data: ReviewOverview }>(`${BASE}/reviews/${documentId}/overview`, { params: { status } });
+    const { data } = await get<{ data: ReviewOverview }>(`${BASE}/reviews/${documentId}/overview`, {
+      params: { status },
+    });
     return data.data;
   });
 };
@@ -121,7 +125,11 @@ export const useSettings = () => {
 
 export const useSaveSettings = () => {
   const { put } = useFetchClient();
-  return React.useCallback(async (patch: Partial<Record<keyof Settings, unknown>>) => (await put<SettingsResponse>(`${BASE}/settings`, patch)).data, [put]);
+  return React.useCallback(
+    async (patch: Partial<Record<keyof Settings, unknown>>) =>
+      (await put<SettingsResponse>(`${BASE}/settings`, patch)).data,
+    [put]
+  );
 };
 
 /** The field errors of a 400 ValidationError, keyed by the first path segment. */
@@ -140,4 +148,4 @@ export const fieldErrorsOf = (error: unknown): Record<string, string> => {
 
 /** The HTTP status of a failed request, when there was one. */
 export const statusOf = (error: unknown): number | undefined =>
-  isFetchError(error) ? error.status ?? error.response?.data?.error?.status : undefined;
+  isFetchError(error) ? (error.status ?? error.response?.data?.error?.status) : undefined;

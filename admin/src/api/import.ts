@@ -80,7 +80,8 @@ export interface Page<T> {
   meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
 }
 
-export const isBusy = (job: ImportJob | undefined) => Boolean(job && (job.state === 'analysing' || job.state === 'importing' || job.running));
+export const isBusy = (job: ImportJob | undefined) =>
+  Boolean(job && (job.state === 'analysing' || job.state === 'importing' || job.running));
 
 export const useImportApi = () => {
   const { get, post } = useFetchClient();
@@ -94,9 +95,12 @@ export const useImportApi = () => {
         if (label.trim()) form.append('label', label.trim());
         return (await post<{ data: ImportJob }>(BASE, form)).data.data;
       },
-      report: async (id: number, page: number) => (await get<Page<PostReport>>(`${BASE}/${id}/report`, { params: { page, pageSize: 10 } })).data,
-      results: async (id: number) => (await get<Page<PostResult>>(`${BASE}/${id}/results`, { params: { page: 1, pageSize: 100 } })).data,
-      run: async (id: number, publish: boolean) => (await post<{ data: ImportJob }>(`${BASE}/${id}/run`, { publish })).data.data,
+      report: async (id: number, page: number) =>
+        (await get<Page<PostReport>>(`${BASE}/${id}/report`, { params: { page, pageSize: 10 } })).data,
+      results: async (id: number) =>
+        (await get<Page<PostResult>>(`${BASE}/${id}/results`, { params: { page: 1, pageSize: 100 } })).data,
+      run: async (id: number, publish: boolean) =>
+        (await post<{ data: ImportJob }>(`${BASE}/${id}/run`, { publish })).data.data,
       redirects: async (id: number, format: 'csv' | 'json') =>
         (await get<Blob>(`${BASE}/${id}/redirects`, { params: { format }, responseType: 'blob' })).data,
     }),

@@ -50,7 +50,11 @@ export const ReplyModal = ({ comment, onClose, onReplied }: Props) => {
     } catch (err) {
       const fields = fieldErrorsOf(err);
       if (fields.content) setError(fields.content);
-      else toggleNotification({ type: 'danger', message: isFetchError(err) ? formatAPIError(err) : t('moderation.errors.generic') });
+      else
+        toggleNotification({
+          type: 'danger',
+          message: isFetchError(err) ? formatAPIError(err) : t('moderation.errors.generic'),
+        });
     } finally {
       setIsSaving(false);
     }
@@ -70,7 +74,12 @@ export const ReplyModal = ({ comment, onClose, onReplied }: Props) => {
                   <Typography variant="pi" fontWeight="bold" textColor="neutral700" tag="p">
                     {comment.authorName}
                   </Typography>
-                  <Typography variant="omega" textColor="neutral800" tag="p" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  <Typography
+                    variant="omega"
+                    textColor="neutral800"
+                    tag="p"
+                    style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                  >
                     {comment.content}
                   </Typography>
                 </Box>

@@ -18,7 +18,10 @@ export const ReviewFilter = ({ value, selectedTitle, onChange }: Props) => {
   const debounced = useDebounce(search, 300);
   const options = useReviewOptions(debounced.trim());
 
-  const list = (options.data ?? []).map((o) => ({ documentId: o.documentId, label: `${o.title} (${o.movieTitle}, ${o.movieYear})` }));
+  const list = (options.data ?? []).map((o) => ({
+    documentId: o.documentId,
+    label: `${o.title} (${o.movieTitle}, ${o.movieYear})`,
+  }));
   if (value && !list.some((o) => o.documentId === value)) {
     list.unshift({ documentId: value, label: selectedTitle ?? value });
   }
@@ -37,7 +40,9 @@ export const ReviewFilter = ({ value, selectedTitle, onChange }: Props) => {
         clearLabel={t('moderation.filter.review.clear')}
         loading={options.isLoading}
         loadingMessage={t('moderation.filter.review.loading')}
-        noOptionsMessage={() => (options.error ? t('moderation.filter.review.error') : t('moderation.filter.review.none'))}
+        noOptionsMessage={() =>
+          options.error ? t('moderation.filter.review.error') : t('moderation.filter.review.none')
+        }
         onInputChange={(e) => setSearch(e.currentTarget.value)}
       >
         {list.map((o) => (

@@ -61,7 +61,8 @@ const Code = styled.pre`
   }
 `;
 
-const backendUrl = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? window.location.origin;
+const backendUrl = () =>
+  (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? window.location.origin;
 
 const warningText = (t: ReturnType<typeof useT>, warning: PanelWarning) => {
   switch (warning.code) {
@@ -78,7 +79,15 @@ const warningText = (t: ReturnType<typeof useT>, warning: PanelWarning) => {
   }
 };
 
-const ReviewPanelContent = ({ documentId, status, version }: { documentId: string; status: 'draft' | 'published'; version?: string }) => {
+const ReviewPanelContent = ({
+  documentId,
+  status,
+  version,
+}: {
+  documentId: string;
+  status: 'draft' | 'published';
+  version?: string;
+}) => {
   const t = useT();
   const overview = useReviewOverview(documentId, status, version);
   const { allowedActions } = useRBAC(PERMISSIONS.moderate);
@@ -108,7 +117,11 @@ const ReviewPanelContent = ({ documentId, status, version }: { documentId: strin
 
   const canModerate = Boolean(allowedActions.canModerate);
   const queueLink = (filter: string) => `${QUEUE_PATH}?review=${encodeURIComponent(documentId)}&status=${filter}`;
-  const publicUrl = data.publicUrl ? (data.publicUrl.startsWith('/') ? `${backendUrl()}${data.publicUrl}` : data.publicUrl) : null;
+  const publicUrl = data.publicUrl
+    ? data.publicUrl.startsWith('/')
+      ? `${backendUrl()}${data.publicUrl}`
+      : data.publicUrl
+    : null;
   const json = JSON.stringify(data.structuredData, null, 2);
   const copyJson = async () => {
     if (await copy(json)) toggleNotification({ type: 'success', message: t('panel.jsonld.copied') });
@@ -116,7 +129,13 @@ const ReviewPanelContent = ({ documentId, status, version }: { documentId: strin
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%">
-      <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby="movie-reviews-panel-comments">
+      <Flex
+        direction="column"
+        alignItems="stretch"
+        gap={2}
+        tag="section"
+        aria-labelledby="movie-reviews-panel-comments"
+      >
         <Typography id="movie-reviews-panel-comments" variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
           {t('panel.comments.title')}
         </Typography>
@@ -126,9 +145,23 @@ const ReviewPanelContent = ({ documentId, status, version }: { documentId: strin
               <Typography tag="dt" variant="omega" textColor="neutral700">
                 {t(`moderation.status.${s}` as MessageKey)}
               </Typography>
-              <Typography tag="dd" variant="omega" fontWeight="bold" textColor="neutral800" margin={0} data-testid={`panel-count-${s}`}>
+              <Typography
+                tag="dd"
+                variant="omega"
+                fontWeight="bold"
+                textColor="neutral800"
+                margin={0}
+                data-testid={`panel-count-${s}`}
+              >
                 {canModerate && data.counts[s] > 0 ? (
-                  <Link tag={NavLink} to={queueLink(s)} aria-label={t('panel.comments.open', { count: data.counts[s], status: t(`moderation.status.${s}` as MessageKey) })}>
+                  <Link
+                    tag={NavLink}
+                    to={queueLink(s)}
+                    aria-label={t('panel.comments.open', {
+                      count: data.counts[s],
+                      status: t(`moderation.status.${s}` as MessageKey),
+                    })}
+                  >
                     {data.counts[s]}
                   </Link>
                 ) : (
@@ -140,7 +173,9 @@ const ReviewPanelContent = ({ documentId, status, version }: { documentId: strin
         </Box>
         {canModerate ? (
           <Link tag={NavLink} to={queueLink(data.counts.pending > 0 ? 'pending' : 'all')}>
-            {data.counts.pending > 0 ? t('panel.comments.queue.pending', { count: data.counts.pending }) : t('panel.comments.queue')}
+            {data.counts.pending > 0
+              ? t('panel.comments.queue.pending', { count: data.counts.pending })
+              : t('panel.comments.queue')}
           </Link>
         ) : null}
       </Flex>
@@ -161,7 +196,13 @@ const ReviewPanelContent = ({ documentId, status, version }: { documentId: strin
       </Flex>
 
       {data.warnings.length ? (
-        <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby="movie-reviews-panel-warnings">
+        <Flex
+          direction="column"
+          alignItems="stretch"
+          gap={2}
+          tag="section"
+          aria-labelledby="movie-reviews-panel-warnings"
+        >
           <Typography id="movie-reviews-panel-warnings" variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
             {t('panel.warnings.title', { count: data.warnings.length })}
           </Typography>

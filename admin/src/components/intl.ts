@@ -12,5 +12,8 @@ export const msg = (key: MessageKey) => ({ id: getTranslation(key), defaultMessa
 /** `t('moderation.title')`: the plugin's translation for the admin's current locale. */
 export const useT = () => {
   const { formatMessage } = useIntl();
-  return React.useCallback((key: MessageKey, values?: Values) => formatMessage(msg(key), values) as string, [formatMessage]);
+  return React.useCallback(
+    (key: MessageKey, values?: Values) => formatMessage(msg(key), values) as string,
+    [formatMessage]
+  );
 };

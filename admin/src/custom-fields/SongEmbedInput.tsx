@@ -83,8 +83,12 @@ const SongEmbedInput = React.forwardRef<HTMLInputElement, CustomFieldInputProps<
       });
     };
 
-    const serverUrlError = withoutPath(errorAt(rawError, 'url')) ?? withoutPath(errorAt(rawError, 'provider')) ?? withoutPath(error);
-    const clientUrlError = parsed && !parsed.ok ? t('song.invalid', 'This link cannot be embedded: it {reason}', { reason: parsed.reason }) : undefined;
+    const serverUrlError =
+      withoutPath(errorAt(rawError, 'url')) ?? withoutPath(errorAt(rawError, 'provider')) ?? withoutPath(error);
+    const clientUrlError =
+      parsed && !parsed.ok
+        ? t('song.invalid', 'This link cannot be embedded: it {reason}', { reason: parsed.reason })
+        : undefined;
     const providerName = parsed?.ok ? PROVIDER_LABELS[parsed.value.provider] : null;
     const effectiveStart = startAt ?? (parsed?.ok ? (parsed.value.startAt ?? null) : null);
     // Only these players take a start time; for the others the input is kept but disabled.
@@ -166,7 +170,9 @@ const SongEmbedInput = React.forwardRef<HTMLInputElement, CustomFieldInputProps<
                 max={86400}
                 step={1}
                 disabled={disabled || !canStart}
-                onValueChange={(v: number | undefined) => update({ startAt: typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null })}
+                onValueChange={(v: number | undefined) =>
+                  update({ startAt: typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null })
+                }
               />
               <Field.Hint />
               <Field.Error />

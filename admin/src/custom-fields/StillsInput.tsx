@@ -2,7 +2,15 @@ import * as React from 'react';
 import { useFetchClient, useStrapiApp } from '@strapi/strapi/admin';
 import { Box, Button, Field, Flex, IconButton, TextInput, Typography, VisuallyHidden } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Images, Pencil, Plus, Trash, WarningCircle } from '@strapi/icons';
-import { absoluteMediaUrl, emit, errorAt, readJson, useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
+import {
+  absoluteMediaUrl,
+  emit,
+  errorAt,
+  readJson,
+  useFieldIntl,
+  withoutPath,
+  type CustomFieldInputProps,
+} from './shared';
 
 /** The server's limits (server/src/shared/custom-field-limits.ts). */
 import { MAX_ALT, MAX_CAPTION, MAX_STILLS } from '../../../server/src/shared/custom-field-limits';
@@ -48,7 +56,8 @@ const asStills = (value: unknown): StillValue[] =>
     ? value
         .filter((s): s is Record<string, unknown> => Boolean(s) && typeof s === 'object')
         .map((s) => ({
-          file: typeof s.file === 'object' && s.file !== null ? Number((s.file as { id?: unknown }).id) : Number(s.file),
+          file:
+            typeof s.file === 'object' && s.file !== null ? Number((s.file as { id?: unknown }).id) : Number(s.file),
           caption: typeof s.caption === 'string' ? s.caption : null,
           alt: typeof s.alt === 'string' ? s.alt : '',
         }))
@@ -125,7 +134,9 @@ const StillsInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<St
       [next[index], next[target]] = [next[target], next[index]];
       focusAfterMove.current = { key: keys[index], direction };
       commit(next);
-      setAnnouncement(t('stills.moved', 'Still moved to position {position} of {total}', { position: target + 1, total: next.length }));
+      setAnnouncement(
+        t('stills.moved', 'Still moved to position {position} of {total}', { position: target + 1, total: next.length })
+      );
     };
 
     const remove = (index: number) => {
@@ -144,7 +155,8 @@ const StillsInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<St
       const preferred = buttons.current.get(`${pending.key}:${pending.direction}`);
       const other = buttons.current.get(`${pending.key}:${pending.direction === 'up' ? 'down' : 'up'}`);
       // The design system's buttons stay focusable when disabled (aria-disabled).
-      const usable = (el: HTMLButtonElement | null | undefined) => el && !el.disabled && el.getAttribute('aria-disabled') !== 'true';
+      const usable = (el: HTMLButtonElement | null | undefined) =>
+        el && !el.disabled && el.getAttribute('aria-disabled') !== 'true';
       (usable(preferred) ? preferred : other)?.focus();
     }, [order]);
 
@@ -162,7 +174,10 @@ const StillsInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<St
         }));
         setNotice(
           images.length > room
-            ? t('stills.limit', 'Only {max} stills fit: {dropped} images were not added.', { max: MAX_STILLS, dropped: images.length - room })
+            ? t('stills.limit', 'Only {max} stills fit: {dropped} images were not added.', {
+                max: MAX_STILLS,
+                dropped: images.length - room,
+              })
             : ''
         );
         commit([...stills, ...added]);
@@ -186,21 +201,37 @@ const StillsInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<St
           </Typography>
 
           {stills.length === 0 ? (
-            <Box padding={4} hasRadius borderStyle="dashed" borderWidth="1px" borderColor="neutral300" background="neutral100">
+            <Box
+              padding={4}
+              hasRadius
+              borderStyle="dashed"
+              borderWidth="1px"
+              borderColor="neutral300"
+              background="neutral100"
+            >
               <Flex gap={2} justifyContent="center">
                 <Images aria-hidden />
-                <Typography textColor="neutral600">{t('stills.empty', 'No stills yet. Pick images from the media library.')}</Typography>
+                <Typography textColor="neutral600">
+                  {t('stills.empty', 'No stills yet. Pick images from the media library.')}
+                </Typography>
               </Flex>
             </Box>
           ) : (
-            <Flex tag="ol" direction="column" alignItems="stretch" gap={2} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            <Flex
+              tag="ol"
+              direction="column"
+              alignItems="stretch"
+              gap={2}
+              style={{ listStyle: 'none', margin: 0, padding: 0 }}
+            >
               {stills.map((still, index) => {
                 const key = keys[index];
                 const position = index + 1;
                 const file = files.get(still.file);
                 const missing = file === 'missing';
                 const notImage = typeof file === 'object' && Boolean(file.mime) && !file.mime?.startsWith('image/');
-                const thumb = typeof file === 'object' ? absoluteMediaUrl(file.formats?.thumbnail?.url ?? file.url) : undefined;
+                const thumb =
+                  typeof file === 'object' ? absoluteMediaUrl(file.formats?.thumbnail?.url ?? file.url) : undefined;
                 const fileError = withoutPath(errorAt(rawError, index, 'file'));
                 const itemError = withoutPath(errorAt(rawError, index));
                 return (
@@ -227,7 +258,11 @@ const StillsInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<St
                         style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}
                       >
                         {thumb && !missing ? (
-                          <img src={thumb} alt={still.alt} style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
+                          <img
+                            src={thumb}
+                            alt={still.alt}
+                            style={{ width: '100%', height: '100%', objectFit: 'cover' }}
+                          />
                         ) : missing || notImage ? (
                           <WarningCircle fill="danger600" width="2.4rem" height="2.4rem" aria-hidden />
                         ) : (
@@ -243,30 +278,45 @@ const StillsInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<St
                             <WarningCircle fill="danger600" aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
                             <Typography variant="pi" textColor="danger600">
                               {missing
-                                ? t('stills.missing', 'Image {id} no longer exists in the media library.', { id: still.file })
+                                ? t('stills.missing', 'Image {id} no longer exists in the media library.', {
+                                    id: still.file,
+                                  })
                                 : notImage
-                                  ? t('stills.not-image', 'File {id} is not an image. Remove this still.', { id: still.file })
+                                  ? t('stills.not-image', 'File {id} is not an image. Remove this still.', {
+                                      id: still.file,
+                                    })
                                   : (fileError ?? itemError)}
                             </Typography>
                           </Flex>
                         )}
-                        <Field.Root name={`${name}.${index}.caption`} error={withoutPath(errorAt(rawError, index, 'caption'))}>
+                        <Field.Root
+                          name={`${name}.${index}.caption`}
+                          error={withoutPath(errorAt(rawError, index, 'caption'))}
+                        >
                           <Field.Label>{t('stills.caption', 'Caption')}</Field.Label>
                           <TextInput
                             value={still.caption ?? ''}
                             maxLength={MAX_CAPTION}
                             disabled={disabled}
-                            onChange={(e: React.ChangeEvent<HTMLInputElement>) => updateAt(index, { caption: e.target.value || null })}
+                            onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                              updateAt(index, { caption: e.target.value || null })
+                            }
                           />
                           <Field.Error />
                         </Field.Root>
-                        <Field.Root name={`${name}.${index}.alt`} required error={withoutPath(errorAt(rawError, index, 'alt'))}>
+                        <Field.Root
+                          name={`${name}.${index}.alt`}
+                          required
+                          error={withoutPath(errorAt(rawError, index, 'alt'))}
+                        >
                           <Field.Label>{t('stills.alt', 'Alt text')}</Field.Label>
                           <TextInput
                             value={still.alt}
                             maxLength={MAX_ALT}
                             disabled={disabled}
-                            onChange={(e: React.ChangeEvent<HTMLInputElement>) => updateAt(index, { alt: e.target.value })}
+                            onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                              updateAt(index, { alt: e.target.value })
+                            }
                           />
                           <Field.Error />
                         </Field.Root>

@@ -17,7 +17,7 @@ type CustomField = Exclude<Parameters<StrapiApp['customFields']['register']>[0],
  * which is what our inputs declare.
  */
 const lazyInput =
-  <P,>(load: () => Promise<{ default: React.ComponentType<P> }>) =>
+  <P>(load: () => Promise<{ default: React.ComponentType<P> }>) =>
   async () => ({ default: (await load()).default as unknown as React.ComponentType });
 
 /** Options a host app can set in the Content-Type Builder: required and private, like any attribute. */
@@ -30,13 +30,19 @@ const options = {
           name: 'required' as const,
           type: 'checkbox' as const,
           intlLabel: { id: 'form.attribute.item.requiredField', defaultMessage: 'Required field' },
-          description: { id: 'form.attribute.item.requiredField.description', defaultMessage: "You won't be able to create an entry if this field is empty" },
+          description: {
+            id: 'form.attribute.item.requiredField.description',
+            defaultMessage: "You won't be able to create an entry if this field is empty",
+          },
         },
         {
           name: 'private' as const,
           type: 'checkbox' as const,
           intlLabel: { id: 'form.attribute.item.privateField', defaultMessage: 'Private field' },
-          description: { id: 'form.attribute.item.privateField.description', defaultMessage: 'This field will not show up in the API response' },
+          description: {
+            id: 'form.attribute.item.privateField.description',
+            defaultMessage: 'This field will not show up in the API response',
+          },
         },
       ],
     },
@@ -49,7 +55,10 @@ const fields: CustomField[] = [
     pluginId: PLUGIN_ID,
     type: 'json',
     intlLabel: { id: getTranslation('custom-fields.synopsis.label'), defaultMessage: 'Synopsis' },
-    intlDescription: { id: getTranslation('custom-fields.synopsis.description'), defaultMessage: 'A short plot summary with its source' },
+    intlDescription: {
+      id: getTranslation('custom-fields.synopsis.description'),
+      defaultMessage: 'A short plot summary with its source',
+    },
     icon: Quotes,
     components: { Input: lazyInput(() => import('./SynopsisInput')) },
     options,

@@ -46,7 +46,8 @@ export const errorAt = (rawError: unknown, ...path: Array<string | number>): str
     node = (node as Record<string, unknown>)[String(key)];
   }
   if (typeof node === 'string') return node;
-  if (node && typeof node === 'object' && 'defaultMessage' in node) return String((node as { defaultMessage: unknown }).defaultMessage);
+  if (node && typeof node === 'object' && 'defaultMessage' in node)
+    return String((node as { defaultMessage: unknown }).defaultMessage);
   return undefined;
 };
 

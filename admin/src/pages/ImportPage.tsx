@@ -29,7 +29,16 @@ import {
 import { Download, Upload } from '@strapi/icons';
 import { Layouts, Page, isFetchError, useAPIErrorHandler, useNotification } from '@strapi/strapi/admin';
 import { PERMISSIONS } from '../api/permissions';
-import { isBusy, useImportApi, useJobPolling, type CommentReport, type ImportJob, type Page as ReportPage, type PostReport, type PostResult } from '../api/import';
+import {
+  isBusy,
+  useImportApi,
+  useJobPolling,
+  type CommentReport,
+  type ImportJob,
+  type Page as ReportPage,
+  type PostReport,
+  type PostResult,
+} from '../api/import';
 import { useT, type MessageKey } from '../components/intl';
 
 export const ImportPage = () => (
@@ -62,7 +71,11 @@ const Comments = ({ comments, depth = 0 }: { comments: CommentReport[]; depth?: 
       {comments.map((c) => (
         <Box tag="li" key={c.sourceId} paddingTop={1}>
           <Typography variant="omega">
-            {t('import.report.comment', { name: c.name, email: c.email ?? t('import.report.noEmail'), date: c.date ? new Date(c.date).toLocaleDateString() : '—' })}{' '}
+            {t('import.report.comment', {
+              name: c.name,
+              email: c.email ?? t('import.report.noEmail'),
+              date: c.date ? new Date(c.date).toLocaleDateString() : '—',
+            })}{' '}
           </Typography>
           <Badge active={c.approved}>{t(`import.comment.${c.state}` as MessageKey)}</Badge>
           {c.replies.length > 0 && <Comments comments={c.replies} depth={depth + 1} />}
@@ -86,14 +99,19 @@ const PostDetail = ({ post }: { post: PostReport }) => {
   );
   return (
     <Flex direction="column" alignItems="stretch" gap={2} padding={4} background="neutral100" hasRadius>
-      {row('import.report.synopsis', <Typography>{post.synopsis ? post.synopsis.text : t('import.report.none')}</Typography>)}
+      {row(
+        'import.report.synopsis',
+        <Typography>{post.synopsis ? post.synopsis.text : t('import.report.none')}</Typography>
+      )}
       {row(
         'import.report.stills',
         post.stills.length ? (
           <Box tag="ul">
             {post.stills.map((s) => (
               <Box tag="li" key={s.src}>
-                <Typography>{t('import.report.still', { caption: s.caption ?? t('import.report.noCaption'), alt: s.alt })}</Typography>
+                <Typography>
+                  {t('import.report.still', { caption: s.caption ?? t('import.report.noCaption'), alt: s.alt })}
+                </Typography>
               </Box>
             ))}
           </Box>
@@ -101,10 +119,23 @@ const PostDetail = ({ post }: { post: PostReport }) => {
           <Typography>{t('import.report.none')}</Typography>
         )
       )}
-      {row('import.report.song', <Typography>{post.song ? `${post.song.provider}: ${post.song.url}` : t('import.report.none')}</Typography>)}
-      {row('import.report.tags', <Typography>{post.tags.length ? post.tags.join(', ') : t('import.report.none')}</Typography>)}
+      {row(
+        'import.report.song',
+        <Typography>{post.song ? `${post.song.provider}: ${post.song.url}` : t('import.report.none')}</Typography>
+      )}
+      {row(
+        'import.report.tags',
+        <Typography>{post.tags.length ? post.tags.join(', ') : t('import.report.none')}</Typography>
+      )}
       {row('import.report.author', <Typography>{post.author}</Typography>)}
-      {row('import.report.comments', post.comments.length ? <Comments comments={post.comments} /> : <Typography>{t('import.report.none')}</Typography>)}
+      {row(
+        'import.report.comments',
+        post.comments.length ? (
+          <Comments comments={post.comments} />
+        ) : (
+          <Typography>{t('import.report.none')}</Typography>
+        )
+      )}
       {row(
         'import.report.unmapped',
         post.unmapped.length ? (
@@ -131,7 +162,10 @@ const Report = ({ job }: { job: ImportJob }) => {
   const [open, setOpen] = React.useState<string | null>(null);
   React.useEffect(() => {
     let current = true;
-    api.report(job.id, page).then((r) => current && setReport(r), () => current && setReport(null));
+    api.report(job.id, page).then(
+      (r) => current && setReport(r),
+      () => current && setReport(null)
+    );
     return () => {
       current = false;
     };
@@ -143,12 +177,24 @@ const Report = ({ job }: { job: ImportJob }) => {
       <Table colCount={6} rowCount={report.data.length + 1}>
         <Thead>
           <Tr>
-            <Th><Typography variant="sigma">{t('import.report.post')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('import.report.film')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('import.report.stills')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('import.report.song')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('import.report.comments')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('import.report.outcome')}</Typography></Th>
+            <Th>
+              <Typography variant="sigma">{t('import.report.post')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('import.report.film')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('import.report.stills')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('import.report.song')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('import.report.comments')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('import.report.outcome')}</Typography>
+            </Th>
           </Tr>
         </Thead>
         <Tbody>
@@ -156,20 +202,36 @@ const Report = ({ job }: { job: ImportJob }) => {
             <React.Fragment key={post.sourceId}>
               <Tr>
                 <Td>
-                  <Button variant="ghost" onClick={() => setOpen(open === post.sourceId ? null : post.sourceId)} aria-expanded={open === post.sourceId}>
+                  <Button
+                    variant="ghost"
+                    onClick={() => setOpen(open === post.sourceId ? null : post.sourceId)}
+                    aria-expanded={open === post.sourceId}
+                  >
                     {post.title}
                   </Button>
                 </Td>
-                <Td><Typography>{post.movieTitle && !post.skip ? `${post.movieTitle} (${post.movieYear ?? '?'})` : '—'}</Typography></Td>
-                <Td><Typography>{post.stills.length}</Typography></Td>
-                <Td><Typography>{post.song ? post.song.provider : '—'}</Typography></Td>
-                <Td><Typography>{post.commentCount}</Typography></Td>
+                <Td>
+                  <Typography>
+                    {post.movieTitle && !post.skip ? `${post.movieTitle} (${post.movieYear ?? '?'})` : '—'}
+                  </Typography>
+                </Td>
+                <Td>
+                  <Typography>{post.stills.length}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{post.song ? post.song.provider : '—'}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{post.commentCount}</Typography>
+                </Td>
                 <Td>
                   {post.skip ? (
                     <Typography textColor="danger600">{t('import.report.skip', { reason: post.skip })}</Typography>
                   ) : (
                     <Typography textColor={post.unmapped.length ? 'warning600' : 'success600'}>
-                      {t(post.status === 'draft' ? 'import.report.asDraft' : 'import.report.ok', { count: post.unmapped.length })}
+                      {t(post.status === 'draft' ? 'import.report.asDraft' : 'import.report.ok', {
+                        count: post.unmapped.length,
+                      })}
                     </Typography>
                   )}
                 </Td>
@@ -203,7 +265,10 @@ const Results = ({ job }: { job: ImportJob }) => {
   const api = useImportApi();
   const [results, setResults] = React.useState<PostResult[]>([]);
   React.useEffect(() => {
-    api.results(job.id).then((r) => setResults(r.data), () => setResults([]));
+    api.results(job.id).then(
+      (r) => setResults(r.data),
+      () => setResults([])
+    );
   }, [api, job.id, job.state]);
   const problems = results.filter((r) => r.status === 'failed' || r.missingFiles.length);
   const download = async (format: 'csv' | 'json') => {
@@ -218,13 +283,23 @@ const Results = ({ job }: { job: ImportJob }) => {
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Typography>
-        {t('import.done', { created: job.created, comments: job.commentsCreated, skipped: job.skipped, failed: job.failed, images: job.imagesFailed })}
+        {t('import.done', {
+          created: job.created,
+          comments: job.commentsCreated,
+          skipped: job.skipped,
+          failed: job.failed,
+          images: job.imagesFailed,
+        })}
       </Typography>
       {problems.length > 0 && (
         <Box tag="ul">
           {problems.map((r) => (
             <Box tag="li" key={r.sourceId} paddingTop={1}>
-              {r.status === 'failed' && <Typography textColor="danger600">{t('import.result.failed', { title: r.title, reason: r.reason ?? '' })}</Typography>}
+              {r.status === 'failed' && (
+                <Typography textColor="danger600">
+                  {t('import.result.failed', { title: r.title, reason: r.reason ?? '' })}
+                </Typography>
+              )}
               {r.missingFiles.map((m) => (
                 <Typography key={m.src} tag="p" textColor="warning600">
                   {t('import.result.missing', { title: r.title, src: m.src, reason: m.reason })}
@@ -265,7 +340,10 @@ const ImportView = () => {
   useJobPolling(job, refresh);
 
   const fail = (error: unknown) =>
-    toggleNotification({ type: 'danger', message: isFetchError(error) ? formatAPIError(error) : t('moderation.errors.generic') });
+    toggleNotification({
+      type: 'danger',
+      message: isFetchError(error) ? formatAPIError(error) : t('moderation.errors.generic'),
+    });
 
   const analyse = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -321,7 +399,11 @@ const ImportView = () => {
                 </Field.Root>
                 <Field.Root name="label" hint={t('import.labelFilter.hint')}>
                   <Field.Label>{t('import.labelFilter.label')}</Field.Label>
-                  <TextInput value={label} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setLabel(e.target.value)} maxLength={200} />
+                  <TextInput
+                    value={label}
+                    onChange={(e: React.ChangeEvent<HTMLInputElement>) => setLabel(e.target.value)}
+                    maxLength={200}
+                  />
                   <Field.Hint />
                 </Field.Root>
                 <Box>
@@ -339,7 +421,9 @@ const ImportView = () => {
                 <Typography>
                   {t('import.job', {
                     file: job.fileName ?? '',
-                    format: job.format ? `${t(FORMAT_KEYS[job.format])}${job.formatVersion ? ` ${job.formatVersion}` : ''}` : '…',
+                    format: job.format
+                      ? `${t(FORMAT_KEYS[job.format])}${job.formatVersion ? ` ${job.formatVersion}` : ''}`
+                      : '…',
                     state: t(`import.state.${job.state}` as MessageKey),
                   })}
                 </Typography>
@@ -348,10 +432,19 @@ const ImportView = () => {
                     {job.error}
                   </Typography>
                 )}
-                {job.state === 'analysing' && <Typography>{t('import.analysing', { count: job.processed })}</Typography>}
+                {job.state === 'analysing' && (
+                  <Typography>{t('import.analysing', { count: job.processed })}</Typography>
+                )}
                 {job.state !== 'analysing' && job.state !== 'failed' && (
                   <>
-                    <Typography>{t('import.summary', { total: job.total, skipped: job.skipped, label: job.label ?? '', hasLabel: job.label ? 'yes' : 'no' })}</Typography>
+                    <Typography>
+                      {t('import.summary', {
+                        total: job.total,
+                        skipped: job.skipped,
+                        label: job.label ?? '',
+                        hasLabel: job.label ? 'yes' : 'no',
+                      })}
+                    </Typography>
                     <Report job={job} />
                   </>
                 )}
@@ -363,17 +456,28 @@ const ImportView = () => {
             card(
               t('import.step.import'),
               <Flex direction="column" alignItems="stretch" gap={4}>
-                <Checkbox checked={publish} onCheckedChange={(v: boolean | 'indeterminate') => setPublish(v === true)} disabled={!importable}>
+                <Checkbox
+                  checked={publish}
+                  onCheckedChange={(v: boolean | 'indeterminate') => setPublish(v === true)}
+                  disabled={!importable}
+                >
                   {t('import.publish')}
                 </Checkbox>
                 <Box>
-                  <Button onClick={() => void start()} disabled={!importable || toImport === 0} loading={sending && Boolean(job)}>
+                  <Button
+                    onClick={() => void start()}
+                    disabled={!importable || toImport === 0}
+                    loading={sending && Boolean(job)}
+                  >
                     {t(job.state === 'done' ? 'import.again' : 'import.start', { count: toImport })}
                   </Button>
                 </Box>
                 {(job.state === 'importing' || busy) && (
                   <Flex direction="column" alignItems="stretch" gap={2}>
-                    <ProgressBar value={percent} aria-label={t('import.progress', { processed: job.processed, total: job.total })} />
+                    <ProgressBar
+                      value={percent}
+                      aria-label={t('import.progress', { processed: job.processed, total: job.total })}
+                    />
                     <Typography>{t('import.progress', { processed: job.processed, total: job.total })}</Typography>
                   </Flex>
                 )}

@@ -115,15 +115,23 @@ const ModerationQueue = () => {
       const result = await apply(action, ids);
       toggleNotification({
         type: 'success',
-        message: t(`moderation.notify.${action}` as MessageKey, { count: result.changed.length + result.unchanged.length }),
+        message: t(`moderation.notify.${action}` as MessageKey, {
+          count: result.changed.length + result.unchanged.length,
+        }),
       });
       if (result.missing.length) {
-        toggleNotification({ type: 'warning', message: t('moderation.notify.missing', { count: result.missing.length }) });
+        toggleNotification({
+          type: 'warning',
+          message: t('moderation.notify.missing', { count: result.missing.length }),
+        });
       }
       setSelected([]);
       queue.reload();
     } catch (error) {
-      toggleNotification({ type: 'danger', message: isFetchError(error) ? formatAPIError(error) : t('moderation.errors.generic') });
+      toggleNotification({
+        type: 'danger',
+        message: isFetchError(error) ? formatAPIError(error) : t('moderation.errors.generic'),
+      });
     } finally {
       setBusy(false);
     }
@@ -162,25 +170,55 @@ const ModerationQueue = () => {
   const emptyKey = (q || review ? 'moderation.empty.filtered' : `moderation.empty.${status}`) as MessageKey;
 
   const table = (
-    <Table.Root rows={rows} headers={tableHeaders} isLoading={queue.isLoading && !queue.data} selectedRows={selected} onSelectedRowsChange={setSelected}>
+    <Table.Root
+      rows={rows}
+      headers={tableHeaders}
+      isLoading={queue.isLoading && !queue.data}
+      selectedRows={selected}
+      onSelectedRowsChange={setSelected}
+    >
       <Flex minHeight="3.6rem" paddingBottom={2} gap={2}>
         <Table.ActionBar>
           {status !== 'approved' ? (
-            <Button size="S" variant="success-light" startIcon={<Check />} disabled={busy} onClick={() => run('approve', selectedIds)}>
+            <Button
+              size="S"
+              variant="success-light"
+              startIcon={<Check />}
+              disabled={busy}
+              onClick={() => run('approve', selectedIds)}
+            >
               {t('moderation.actions.approve')}
             </Button>
           ) : null}
           {status !== 'rejected' ? (
-            <Button size="S" variant="secondary" startIcon={<Cross />} disabled={busy} onClick={() => run('reject', selectedIds)}>
+            <Button
+              size="S"
+              variant="secondary"
+              startIcon={<Cross />}
+              disabled={busy}
+              onClick={() => run('reject', selectedIds)}
+            >
               {t('moderation.actions.reject')}
             </Button>
           ) : null}
           {status !== 'spam' ? (
-            <Button size="S" variant="tertiary" startIcon={<Shield />} disabled={busy} onClick={() => run('spam', selectedIds)}>
+            <Button
+              size="S"
+              variant="tertiary"
+              startIcon={<Shield />}
+              disabled={busy}
+              onClick={() => run('spam', selectedIds)}
+            >
               {t('moderation.actions.spam')}
             </Button>
           ) : null}
-          <Button size="S" variant="danger-light" startIcon={<Trash />} disabled={busy} onClick={() => setToDelete(selectedIds)}>
+          <Button
+            size="S"
+            variant="danger-light"
+            startIcon={<Trash />}
+            disabled={busy}
+            onClick={() => setToDelete(selectedIds)}
+          >
             {t('moderation.actions.delete')}
           </Button>
         </Table.ActionBar>
@@ -214,7 +252,9 @@ const ModerationQueue = () => {
                     ) : null}
                   </Flex>
                   <Typography variant="pi" textColor="neutral600">
-                    {[comment.authorEmail, comment.ip ? t('moderation.ip', { ip: comment.ip }) : null].filter(Boolean).join(' · ')}
+                    {[comment.authorEmail, comment.ip ? t('moderation.ip', { ip: comment.ip }) : null]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </Typography>
                   {comment.parent ? (
                     <Typography variant="pi" textColor="neutral600">
@@ -252,7 +292,9 @@ const ModerationQueue = () => {
                 <RowActions
                   comment={comment}
                   disabled={busy}
-                  onAction={(action) => (action === 'delete' ? setToDelete([comment.documentId]) : run(action, [comment.documentId]))}
+                  onAction={(action) =>
+                    action === 'delete' ? setToDelete([comment.documentId]) : run(action, [comment.documentId])
+                  }
                   onReply={() => setReplyTo(comment)}
                 />
               </Table.Cell>
@@ -269,9 +311,7 @@ const ModerationQueue = () => {
       <Layouts.Header
         title={t('moderation.title')}
         subtitle={
-          counts
-            ? t('moderation.subtitle', { pending: counts.pending, total: counts.all })
-            : t('moderation.loading')
+          counts ? t('moderation.subtitle', { pending: counts.pending, total: counts.all }) : t('moderation.loading')
         }
       />
       <Layouts.Action
@@ -347,17 +387,33 @@ const RowActions = ({ comment, disabled, onAction, onReply }: RowActionsProps) =
   return (
     <Flex gap={1} justifyContent="flex-end" onClick={(e: React.MouseEvent) => e.stopPropagation()}>
       {comment.status !== 'approved' ? (
-        <IconButton label={t('moderation.actions.approveOne', { name })} variant="ghost" disabled={disabled} onClick={() => onAction('approve')}>
+        <IconButton
+          label={t('moderation.actions.approveOne', { name })}
+          variant="ghost"
+          disabled={disabled}
+          onClick={() => onAction('approve')}
+        >
           <Check />
         </IconButton>
       ) : null}
       {canReply ? (
-        <IconButton label={t('moderation.actions.replyOne', { name })} variant="ghost" disabled={disabled} onClick={onReply}>
+        <IconButton
+          label={t('moderation.actions.replyOne', { name })}
+          variant="ghost"
+          disabled={disabled}
+          onClick={onReply}
+        >
           <Discuss />
         </IconButton>
       ) : null}
       <Menu.Root>
-        <Menu.Trigger tag={IconButton} icon={<More />} label={t('moderation.actions.more', { name })} variant="ghost" disabled={disabled} />
+        <Menu.Trigger
+          tag={IconButton}
+          icon={<More />}
+          label={t('moderation.actions.more', { name })}
+          variant="ghost"
+          disabled={disabled}
+        />
         <Menu.Content popoverPlacement="bottom-end">
           {comment.status !== 'rejected' ? (
             <Menu.Item startIcon={<Cross />} onSelect={() => onAction('reject')}>

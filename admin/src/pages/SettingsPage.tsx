@@ -5,7 +5,18 @@
  * range checks run before sending so most mistakes never leave the form.
  */
 import * as React from 'react';
-import { Box, Button, Checkbox, EmptyStateLayout, Field, Flex, Grid, NumberInput, Toggle, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Checkbox,
+  EmptyStateLayout,
+  Field,
+  Flex,
+  Grid,
+  NumberInput,
+  Toggle,
+  Typography,
+} from '@strapi/design-system';
 import { ArrowClockwise, Check } from '@strapi/icons';
 import { Layouts, Page, isFetchError, useAPIErrorHandler, useNotification } from '@strapi/strapi/admin';
 import { fieldErrorsOf, statusOf, useSaveSettings, useSettings } from '../api/hooks';
@@ -79,7 +90,8 @@ const SettingsForm = () => {
 
   const checkLocally = (f: Form): Errors => {
     const e: Errors = {};
-    const intIn = (v: number | undefined, min: number, max: number) => v !== undefined && Number.isInteger(v) && v >= min && v <= max;
+    const intIn = (v: number | undefined, min: number, max: number) =>
+      v !== undefined && Number.isInteger(v) && v >= min && v <= max;
     if (!intIn(f.rateLimitPoints, 1, 10_000)) e.rateLimitPoints = t('settings.errors.rateLimitPoints');
     if (!intIn(f.cacheMaxAge, 0, 86_400)) e.cacheMaxAge = t('settings.errors.cacheMaxAge');
     if (f.embedProviders.length === 0) e.embedProviders = t('settings.errors.embedProviders');
@@ -104,7 +116,11 @@ const SettingsForm = () => {
       setErrors(fields);
       toggleNotification({
         type: 'danger',
-        message: Object.keys(fields).length ? t('settings.errors.invalid') : isFetchError(error) ? formatAPIError(error) : t('moderation.errors.generic'),
+        message: Object.keys(fields).length
+          ? t('settings.errors.invalid')
+          : isFetchError(error)
+            ? formatAPIError(error)
+            : t('moderation.errors.generic'),
       });
     } finally {
       setIsSaving(false);
@@ -188,7 +204,13 @@ const SettingsForm = () => {
             {card(
               'settings.section.embeds',
               <Field.Root name="embedProviders" hint={t('settings.embedProviders.hint')} error={errors.embedProviders}>
-                <Flex direction="column" alignItems="stretch" gap={2} role="group" aria-labelledby="movie-reviews-embed-providers">
+                <Flex
+                  direction="column"
+                  alignItems="stretch"
+                  gap={2}
+                  role="group"
+                  aria-labelledby="movie-reviews-embed-providers"
+                >
                   <Typography id="movie-reviews-embed-providers" variant="pi" fontWeight="bold" textColor="neutral800">
                     {t('settings.embedProviders.label')}
                   </Typography>

@@ -33,7 +33,13 @@ export const installBenchControls = (strapi: Core.Strapi) => {
     if (ctx.path === '/__bench/memory') {
       const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
       const m = process.memoryUsage();
-      ctx.body = { rss: mb(m.rss), heapTotal: mb(m.heapTotal), heapUsed: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) };
+      ctx.body = {
+        rss: mb(m.rss),
+        heapTotal: mb(m.heapTotal),
+        heapUsed: mb(m.heapUsed),
+        external: mb(m.external),
+        arrayBuffers: mb(m.arrayBuffers),
+      };
       return;
     }
     if (ctx.path === '/__bench/approve') {

@@ -59,7 +59,8 @@ export const her = {
   },
   rating: 9,
   authorName: 'Mara Okafor',
-  authorBio: 'Mara writes about films in which people talk more than they shoot. She keeps a list of every film score she has hummed on a bus.',
+  authorBio:
+    'Mara writes about films in which people talk more than they shoot. She keeps a list of every film score she has hummed on a bus.',
   tags: ['romance', 'science fiction', 'drama'],
   commentsEnabled: true,
 };
@@ -87,7 +88,8 @@ export const comments = [
     key: 'first',
     authorName: 'Jonas',
     authorEmail: 'jonas@example.com',
-    content: 'The letters Theodore writes for other people are the saddest and funniest part. Great point about the close-ups.',
+    content:
+      'The letters Theodore writes for other people are the saddest and funniest part. Great point about the close-ups.',
     moderationStatus: 'approved' as const,
   },
   {

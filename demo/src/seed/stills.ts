@@ -41,7 +41,9 @@ export const ensureStill = async (
   const existing = (await strapi.db.query('plugin::upload.file').findOne({ where: { name } })) as SeededFile | null;
   if (existing) return existing;
   const filepath = path.join(os.tmpdir(), `movie-reviews-${process.pid}-${name}`);
-  await sharp(Buffer.from(svgFor(palette, seed))).jpeg({ quality: 82 }).toFile(filepath);
+  await sharp(Buffer.from(svgFor(palette, seed)))
+    .jpeg({ quality: 82 })
+    .toFile(filepath);
   try {
     const [file] = (await strapi
       .plugin('upload')

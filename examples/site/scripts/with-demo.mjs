@@ -53,15 +53,29 @@ const stopAll = (code) => {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-start('demo', process.execPath, [path.join(demoDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], demoDir, {
-  PORT: strapiPort,
-  SITE_URL: siteUrl,
-  PREVIEW_SECRET: previewSecret,
-});
-start('site', process.execPath, [path.join(siteDir, 'node_modules', 'astro', 'astro.js'), 'dev', '--port', sitePort, '--host', 'localhost'], siteDir, {
-  STRAPI_URL: strapiUrl,
-  SITE_URL: siteUrl,
-  PREVIEW_SECRET: previewSecret,
-  ASTRO_TELEMETRY_DISABLED: '1',
-});
-process.stdout.write(`\n  site: ${siteUrl}\n  admin: ${strapiUrl}/admin (Content Manager → a movie review → Open preview)\n\n`);
+start(
+  'demo',
+  process.execPath,
+  [path.join(demoDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+  demoDir,
+  {
+    PORT: strapiPort,
+    SITE_URL: siteUrl,
+    PREVIEW_SECRET: previewSecret,
+  }
+);
+start(
+  'site',
+  process.execPath,
+  [path.join(siteDir, 'node_modules', 'astro', 'astro.js'), 'dev', '--port', sitePort, '--host', 'localhost'],
+  siteDir,
+  {
+    STRAPI_URL: strapiUrl,
+    SITE_URL: siteUrl,
+    PREVIEW_SECRET: previewSecret,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  }
+);
+process.stdout.write(
+  `\n  site: ${siteUrl}\n  admin: ${strapiUrl}/admin (Content Manager → a movie review → Open preview)\n\n`
+);

@@ -26,7 +26,11 @@ export const pluginConfigSchema = z.strictObject({
     /** Images downloaded at the same time during an import. */
     imageConcurrency: z.number().int().min(1).max(16),
     imageTimeoutMs: z.number().int().min(1000).max(120_000),
-    maxImageBytes: z.number().int().min(1024).max(100 * 1024 * 1024),
+    maxImageBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024),
     /** Test-only: fetch images from loopback and private addresses. Never enable in production. */
     allowPrivateImageHosts: z.boolean(),
   }),
@@ -42,7 +46,12 @@ export const defaultConfig: PluginConfig = {
   embedProviders: [...SONG_PROVIDERS],
   redis: null,
   preview: { secret: null, url: null, ttlSeconds: 3600 },
-  import: { imageConcurrency: 4, imageTimeoutMs: 15_000, maxImageBytes: 15 * 1024 * 1024, allowPrivateImageHosts: false },
+  import: {
+    imageConcurrency: 4,
+    imageTimeoutMs: 15_000,
+    maxImageBytes: 15 * 1024 * 1024,
+    allowPrivateImageHosts: false,
+  },
 };
 
 export default {

@@ -10,7 +10,13 @@ import { validationError } from '../utils/host-errors';
 import { getService } from '../utils/get-service';
 import { summaryOf } from '../services/importer';
 import { redirectsCsv, redirectsOf } from '../import/job-runner';
-import { importJobIdSchema, importPageSchema, importRunSchema, importUploadSchema, redirectsQuerySchema } from '../validation/import';
+import {
+  importJobIdSchema,
+  importPageSchema,
+  importRunSchema,
+  importUploadSchema,
+  redirectsQuerySchema,
+} from '../validation/import';
 import type { z } from 'zod';
 
 interface UploadedFile {
@@ -63,7 +69,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const cleanUp = () => all.forEach((f) => fs.rmSync(f.filepath, { force: true }));
       if (!upload || Array.isArray(upload)) {
         cleanUp();
-        throw validationError([{ path: ['file'], name: 'ValidationError', message: 'file: send one export file (WordPress .xml or Blogger .atom/.xml) as "file"' }]);
+        throw validationError([
+          {
+            path: ['file'],
+            name: 'ValidationError',
+            message: 'file: send one export file (WordPress .xml or Blogger .atom/.xml) as "file"',
+          },
+        ]);
       }
       let fields: z.infer<typeof importUploadSchema>;
       try {
@@ -77,7 +89,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         cleanUp();
         throw validationError([{ path: ['file'], name: 'ValidationError', message: 'file: the file is empty' }]);
       }
-      const job = await service().start({ tempPath: upload.filepath, fileName: (upload.originalFilename ?? 'export.xml').slice(0, 255), label: fields.label });
+      const job = await service().start({
+        tempPath: upload.filepath,
+        fileName: (upload.originalFilename ?? 'export.xml').slice(0, 255),
+        label: fields.label,
+      });
       ctx.status = 202;
       ctx.body = { data: summaryOf(job) };
     },
@@ -98,7 +114,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async results(ctx: Ctx) {
       const { page, pageSize } = parse(importPageSchema, ctx.query);
       const job = await loadJob(ctx);
-      if (job) ctx.body = paginate(Object.entries(job.results ?? {}).map(([sourceId, r]) => ({ sourceId, ...r })), page, pageSize);
+      if (job)
+        ctx.body = paginate(
+          Object.entries(job.results ?? {}).map(([sourceId, r]) => ({ sourceId, ...r })),
+          page,
+          pageSize
+        );
     },
 
     async run(ctx: Ctx) {
@@ -107,7 +128,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!job) return;
       if (job.state === 'analysing' || job.state === 'importing' || (job.state === 'failed' && !job.format)) {
         throw validationError(
-          job.state === 'failed' ? `This file cannot be imported: ${job.error ?? 'it was refused'}` : `This job is ${job.state}: wait until it is finished`
+          job.state === 'failed'
+            ? `This file cannot be imported: ${job.error ?? 'it was refused'}`
+            : `This job is ${job.state}: wait until it is finished`
         );
       }
       await service().run(job.id, options);

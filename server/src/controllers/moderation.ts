@@ -49,7 +49,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reviewAccess = (userAbility: unknown): ReviewAccess | undefined => {
     if (!userAbility) return undefined;
     // Strapi types another plugin's services as unknown-ish; this is the Content Manager's permission checker.
-    const checker = (strapi.plugin('content-manager').service('permission-checker') as unknown as PermissionCheckerService).create({
+    const checker = (
+      strapi.plugin('content-manager').service('permission-checker') as unknown as PermissionCheckerService
+    ).create({
       userAbility,
       model: REVIEW_UID,
     });

@@ -31,7 +31,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.set('Cache-Control', 'private, no-store');
     const check = preview.checkToken(id.data, query.data.status, query.data.token);
     // Not thrown: Strapi's route authorization turns a thrown UnauthorizedError into a bare "Unauthorized".
-    if (!check.valid) return (ctx as Context & { unauthorized(message: string, details: object): void }).unauthorized(REASONS[check.reason], {});
+    if (!check.valid)
+      return (ctx as Context & { unauthorized(message: string, details: object): void }).unauthorized(
+        REASONS[check.reason],
+        {}
+      );
 
     const review = await preview.findVersion(id.data, query.data.status);
     if (!review) throw new (hostErrors().NotFoundError)(`This review has no ${query.data.status} version`);

@@ -9,11 +9,7 @@ import { validateSongEmbed } from './song-embed';
  * or throws a ValidationError naming `field`. Async because some need the database
  * (stills check that every file exists and is an image).
  */
-export type CustomFieldValidator = (
-  value: unknown,
-  field: string,
-  strapi: Core.Strapi
-) => Promise<unknown> | unknown;
+export type CustomFieldValidator = (value: unknown, field: string, strapi: Core.Strapi) => Promise<unknown> | unknown;
 
 export const CUSTOM_FIELDS: Record<string, CustomFieldValidator> = {
   synopsis: validateSynopsis,

@@ -79,7 +79,9 @@ const toPublicImage = (file: FileRow): PublicImage => ({
 
 export const storedStills = (value: unknown): StillValue[] =>
   Array.isArray(value)
-    ? (value.filter((s) => s && typeof s === 'object' && Number.isInteger(s.file) && typeof s.alt === 'string') as StillValue[])
+    ? (value.filter(
+        (s) => s && typeof s === 'object' && Number.isInteger(s.file) && typeof s.alt === 'string'
+      ) as StillValue[])
     : [];
 
 interface FileService {
@@ -121,7 +123,9 @@ export const expandStillsBatch = async (strapi: Core.Strapi, values: unknown[]):
 export const missingStillFiles = async (strapi: Core.Strapi, value: unknown): Promise<number[]> => {
   const ids = [...new Set(storedStills(value).map((s) => s.file))];
   if (!ids.length) return [];
-  const found = (await strapi.db.query('plugin::upload.file').findMany({ select: ['id'], where: { id: { $in: ids } } })) as Array<{ id: number }>;
+  const found = (await strapi.db
+    .query('plugin::upload.file')
+    .findMany({ select: ['id'], where: { id: { $in: ids } } })) as Array<{ id: number }>;
   const present = new Set(found.map((f) => f.id));
   return ids.filter((id) => !present.has(id));
 };

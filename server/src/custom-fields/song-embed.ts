@@ -34,7 +34,11 @@ const urlError = (field: string, path: string, reason: string) =>
  * one parsed from the link (a `provider` sent by the client must agree with it),
  * the URL is stored in canonical form, and `embedUrl` is never stored.
  */
-export const validateSongEmbed = async (value: unknown, field: string, strapi?: Core.Strapi): Promise<SongValue | null> => {
+export const validateSongEmbed = async (
+  value: unknown,
+  field: string,
+  strapi?: Core.Strapi
+): Promise<SongValue | null> => {
   if (value === null || value === undefined) return null;
   const parsed = songInputSchema.safeParse(value);
   if (!parsed.success) throw zodToValidationError(parsed.error, [field]);

@@ -88,9 +88,42 @@ const SPOTIFY_ID = /^[A-Za-z0-9]{22}$/;
 const SPOTIFY_KINDS = new Set(['track', 'album', 'playlist', 'episode']);
 const SC_SEGMENT = /^[a-z0-9_-]{1,100}$/;
 /** First path segments of soundcloud.com that are site pages, not user names. */
-const SC_RESERVED = new Set(['discover', 'search', 'stream', 'upload', 'you', 'settings', 'charts', 'stations', 'pages', 'messages', 'notifications', 'people', 'tags', 'popular', 'terms-of-use', 'imprint', 'mobile', 'jobs', 'pro', 'signin', 'logout']);
+const SC_RESERVED = new Set([
+  'discover',
+  'search',
+  'stream',
+  'upload',
+  'you',
+  'settings',
+  'charts',
+  'stations',
+  'pages',
+  'messages',
+  'notifications',
+  'people',
+  'tags',
+  'popular',
+  'terms-of-use',
+  'imprint',
+  'mobile',
+  'jobs',
+  'pro',
+  'signin',
+  'logout',
+]);
 /** Second segments of a SoundCloud profile page (not a track). */
-const SC_PROFILE_TABS = new Set(['tracks', 'albums', 'sets', 'reposts', 'likes', 'followers', 'following', 'popular-tracks', 'comments', 'spotlight']);
+const SC_PROFILE_TABS = new Set([
+  'tracks',
+  'albums',
+  'sets',
+  'reposts',
+  'likes',
+  'followers',
+  'following',
+  'popular-tracks',
+  'comments',
+  'spotlight',
+]);
 const APPLE_KINDS = new Set(['album', 'playlist', 'song', 'music-video']);
 const APPLE_COUNTRY = /^[a-z]{2}$/;
 /** A slug as it appears in a parsed (percent-encoded) path: letters, digits, `._-` and %XX escapes. */
@@ -106,8 +139,9 @@ const MAX_START = 86_400;
  * U+2028, BOM), C0/C1 controls, zero-width and bidi-override characters, and
  * backslashes (which WHATWG parsing silently turns into slashes).
  */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHARS = /[\s\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\\]/u;
+ 
+const FORBIDDEN_CHARS =
+  /[\s\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\\]/u;
 
 /**
  * True for anything a WHATWG URL parser would treat as an IP address:
@@ -157,7 +191,10 @@ export const parseTime = (raw: string | null | undefined): number | undefined =>
  * constants, the provider and the pattern-checked id.
  */
 export const buildEmbedUrl = (provider: SongProvider, id: string, startAt?: number | null): string => {
-  const start = typeof startAt === 'number' && Number.isInteger(startAt) && startAt > 0 && startAt <= MAX_START ? startAt : undefined;
+  const start =
+    typeof startAt === 'number' && Number.isInteger(startAt) && startAt > 0 && startAt <= MAX_START
+      ? startAt
+      : undefined;
   switch (provider) {
     case 'youtube': {
       const embed = id.startsWith('playlist/')
@@ -304,7 +341,13 @@ export const parseSongUrl = (raw: unknown, allowed: readonly SongProvider[] = SO
     return fail('must be a valid URL');
   }
   // Belt and braces: the checks above should make these impossible.
-  if (url.protocol !== 'https:' || url.username || url.password || url.port || url.hostname !== authority.toLowerCase()) {
+  if (
+    url.protocol !== 'https:' ||
+    url.username ||
+    url.password ||
+    url.port ||
+    url.hostname !== authority.toLowerCase()
+  ) {
     return fail('must be a plain https link');
   }
   const provider = Object.hasOwn(HOSTS, url.hostname) ? HOSTS[url.hostname] : undefined;

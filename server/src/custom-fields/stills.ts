@@ -26,11 +26,19 @@ const normaliseFileRef = (item: unknown): unknown => {
  * Validates a stills list: shape and limits first, then one query checking that
  * every referenced file exists in the media library and is an image.
  */
-export const validateStills = async (value: unknown, field: string, strapi?: Core.Strapi): Promise<StillValue[] | null> => {
+export const validateStills = async (
+  value: unknown,
+  field: string,
+  strapi?: Core.Strapi
+): Promise<StillValue[] | null> => {
   if (value === null || value === undefined) return null;
   const parsed = stillsSchema.safeParse(Array.isArray(value) ? value.map(normaliseFileRef) : value);
   if (!parsed.success) throw zodToValidationError(parsed.error, [field]);
-  const stills: StillValue[] = parsed.data.map((s) => ({ file: s.file, caption: s.caption?.trim() || null, alt: s.alt }));
+  const stills: StillValue[] = parsed.data.map((s) => ({
+    file: s.file,
+    caption: s.caption?.trim() || null,
+    alt: s.alt,
+  }));
   const ids = [...new Set(stills.map((s) => s.file))];
   if (ids.length && strapi) {
     const files = (await strapi.db.query('plugin::upload.file').findMany({
@@ -43,9 +51,17 @@ export const validateStills = async (value: unknown, field: string, strapi?: Cor
       const file = byId.get(still.file);
       const path = [field, String(index), 'file'];
       if (!file) {
-        issues.push({ path, name: 'ValidationError', message: `${path.join('.')}: media file ${still.file} does not exist` });
+        issues.push({
+          path,
+          name: 'ValidationError',
+          message: `${path.join('.')}: media file ${still.file} does not exist`,
+        });
       } else if (!file.mime?.startsWith('image/')) {
-        issues.push({ path, name: 'ValidationError', message: `${path.join('.')}: media file ${still.file} is not an image` });
+        issues.push({
+          path,
+          name: 'ValidationError',
+          message: `${path.join('.')}: media file ${still.file} is not an image`,
+        });
       }
     });
     if (issues.length) throw validationError(issues);

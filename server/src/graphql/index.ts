@@ -25,8 +25,7 @@ import type { GraphqlContext } from './context';
 export { typeDefs, listArgsToQuery };
 export { MAX_PLUGIN_FIELDS_PER_REQUEST } from './limits';
 
-const formatsList = (image: PublicImage) =>
-  Object.entries(image.formats ?? {}).map(([name, f]) => ({ name, ...f }));
+const formatsList = (image: PublicImage) => Object.entries(image.formats ?? {}).map(([name, f]) => ({ name, ...f }));
 
 const scope = (action: string) => ({ auth: { scope: [`plugin::${PLUGIN_ID}.reviews.${action}`] } });
 
@@ -58,29 +57,29 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
           spendFieldBudget(context);
           return reviews().list(parseReviewListQuery(listArgsToQuery(args)));
         }),
-        movieReviewComments: guardDatabase(async (_: unknown, args: { slug: string; pagination?: Args | null }, context: GraphqlContext) => {
-          spendFieldBudget(context);
-          const page = parseCommentPageQuery(listArgsToQuery({ pagination: args.pagination }));
-          const review = await reviews().findPublishedRef(args.slug);
-          return review ? comments().listApproved(review.documentId, page) : null;
-        }),
+        movieReviewComments: guardDatabase(
+          async (_: unknown, args: { slug: string; pagination?: Args | null }, context: GraphqlContext) => {
+            spendFieldBudget(context);
+            const page = parseCommentPageQuery(listArgsToQuery({ pagination: args.pagination }));
+            const review = await reviews().findPublishedRef(args.slug);
+            return review ? comments().listApproved(review.documentId, page) : null;
+          }
+        ),
       },
       Mutation: {
-        createMovieReviewComment: guardDatabase(async (
-          _: unknown,
-          args: { slug: string; data: Record<string, unknown> },
-          context: GraphqlContext
-        ) => {
-          spendFieldBudget(context);
-          // GraphQL gives explicit nulls for omitted optional inputs; REST's strict schema treats them alike.
-          const data = Object.fromEntries(Object.entries({ ...args.data }).filter(([, v]) => v !== null));
-          try {
-            return await comments().submit(args.slug, data, requesterOf(context.koaContext));
-          } catch (error) {
-            if (error instanceof hostErrors().RateLimitError) setRetryAfter(context.koaContext, error);
-            throw error;
+        createMovieReviewComment: guardDatabase(
+          async (_: unknown, args: { slug: string; data: Record<string, unknown> }, context: GraphqlContext) => {
+            spendFieldBudget(context);
+            // GraphQL gives explicit nulls for omitted optional inputs; REST's strict schema treats them alike.
+            const data = Object.fromEntries(Object.entries({ ...args.data }).filter(([, v]) => v !== null));
+            try {
+              return await comments().submit(args.slug, data, requesterOf(context.koaContext));
+            } catch (error) {
+              if (error instanceof hostErrors().RateLimitError) setRetryAfter(context.koaContext, error);
+              throw error;
+            }
           }
-        }),
+        ),
       },
     },
     resolversConfig: {

@@ -38,7 +38,9 @@ export const applyOperationLimits = (strapi: Core.Strapi) => {
     const path = `plugin::graphql.${key}`;
     if (unbounded(strapi.config.get(path))) {
       strapi.config.set(path, value);
-      strapi.log.info(`[movie-reviews] GraphQL ${key} was unbounded; set to ${value} (configure it in config/plugins to choose another)`);
+      strapi.log.info(
+        `[movie-reviews] GraphQL ${key} was unbounded; set to ${value} (configure it in config/plugins to choose another)`
+      );
     }
   }
 };

@@ -11,9 +11,27 @@ import { SLUG_PATTERN } from '../validation/slug';
 import { slugFrom } from '../services/slug';
 import { emailSchema } from '../validation/comment';
 import { convertToBlocks, safeLinkUrl, type Block } from './blocks';
-import { autoParagraphs, findAll, hasClass, htmlToPlainText, parseHtml, textContent, walk, type HtmlElement } from './html-tree';
+import {
+  autoParagraphs,
+  findAll,
+  hasClass,
+  htmlToPlainText,
+  parseHtml,
+  textContent,
+  walk,
+  type HtmlElement,
+} from './html-tree';
 import { movieFromTitle, yearFromText, directorFromText } from './film-facts';
-import type { CommentReport, PostReport, SongPlan, SourceComment, SourcePost, StillPlan, SynopsisPlan, Unmapped } from './types';
+import type {
+  CommentReport,
+  PostReport,
+  SongPlan,
+  SourceComment,
+  SourcePost,
+  StillPlan,
+  SynopsisPlan,
+  Unmapped,
+} from './types';
 
 export const MAX_TAGS = 20;
 const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
@@ -53,7 +71,10 @@ const expandCaptionShortcodes = (html: string): string =>
 
 /** `[embed]url[/embed]` shortcodes become links (a song link is then found like any other). */
 const expandEmbedShortcodes = (html: string): string =>
-  html.replace(/\[embed[^\]]*\]([^[\s]+)\[\/embed\]/gi, (_m, url: string) => `<a href="${url.replace(/"/g, '&quot;')}">${url}</a>`);
+  html.replace(
+    /\[embed[^\]]*\]([^[\s]+)\[\/embed\]/gi,
+    (_m, url: string) => `<a href="${url.replace(/"/g, '&quot;')}">${url}</a>`
+  );
 
 const imageSource = (img: HtmlElement): string | null => {
   const parent = img.parent;
@@ -89,7 +110,10 @@ const findStills = (root: HtmlElement, movieTitle: string | null, unmapped: Unma
     let alt = oneLine(img.attrs.alt ?? '') || oneLine(img.attrs.title ?? '');
     if (!alt) {
       alt = cleanCaption ?? `${movieTitle ?? 'Film'} still ${stills.length + 1}`;
-      unmapped.push({ part: 'image', reason: `${src}: no alt text; used ${cleanCaption ? 'the caption' : 'a generated one'}` });
+      unmapped.push({
+        part: 'image',
+        reason: `${src}: no alt text; used ${cleanCaption ? 'the caption' : 'a generated one'}`,
+      });
     }
     stills.push({ src, caption: cleanCaption, alt: clip(alt, MAX_ALT) });
   };
@@ -100,7 +124,10 @@ const findStills = (root: HtmlElement, movieTitle: string | null, unmapped: Unma
       (el.name === 'div' && hasClass(el, 'wp-caption'));
     if (captioned) {
       const img = findAll(el, (e) => e.name === 'img')[0];
-      const captionEl = findAll(el, (e) => e.name === 'figcaption' || hasClass(e, 'tr-caption') || hasClass(e, 'wp-caption-text'))[0];
+      const captionEl = findAll(
+        el,
+        (e) => e.name === 'figcaption' || hasClass(e, 'tr-caption') || hasClass(e, 'wp-caption-text')
+      )[0];
       add(img, captionEl ? htmlToPlainText(textContent(captionEl).replace(/</g, '&lt;')) : null);
       consumed.add(el);
       return false;
@@ -135,7 +162,11 @@ const findSynopsis = (root: HtmlElement, consumed: Set<HtmlElement>, unmapped: U
     }
     const href = imdbLink?.attrs.href?.replace(/^http:/i, 'https:') ?? null;
     const isImdb = Boolean(imdbLink) || /imdb/i.test(label?.[1] ?? '') || body !== full;
-    found = { text: body, source: isImdb ? 'IMDb' : null, sourceUrl: href && /^https:\/\/(?:www\.)?imdb\.com\//i.test(href) ? new URL(href).toString() : null };
+    found = {
+      text: body,
+      source: isImdb ? 'IMDb' : null,
+      sourceUrl: href && /^https:\/\/(?:www\.)?imdb\.com\//i.test(href) ? new URL(href).toString() : null,
+    };
     consumed.add(el);
     return false;
   });
@@ -161,7 +192,12 @@ const findSong = (root: HtmlElement, consumed: Set<HtmlElement>, unmapped: Unmap
   let song: SongPlan | null = null;
   for (const frame of iframes) {
     const result = parse(frame.attrs.src);
-    if (result?.ok) song = { url: result.value.url, provider: result.value.provider, ...(result.value.startAt ? { startAt: result.value.startAt } : {}) };
+    if (result?.ok)
+      song = {
+        url: result.value.url,
+        provider: result.value.provider,
+        ...(result.value.startAt ? { startAt: result.value.startAt } : {}),
+      };
     else {
       let host = 'an unknown host';
       try {
@@ -169,7 +205,10 @@ const findSong = (root: HtmlElement, consumed: Set<HtmlElement>, unmapped: Unmap
       } catch {
         /* keep the generic name */
       }
-      unmapped.push({ part: frame.name, reason: `embedded content from ${host} removed: only song links become embeds` });
+      unmapped.push({
+        part: frame.name,
+        reason: `embedded content from ${host} removed: only song links become embeds`,
+      });
     }
   }
   if (song) return song;
@@ -190,9 +229,14 @@ const findSong = (root: HtmlElement, consumed: Set<HtmlElement>, unmapped: Unmap
 const cleanTags = (labels: string[], unmapped: Unmapped[]): string[] => {
   const tags: string[] = [];
   for (const label of labels) {
-    const tag = oneLine(label).replace(/[^\p{L}\p{N} ._-]/gu, '').trim();
+    const tag = oneLine(label)
+      .replace(/[^\p{L}\p{N} ._-]/gu, '')
+      .trim();
     if (!tag || !TAG_PATTERN.test(tag) || tag.length > 50) {
-      unmapped.push({ part: 'tag', reason: `"${clip(label, 60)}" is not a usable tag (letters, digits, spaces, dots, dashes; at most 50)` });
+      unmapped.push({
+        part: 'tag',
+        reason: `"${clip(label, 60)}" is not a usable tag (letters, digits, spaces, dots, dashes; at most 50)`,
+      });
       continue;
     }
     if (tags.some((t) => t.toLowerCase() === tag.toLowerCase())) continue;
@@ -207,7 +251,10 @@ const cleanTags = (labels: string[], unmapped: Unmapped[]): string[] => {
 
 export const slugForPost = (post: SourcePost, movieTitle: string | null, movieYear: number | null): string => {
   if (post.slugHint) {
-    const fromPermalink = slugify(post.slugHint, { lower: true, strict: true, trim: true }).replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 190);
+    const fromPermalink = slugify(post.slugHint, { lower: true, strict: true, trim: true })
+      .replace(/-+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 190);
     if (fromPermalink && SLUG_PATTERN.test(fromPermalink)) return fromPermalink;
   }
   return slugFrom(movieTitle ?? post.title ?? 'review', movieYear);
@@ -232,8 +279,13 @@ const planComments = (post: SourcePost, unmapped: Unmapped[]): CommentPlan[] => 
       content = clip(content, MAX_COMMENT);
     }
     const email = c.authorEmail && emailSchema.safeParse(c.authorEmail.trim()).success ? c.authorEmail.trim() : null;
-    const parent = c.parentSourceId && ids.has(c.parentSourceId) && c.parentSourceId !== c.sourceId ? c.parentSourceId : null;
-    if (c.parentSourceId && !parent) unmapped.push({ part: 'comment', reason: `${c.sourceId}: its parent is not in the export; shown at the top level` });
+    const parent =
+      c.parentSourceId && ids.has(c.parentSourceId) && c.parentSourceId !== c.sourceId ? c.parentSourceId : null;
+    if (c.parentSourceId && !parent)
+      unmapped.push({
+        part: 'comment',
+        reason: `${c.sourceId}: its parent is not in the export; shown at the top level`,
+      });
     plans.push({
       sourceId: c.sourceId,
       parentSourceId: parent,
@@ -285,7 +337,11 @@ export const analysePost = (post: SourcePost, defaultAuthor = 'Imported'): Revie
   const title = oneLine(htmlToPlainText(post.title));
   const root = parseHtml(expandEmbedShortcodes(expandCaptionShortcodes(post.html)));
   autoParagraphs(root);
-  if (/\[gallery[^\]]*\]/i.test(post.html)) unmapped.push({ part: 'gallery', reason: 'gallery shortcodes name no images in the export: add the stills by hand' });
+  if (/\[gallery[^\]]*\]/i.test(post.html))
+    unmapped.push({
+      part: 'gallery',
+      reason: 'gallery shortcodes name no images in the export: add the stills by hand',
+    });
 
   const plainBody = htmlToPlainText(textContent(root).replace(/</g, '&lt;'));
   const fromTitle = movieFromTitle(title);
@@ -300,7 +356,8 @@ export const analysePost = (post: SourcePost, defaultAuthor = 'Imported'): Revie
     unmapped.push({ part: name, reason: `<${name}> markup removed from the body` });
   }
   if (!synopsis) unmapped.push({ part: 'synopsis', reason: 'no "IMDb:" or "Synopsis:" paragraph or quote found' });
-  if (!song) unmapped.push({ part: 'song', reason: 'no YouTube, Spotify, SoundCloud, Apple Music or Vimeo link found' });
+  if (!song)
+    unmapped.push({ part: 'song', reason: 'no YouTube, Spotify, SoundCloud, Apple Music or Vimeo link found' });
 
   const comments = planComments(post, unmapped);
   const emails = new Map(post.comments.map((c) => [c.sourceId, c.authorEmail]));

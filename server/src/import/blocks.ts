@@ -53,11 +53,20 @@ export interface BlocksResult {
 }
 
 const MARK_OF: Record<string, keyof Marks> = {
-  strong: 'bold', b: 'bold',
-  em: 'italic', i: 'italic', cite: 'italic',
-  u: 'underline', ins: 'underline',
-  s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough',
-  code: 'code', tt: 'code', kbd: 'code', samp: 'code',
+  strong: 'bold',
+  b: 'bold',
+  em: 'italic',
+  i: 'italic',
+  cite: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  code: 'code',
+  tt: 'code',
+  kbd: 'code',
+  samp: 'code',
 };
 
 /** Links readers may follow: http(s) and mailto only. */
@@ -66,14 +75,20 @@ export const safeLinkUrl = (raw: string | undefined): string | null => {
   const href = raw.trim().startsWith('//') ? `https:${raw.trim()}` : raw.trim();
   try {
     const url = new URL(href);
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) && !url.username && !url.password ? url.toString() : null;
+    return ['http:', 'https:', 'mailto:'].includes(url.protocol) && !url.username && !url.password
+      ? url.toString()
+      : null;
   } catch {
     return null;
   }
 };
 
 const sameMarks = (a: TextNode, b: TextNode) =>
-  a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strikethrough === b.strikethrough && a.code === b.code;
+  a.bold === b.bold &&
+  a.italic === b.italic &&
+  a.underline === b.underline &&
+  a.strikethrough === b.strikethrough &&
+  a.code === b.code;
 
 /** Joins neighbouring texts with the same marks, collapses spaces, trims the edges; empty when only blanks remain. */
 const tidy = (nodes: InlineNode[]): InlineNode[] => {
@@ -85,7 +100,8 @@ const tidy = (nodes: InlineNode[]): InlineNode[] => {
   }
   for (const node of merged) {
     const texts = node.type === 'text' ? [node] : node.children;
-    for (const t of texts) t.text = t.text.replace(/[ \t\r\f\v\u00A0]*\n[ \t\r\f\v\u00A0]*/g, '\n').replace(/[ \t\r\f\v]+/g, ' ');
+    for (const t of texts)
+      t.text = t.text.replace(/[ \t\r\f\v\u00A0]*\n[ \t\r\f\v\u00A0]*/g, '\n').replace(/[ \t\r\f\v]+/g, ' ');
   }
   const edge = (node: InlineNode | undefined, trim: (s: string) => string) => {
     if (!node) return;
@@ -147,7 +163,9 @@ export const convertToBlocks = (root: HtmlElement, skip: ReadonlySet<HtmlElement
     if (indentLevel > 0) node.indentLevel = indentLevel;
     for (const child of el.children) {
       if (child.kind !== 'element' || child.name !== 'li') continue;
-      const nested = child.children.filter((c): c is HtmlElement => c.kind === 'element' && (c.name === 'ul' || c.name === 'ol'));
+      const nested = child.children.filter(
+        (c): c is HtmlElement => c.kind === 'element' && (c.name === 'ul' || c.name === 'ol')
+      );
       const own: HtmlElement = { ...child, children: child.children.filter((c) => !nested.includes(c as HtmlElement)) };
       const children = inlineOf(own);
       if (children.length) node.children.push({ type: 'list-item', children });
@@ -184,7 +202,8 @@ export const convertToBlocks = (root: HtmlElement, skip: ReadonlySet<HtmlElement
     const heading = /^h([1-6])$/.exec(node.name);
     if (heading) {
       const children = inlineOf(node);
-      if (children.length) blocks.push({ type: 'heading', level: Number(heading[1]) as 1 | 2 | 3 | 4 | 5 | 6, children });
+      if (children.length)
+        blocks.push({ type: 'heading', level: Number(heading[1]) as 1 | 2 | 3 | 4 | 5 | 6, children });
     } else if (node.name === 'p') {
       const children = inlineOf(node);
       if (children.length) blocks.push({ type: 'paragraph', children });

@@ -26,7 +26,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const yearFromText = (text: string, movieTitle: string): number | null => {
   const patterns = [
     new RegExp(`${escape(movieTitle)}\\s*[([]${YEAR}[)\\]]`, 'i'),
-    new RegExp(`\\b(?:year|released(?:\\s+in)?|release date|released on)\\s*[:\\-]?\\s*(?:\\w+\\s+)?(?:\\d{1,2},?\\s+)?${YEAR}\\b`, 'i'),
+    new RegExp(
+      `\\b(?:year|released(?:\\s+in)?|release date|released on)\\s*[:\\-]?\\s*(?:\\w+\\s+)?(?:\\d{1,2},?\\s+)?${YEAR}\\b`,
+      'i'
+    ),
     new RegExp(`\\(${YEAR}\\)`),
   ];
   for (const pattern of patterns) {
@@ -37,6 +40,8 @@ export const yearFromText = (text: string, movieTitle: string): number | null =>
 };
 
 export const directorFromText = (text: string): string | null => {
-  const match = /(?:^|\n|\.\s)\s*(?:director|directed by|réalisateur|réalisé par)\s*[:\-]?\s*([^\n.,;(]{2,80})/i.exec(text);
+  const match = /(?:^|\n|\.\s)\s*(?:director|directed by|réalisateur|réalisé par)\s*[:\-]?\s*([^\n.,;(]{2,80})/i.exec(
+    text
+  );
   return match ? match[1].trim() : null;
 };

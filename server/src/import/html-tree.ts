@@ -22,14 +22,71 @@ export type HtmlNode = HtmlElement | HtmlText;
 
 /** Elements whose content is not text for readers: dropped with everything inside. */
 export const DROPPED_ELEMENTS = new Set([
-  'script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'form', 'input', 'button', 'select',
-  'textarea', 'svg', 'math', 'canvas', 'video', 'audio', 'head', 'meta', 'link', 'title', 'frame', 'frameset', 'applet',
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'noscript',
+  'template',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'meta',
+  'link',
+  'title',
+  'frame',
+  'frameset',
+  'applet',
 ]);
 
 export const BLOCK_ELEMENTS = new Set([
-  'p', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'center', 'address',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'hr', 'table', 'thead',
-  'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'figure', 'figcaption', 'details', 'summary',
+  'p',
+  'div',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'main',
+  'nav',
+  'center',
+  'address',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
 ]);
 
 export const parseHtml = (html: string): HtmlElement => {
@@ -58,7 +115,8 @@ export const parseHtml = (html: string): HtmlElement => {
   return root;
 };
 
-export const elementsOf = (node: HtmlElement): HtmlElement[] => node.children.filter((c): c is HtmlElement => c.kind === 'element');
+export const elementsOf = (node: HtmlElement): HtmlElement[] =>
+  node.children.filter((c): c is HtmlElement => c.kind === 'element');
 
 /** Depth-first walk of the elements under `node` (not `node` itself); `visit` returning false skips a subtree. */
 export const walk = (node: HtmlElement, visit: (el: HtmlElement) => boolean | void) => {
@@ -135,7 +193,8 @@ export const autoParagraphs = (root: HtmlElement): void => {
         if (i > 0) close();
         const lines = part.split(/\r?\n/);
         lines.forEach((line, j) => {
-          if (j > 0 && paragraph) paragraph.children.push({ kind: 'element', name: 'br', attrs: {}, children: [], parent: paragraph });
+          if (j > 0 && paragraph)
+            paragraph.children.push({ kind: 'element', name: 'br', attrs: {}, children: [], parent: paragraph });
           if (line.trim()) open().children.push({ kind: 'text', text: line });
         });
       });

@@ -35,13 +35,33 @@ export class ImageFetchError extends Error {}
 
 const blocked = new net.BlockList();
 for (const [net4, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ] as const) {
   blocked.addSubnet(net4, prefix, 'ipv4');
 }
-for (const [net6, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32]] as const) {
+for (const [net6, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+  ['2001:db8::', 32],
+] as const) {
   blocked.addSubnet(net6, prefix, 'ipv6');
 }
 
@@ -56,21 +76,31 @@ export const isPrivateAddress = (address: string): boolean => {
 
 const resolvePublic = async (hostname: string, allowPrivate: boolean): Promise<{ address: string; family: number }> => {
   const host = hostname.replace(/^\[|\]$/g, '');
-  const addresses = net.isIP(host) ? [{ address: host, family: net.isIP(host) }] : await dns.lookup(host, { all: true });
+  const addresses = net.isIP(host)
+    ? [{ address: host, family: net.isIP(host) }]
+    : await dns.lookup(host, { all: true });
   if (!addresses.length) throw new ImageFetchError(`${hostname} does not resolve`);
   if (!allowPrivate) {
     const bad = addresses.find((a) => isPrivateAddress(a.address));
-    if (bad) throw new ImageFetchError(`${hostname} resolves to a private or loopback address (${bad.address}): refused`);
+    if (bad)
+      throw new ImageFetchError(`${hostname} resolves to a private or loopback address (${bad.address}): refused`);
   }
   return addresses[0];
 };
 
 const EXTENSIONS: Record<string, string> = {
-  'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp', 'image/avif': '.avif',
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'image/gif': '.gif',
+  'image/webp': '.webp',
+  'image/avif': '.avif',
 };
 
 const fileNameFor = (url: URL, mime: string): string => {
-  const base = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? 'image').replace(/[^\w.-]+/g, '-').slice(0, 80) || 'image';
+  const base =
+    decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? 'image')
+      .replace(/[^\w.-]+/g, '-')
+      .slice(0, 80) || 'image';
   const ext = EXTENSIONS[mime] ?? '';
   return base.toLowerCase().endsWith(ext) ? base : `${base.replace(/\.[a-z0-9]+$/i, '')}${ext}`;
 };
@@ -82,7 +112,11 @@ const request = (url: URL, pinned: { address: string; family: number }, options:
       else cb(null, pinned.address, pinned.family);
     };
     const client = url.protocol === 'https:' ? https : http;
-    const req = client.get(url, { lookup, signal, headers: { 'user-agent': 'strapi-plugin-movie-reviews importer', accept: 'image/*' } }, resolve);
+    const req = client.get(
+      url,
+      { lookup, signal, headers: { 'user-agent': 'strapi-plugin-movie-reviews importer', accept: 'image/*' } },
+      resolve
+    );
     req.on('error', reject);
   });
 
@@ -96,14 +130,19 @@ export const fetchImage = async (raw: string, options: FetchOptions): Promise<Fe
     throw new ImageFetchError('not a valid address');
   }
   for (let hops = 0; ; hops += 1) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ImageFetchError(`${url.protocol} addresses are not fetched`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new ImageFetchError(`${url.protocol} addresses are not fetched`);
     if (url.username || url.password) throw new ImageFetchError('addresses with credentials are not fetched');
     const pinned = await resolvePublic(url.hostname, options.allowPrivateHosts);
     let res: http.IncomingMessage;
     try {
       res = await request(url, pinned, options, signal);
     } catch (error) {
-      throw new ImageFetchError(signal.aborted ? `no answer within ${options.timeoutMs / 1000} s` : `request failed (${(error as Error).message})`);
+      throw new ImageFetchError(
+        signal.aborted
+          ? `no answer within ${options.timeoutMs / 1000} s`
+          : `request failed (${(error as Error).message})`
+      );
     }
     const status = res.statusCode ?? 0;
     if (status >= 300 && status < 400 && res.headers.location) {
@@ -116,7 +155,10 @@ export const fetchImage = async (raw: string, options: FetchOptions): Promise<Fe
       res.resume();
       throw new ImageFetchError(`the server answered ${status}`);
     }
-    const mime = String(res.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const mime = String(res.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (!EXTENSIONS[mime]) {
       res.resume();
       throw new ImageFetchError(`not an image (${mime || 'no content type'})`);
@@ -144,7 +186,13 @@ export const fetchImage = async (raw: string, options: FetchOptions): Promise<Fe
           }
         });
         res.on('end', () => out.end(() => resolve()));
-        res.on('error', () => reject(new ImageFetchError(signal.aborted ? `no answer within ${options.timeoutMs / 1000} s` : 'the download broke off')));
+        res.on('error', () =>
+          reject(
+            new ImageFetchError(
+              signal.aborted ? `no answer within ${options.timeoutMs / 1000} s` : 'the download broke off'
+            )
+          )
+        );
         out.on('error', reject);
       });
     } catch (error) {
@@ -161,7 +209,11 @@ export const fetchImage = async (raw: string, options: FetchOptions): Promise<Fe
 };
 
 /** Runs `fn` over `items` with at most `limit` at a time, keeping the order of results. */
-export const mapLimited = async <T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> => {
+export const mapLimited = async <T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>
+): Promise<R[]> => {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

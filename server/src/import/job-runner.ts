@@ -107,10 +107,16 @@ const matchesLabel = (post: SourcePost, label: string | null) =>
   !label || post.labels.some((l) => l.trim().toLowerCase() === label.trim().toLowerCase());
 
 const failMessage = (error: unknown) =>
-  error instanceof ImportFileError ? error.message : `The import stopped: ${(error as Error)?.message ?? String(error)}`;
+  error instanceof ImportFileError
+    ? error.message
+    : `The import stopped: ${(error as Error)?.message ?? String(error)}`;
 
 /** The dry run: reads the whole file and stores a report per post (nothing else is written). */
-export const analyseJob = async (strapi: Core.Strapi, id: number, options: RunOptions = {}): Promise<ImportJob | null> => {
+export const analyseJob = async (
+  strapi: Core.Strapi,
+  id: number,
+  options: RunOptions = {}
+): Promise<ImportJob | null> => {
   const job = await getJob(strapi, id);
   if (!job?.filePath) return job;
   const report: PostReport[] = [];
@@ -122,7 +128,14 @@ export const analyseJob = async (strapi: Core.Strapi, id: number, options: RunOp
       async (post) => {
         if (!matchesLabel(post, job.label)) return;
         report.push(analysePost(post).report);
-        options.onProgress?.({ state: 'analysing', total: 0, processed: report.length, created: 0, skipped: 0, failed: 0 });
+        options.onProgress?.({
+          state: 'analysing',
+          total: 0,
+          processed: report.length,
+          created: 0,
+          skipped: 0,
+          failed: 0,
+        });
         if (Date.now() - lastSave > SAVE_EVERY_MS) {
           lastSave = Date.now();
           await save(strapi, id, { processed: report.length });
@@ -170,7 +183,11 @@ interface Uploaded {
   fileIds: number[];
 }
 
-const uploadStills = async (strapi: Core.Strapi, plan: ReviewPlan, fetchOpts: FetchOptions & { concurrency: number }): Promise<Uploaded> => {
+const uploadStills = async (
+  strapi: Core.Strapi,
+  plan: ReviewPlan,
+  fetchOpts: FetchOptions & { concurrency: number }
+): Promise<Uploaded> => {
   const outcomes = await mapLimited(plan.report.stills, fetchOpts.concurrency, async (still) => {
     try {
       const image = await fetchImage(still.src, fetchOpts);
@@ -191,7 +208,11 @@ const uploadStills = async (strapi: Core.Strapi, plan: ReviewPlan, fetchOpts: Fe
     }
   });
   const stills = outcomes.flatMap((o) => (o.still ? [o.still] : []));
-  return { stills, missing: outcomes.flatMap((o) => (o.missing ? [o.missing] : [])), fileIds: stills.map((s) => s.file) };
+  return {
+    stills,
+    missing: outcomes.flatMap((o) => (o.missing ? [o.missing] : [])),
+    fileIds: stills.map((s) => s.file),
+  };
 };
 
 const removeFiles = async (strapi: Core.Strapi, ids: number[]) => {
@@ -203,11 +224,21 @@ const removeFiles = async (strapi: Core.Strapi, ids: number[]) => {
 };
 
 /** The import: one transaction per post, progress saved as it goes. Safe to run again or to resume. */
-export const importJob = async (strapi: Core.Strapi, id: number, options: RunOptions = {}): Promise<ImportJob | null> => {
+export const importJob = async (
+  strapi: Core.Strapi,
+  id: number,
+  options: RunOptions = {}
+): Promise<ImportJob | null> => {
   const job = await getJob(strapi, id);
   if (!job?.filePath) return job;
   const results: Record<string, PostResult> = { ...(job.results ?? {}) };
-  const counts = { created: 0, skipped: 0, failed: 0, commentsCreated: job.commentsCreated ?? 0, imagesFailed: job.imagesFailed ?? 0 };
+  const counts = {
+    created: 0,
+    skipped: 0,
+    failed: 0,
+    commentsCreated: job.commentsCreated ?? 0,
+    imagesFailed: job.imagesFailed ?? 0,
+  };
   const tally = () => {
     const values = Object.values(results);
     counts.created = values.filter((r) => r.status === 'created').length;
@@ -242,7 +273,12 @@ export const importJob = async (strapi: Core.Strapi, id: number, options: RunOpt
         }
         const plan = analysePost(post);
         const { report } = plan;
-        const base = { title: report.title, sourceUrl: report.sourceUrl, comments: 0, missingFiles: [] as MissingFile[] };
+        const base = {
+          title: report.title,
+          sourceUrl: report.sourceUrl,
+          comments: 0,
+          missingFiles: [] as MissingFile[],
+        };
         if (report.skip) {
           results[post.sourceId] = { ...base, status: 'skipped', slug: null, documentId: null, reason: report.skip };
           await progress();
@@ -251,27 +287,37 @@ export const importJob = async (strapi: Core.Strapi, id: number, options: RunOpt
         const existing = await findImported(strapi, report.sourceId);
         // The images of the next few posts download while the current one is written; writes stay one at a time, in order.
         while (inFlight.length >= LOOKAHEAD) await inFlight.shift();
-        const uploading: Promise<Uploaded> = existing ? Promise.resolve({ stills: [], missing: [], fileIds: [] }) : uploadStills(strapi, plan, fetchOpts);
-        writing = writing.then(() => uploading).then(async (uploaded) => {
-          try {
-            const outcome = await writePost(strapi, plan, uploaded.stills, { publish: Boolean(job.publish) });
-            counts.commentsCreated += outcome.comments;
-            counts.imagesFailed += uploaded.missing.length;
-            results[post.sourceId] = {
-              ...base,
-              status: outcome.created ? 'created' : outcome.comments ? 'updated' : 'unchanged',
-              slug: outcome.slug,
-              documentId: outcome.documentId,
-              reason: null,
-              comments: outcome.comments,
-              missingFiles: uploaded.missing,
-            };
-          } catch (error) {
-            await removeFiles(strapi, uploaded.fileIds);
-            results[post.sourceId] = { ...base, status: 'failed', slug: null, documentId: null, reason: (error as Error).message };
-          }
-          await progress();
-        });
+        const uploading: Promise<Uploaded> = existing
+          ? Promise.resolve({ stills: [], missing: [], fileIds: [] })
+          : uploadStills(strapi, plan, fetchOpts);
+        writing = writing
+          .then(() => uploading)
+          .then(async (uploaded) => {
+            try {
+              const outcome = await writePost(strapi, plan, uploaded.stills, { publish: Boolean(job.publish) });
+              counts.commentsCreated += outcome.comments;
+              counts.imagesFailed += uploaded.missing.length;
+              results[post.sourceId] = {
+                ...base,
+                status: outcome.created ? 'created' : outcome.comments ? 'updated' : 'unchanged',
+                slug: outcome.slug,
+                documentId: outcome.documentId,
+                reason: null,
+                comments: outcome.comments,
+                missingFiles: uploaded.missing,
+              };
+            } catch (error) {
+              await removeFiles(strapi, uploaded.fileIds);
+              results[post.sourceId] = {
+                ...base,
+                status: 'failed',
+                slug: null,
+                documentId: null,
+                reason: (error as Error).message,
+              };
+            }
+            await progress();
+          });
         inFlight.push(writing);
       },
       { signal: options.signal }
@@ -300,12 +346,19 @@ export const importJob = async (strapi: Core.Strapi, id: number, options: RunOpt
 export const resumeInterrupted = async (strapi: Core.Strapi, options: RunOptions = {}): Promise<number[]> => {
   const stale = (await jobs(strapi).findMany({
     select: ['id', 'state', 'heartbeatAt'],
-    where: { state: { $in: ['analysing', 'importing'] }, $or: [{ heartbeatAt: { $null: true } }, { heartbeatAt: { $lt: new Date(Date.now() - STALE_AFTER_MS) } }] },
+    where: {
+      state: { $in: ['analysing', 'importing'] },
+      $or: [{ heartbeatAt: { $null: true } }, { heartbeatAt: { $lt: new Date(Date.now() - STALE_AFTER_MS) } }],
+    },
   })) as Array<{ id: number; state: JobState; heartbeatAt: string | Date | null }>;
   const resumed: number[] = [];
   for (const job of stale) {
     const claimed = await jobs(strapi).updateMany({
-      where: { id: job.id, state: job.state, heartbeatAt: job.heartbeatAt === null ? { $null: true } : job.heartbeatAt },
+      where: {
+        id: job.id,
+        state: job.state,
+        heartbeatAt: job.heartbeatAt === null ? { $null: true } : job.heartbeatAt,
+      },
       data: { heartbeatAt: new Date() },
     });
     if ((claimed as { count: number }).count !== 1) continue;
@@ -322,7 +375,8 @@ export const redirectsOf = (job: ImportJob): Array<{ from: string; slug: string 
     .filter((r) => r.sourceUrl && r.slug && r.status !== 'skipped' && r.status !== 'failed')
     .map((r) => ({ from: r.sourceUrl as string, slug: r.slug as string }));
 
-const csvCell = (value: string) => (/[",\n\r]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const csvCell = (value: string) =>
+  /[",\n\r]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 
 export const redirectsCsv = (job: ImportJob): string =>
   ['from,slug', ...redirectsOf(job).map((r) => `${csvCell(r.from)},${csvCell(r.slug)}`)].join('\r\n') + '\r\n';

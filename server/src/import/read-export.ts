@@ -61,7 +61,8 @@ export const readExport = async (
   await streamXml(filePath, {
     onRoot,
     signal: options.signal,
-    isRecord: (local, uri, depth) => (current().format === 'wxr' ? isWxrRecord(wxr, local, uri, depth) : isAtomEntry(local, uri, depth)),
+    isRecord: (local, uri, depth) =>
+      current().format === 'wxr' ? isWxrRecord(wxr, local, uri, depth) : isAtomEntry(local, uri, depth),
     onRecord: async (node: XmlNode) => {
       const { format } = current();
       if (format === 'wxr') {
@@ -82,7 +83,10 @@ export const readExport = async (
   const { format, version } = current();
   if (format === 'wxr') return { format, version };
   if (bloggerItems === 0) {
-    throw new ImportFileError('format', 'This Atom feed is not a Blogger export: no entry is marked as a Blogger post or comment.');
+    throw new ImportFileError(
+      'format',
+      'This Atom feed is not a Blogger export: no entry is marked as a Blogger post or comment.'
+    );
   }
 
   await streamXml(filePath, {

@@ -28,8 +28,14 @@ export interface WriteOutcome {
 
 type Row = Record<string, unknown>;
 
-export const findImported = async (strapi: Core.Strapi, sourceId: string): Promise<{ documentId: string; slug: string } | null> =>
-  (await strapi.db.query(REVIEW_UID).findOne({ select: ['documentId', 'slug'], where: { sourceId } })) as { documentId: string; slug: string } | null;
+export const findImported = async (
+  strapi: Core.Strapi,
+  sourceId: string
+): Promise<{ documentId: string; slug: string } | null> =>
+  (await strapi.db.query(REVIEW_UID).findOne({ select: ['documentId', 'slug'], where: { sourceId } })) as {
+    documentId: string;
+    slug: string;
+  } | null;
 
 /**
  * Comments are written level by level (top-level comments, then their replies...),
@@ -111,10 +117,14 @@ export const writePost = async (
       ...(await authorData(report.author)),
     };
     const publish = options.publish && report.status === 'published';
-    const doc = await strapi.documents(REVIEW_UID).create({ data: data as never, ...(publish ? { status: 'published' as const } : {}) });
+    const doc = await strapi
+      .documents(REVIEW_UID)
+      .create({ data: data as never, ...(publish ? { status: 'published' as const } : {}) });
     if (report.date) {
       const date = new Date(report.date);
-      await strapi.db.query(REVIEW_UID).updateMany({ where: { documentId: doc.documentId }, data: { createdAt: date } as Row });
+      await strapi.db
+        .query(REVIEW_UID)
+        .updateMany({ where: { documentId: doc.documentId }, data: { createdAt: date } as Row });
       if (publish) {
         await strapi.db.query(REVIEW_UID).updateMany({
           where: { documentId: doc.documentId, publishedAt: { $notNull: true } },

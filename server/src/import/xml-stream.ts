@@ -60,7 +60,10 @@ const attrsOf = (tag: SaxesTagNS): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const [name, attr] of Object.entries(tag.attributes)) {
     if (attr.value.length > MAX_ATTRIBUTE_LENGTH) {
-      throw new ImportFileError('limit', `An attribute "${name}" on <${tag.name}> is over ${MAX_ATTRIBUTE_LENGTH / 1024} KiB: refused.`);
+      throw new ImportFileError(
+        'limit',
+        `An attribute "${name}" on <${tag.name}> is over ${MAX_ATTRIBUTE_LENGTH / 1024} KiB: refused.`
+      );
     }
     out[attr.local] = attr.value;
   }
@@ -118,7 +121,8 @@ export const streamXml = async (filePath: string, options: XmlStreamOptions): Pr
   const onText = (text: string) => {
     if (recordDepth < 0 || !stack.length) return;
     recordText += text.length;
-    if (recordText > MAX_RECORD_TEXT) fail('limit', `One item holds more than ${MAX_RECORD_TEXT / 1024 / 1024} MiB of text: refused.`);
+    if (recordText > MAX_RECORD_TEXT)
+      fail('limit', `One item holds more than ${MAX_RECORD_TEXT / 1024 / 1024} MiB of text: refused.`);
     stack[stack.length - 1].text += text;
   };
   parser.on('text', onText);

@@ -21,7 +21,10 @@ import { answerConditionally, requestMatches } from '../utils/conditional-get';
 import { normaliseUrl, type CachedResponse } from '../services/response-cache';
 
 export const etagOf = (body: unknown): string =>
-  `"${createHash('sha256').update(typeof body === 'string' ? body : JSON.stringify(body)).digest('base64url').slice(0, 32)}"`;
+  `"${createHash('sha256')
+    .update(typeof body === 'string' ? body : JSON.stringify(body))
+    .digest('base64url')
+    .slice(0, 32)}"`;
 
 /** Headers of the response that are not replayed by the early path (they are per response or set there). */
 const NOT_REPLAYED = new Set([
@@ -42,13 +45,15 @@ const NOT_REPLAYED = new Set([
  * was computed for an anonymous request (authorised as the Public role) without
  * an Origin header (no per-origin CORS headers in it).
  */
-export const isReplayableRequest = (ctx: Pick<Context, 'get'>): boolean => !ctx.get('authorization') && !ctx.get('origin');
+export const isReplayableRequest = (ctx: Pick<Context, 'get'>): boolean =>
+  !ctx.get('authorization') && !ctx.get('origin');
 
 /** The headers Strapi's stack set on this response, minus the per-response ones. */
 export const replayableHeaders = (ctx: Context): Record<string, string> => {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(ctx.response.headers)) {
-    if (!NOT_REPLAYED.has(name.toLowerCase()) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    if (!NOT_REPLAYED.has(name.toLowerCase()) && value !== undefined)
+      headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
   }
   return headers;
 };
@@ -76,7 +81,12 @@ export default (config: CacheHeadersConfig | undefined, { strapi }: { strapi: Co
       if (version && requestMatches(ctx, version)) {
         // Unchanged: no need to build the answer. No tag headers: a 304 updates a CDN's stored
         // headers, and the stored answer's tags (files shown...) are not known here.
-        return answerConditionally(ctx, { etag: version, cacheControl: await cacheControlOf(strapi), tags: [], body: null });
+        return answerConditionally(ctx, {
+          etag: version,
+          cacheControl: await cacheControlOf(strapi),
+          tags: [],
+          body: null,
+        });
       }
     }
     await next();

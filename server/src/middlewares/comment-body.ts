@@ -32,7 +32,10 @@ const STATE_KEY = 'movieReviewsCommentBody';
 
 type StateWithBody = Record<string, unknown> & { [STATE_KEY]?: CommentBodyOutcome };
 
-const readLimited = (req: Context['req'], limit: number): Promise<{ buffer: Buffer } | { tooLarge: true } | { aborted: true }> =>
+const readLimited = (
+  req: Context['req'],
+  limit: number
+): Promise<{ buffer: Buffer } | { tooLarge: true } | { aborted: true }> =>
   new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -116,35 +119,46 @@ const unsupportedMediaType = (ctx: Context, message: string) => {
  * Route-level middleware (`plugin::movie-reviews.comment-body`): answers the body
  * problems found by the reader, in Strapi's error shape.
  */
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => async (ctx: Context, next: Next) => {
-  const outcome = (ctx.state as StateWithBody)[STATE_KEY];
-  const errors = hostErrors();
-  // A refused body is a comment attempt too: it counts against the rate limit (429 first when over budget).
-  if (outcome && outcome.kind !== 'json') await enforceCommentRateLimit(strapi, ctx);
-  if (!outcome) {
-    // The reader did not run (e.g. the app mounts routes elsewhere): fall back to what koa-body parsed.
-    if ((ctx.request.length ?? 0) > MAX_COMMENT_BODY_BYTES) {
-      throw new errors.PayloadTooLargeError(`The request body must be at most ${MAX_COMMENT_BODY_BYTES} bytes`);
-    }
-    return next();
-  }
-  switch (outcome.kind) {
-    case 'json':
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: Context, next: Next) => {
+    const outcome = (ctx.state as StateWithBody)[STATE_KEY];
+    const errors = hostErrors();
+    // A refused body is a comment attempt too: it counts against the rate limit (429 first when over budget).
+    if (outcome && outcome.kind !== 'json') await enforceCommentRateLimit(strapi, ctx);
+    if (!outcome) {
+      // The reader did not run (e.g. the app mounts routes elsewhere): fall back to what koa-body parsed.
+      if ((ctx.request.length ?? 0) > MAX_COMMENT_BODY_BYTES) {
+        throw new errors.PayloadTooLargeError(`The request body must be at most ${MAX_COMMENT_BODY_BYTES} bytes`);
+      }
       return next();
-    case 'too-large':
-      ctx.set('Connection', 'close');
-      throw new errors.PayloadTooLargeError(`The request body must be at most ${MAX_COMMENT_BODY_BYTES} bytes (64 KiB)`, {
-        limit: MAX_COMMENT_BODY_BYTES,
-      });
-    case 'malformed':
-      throw validationError([{ path: [], name: 'ValidationError', message: `body is not valid JSON: ${outcome.reason}` }]);
-    case 'empty':
-      throw validationError([{ path: [], name: 'ValidationError', message: 'body is empty; send a JSON object' }]);
-    case 'unsupported-type':
-      return unsupportedMediaType(ctx, `body must be JSON (Content-Type: application/json), not ${outcome.type}`);
-    case 'unsupported-encoding':
-      return unsupportedMediaType(ctx, `Content-Encoding ${outcome.encoding} is not supported; send the body uncompressed`);
-    case 'aborted':
-      throw validationError([{ path: [], name: 'ValidationError', message: 'the request body was not received completely' }]);
-  }
-};
+    }
+    switch (outcome.kind) {
+      case 'json':
+        return next();
+      case 'too-large':
+        ctx.set('Connection', 'close');
+        throw new errors.PayloadTooLargeError(
+          `The request body must be at most ${MAX_COMMENT_BODY_BYTES} bytes (64 KiB)`,
+          {
+            limit: MAX_COMMENT_BODY_BYTES,
+          }
+        );
+      case 'malformed':
+        throw validationError([
+          { path: [], name: 'ValidationError', message: `body is not valid JSON: ${outcome.reason}` },
+        ]);
+      case 'empty':
+        throw validationError([{ path: [], name: 'ValidationError', message: 'body is empty; send a JSON object' }]);
+      case 'unsupported-type':
+        return unsupportedMediaType(ctx, `body must be JSON (Content-Type: application/json), not ${outcome.type}`);
+      case 'unsupported-encoding':
+        return unsupportedMediaType(
+          ctx,
+          `Content-Encoding ${outcome.encoding} is not supported; send the body uncompressed`
+        );
+      case 'aborted':
+        throw validationError([
+          { path: [], name: 'ValidationError', message: 'the request body was not received completely' },
+        ]);
+    }
+  };

@@ -91,7 +91,9 @@ const graphqlQueryText = (ctx: Context): string => {
  * this covers what fails before them (the Users & Permissions auth step).
  */
 const unavailableGraphqlBody = () => ({
-  errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: RETRY_AFTER_SECONDS } }],
+  errors: [
+    { message: UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: RETRY_AFTER_SECONDS } },
+  ],
 });
 
 export const databaseUnavailableGuard = (strapi: Core.Strapi) => {

@@ -15,12 +15,17 @@ type Context = Modules.Documents.Middleware.Context;
 const WRITE_ACTIONS = new Set(['create', 'update']);
 
 const missing = (data: Data, fields: readonly string[]) =>
-  fields.filter((f) => data[f] === undefined || data[f] === null || (typeof data[f] === 'string' && (data[f] as string).trim() === ''));
+  fields.filter(
+    (f) =>
+      data[f] === undefined || data[f] === null || (typeof data[f] === 'string' && (data[f] as string).trim() === '')
+  );
 
 const requireFields = (data: Data, fields: readonly string[]) => {
   const absent = missing(data, fields);
   if (absent.length) {
-    throw validationError(absent.map((f) => ({ path: [f], name: 'ValidationError' as const, message: `${f} is required` })));
+    throw validationError(
+      absent.map((f) => ({ path: [f], name: 'ValidationError' as const, message: `${f} is required` }))
+    );
   }
 };
 
@@ -57,7 +62,9 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
   const slug = data.slug as string | null | undefined;
   if (typeof slug === 'string' && slug !== '') {
     if (await slugs.isTaken(slug, documentId)) {
-      throw validationError([{ path: ['slug'], name: 'ValidationError', message: `slug "${slug}" is already used by another review` }]);
+      throw validationError([
+        { path: ['slug'], name: 'ValidationError', message: `slug "${slug}" is already used by another review` },
+      ]);
     }
   } else if (ctx.action === 'create' || slug === '' || slug === null || !current?.slug) {
     // Generated only when empty: an update that does not send a slug keeps the one the review has.
@@ -81,18 +88,34 @@ const validateComment = async (strapi: Core.Strapi, ctx: Context, data: Data) =>
 
   const self =
     ctx.action === 'update' && documentId
-      ? ((await strapi.db.query(COMMENT_UID).findOne({ select: ['reviewDocumentId'], where: { documentId } })) as Data | null)
+      ? ((await strapi.db
+          .query(COMMENT_UID)
+          .findOne({ select: ['reviewDocumentId'], where: { documentId } })) as Data | null)
       : null;
   // A comment stays under its review: moving it would leave its thread behind.
   if (self && data.reviewDocumentId !== undefined && data.reviewDocumentId !== self.reviewDocumentId) {
-    throw validationError([{ path: ['reviewDocumentId'], name: 'ValidationError', message: 'reviewDocumentId cannot change: a comment stays under its review' }]);
+    throw validationError([
+      {
+        path: ['reviewDocumentId'],
+        name: 'ValidationError',
+        message: 'reviewDocumentId cannot change: a comment stays under its review',
+      },
+    ]);
   }
 
-  let reviewDocumentId = (data.reviewDocumentId ?? self?.reviewDocumentId) as string | undefined;
+  const reviewDocumentId = (data.reviewDocumentId ?? self?.reviewDocumentId) as string | undefined;
   if (data.reviewDocumentId !== undefined) {
-    const review = await strapi.db.query(REVIEW_UID).findOne({ select: ['id'], where: { documentId: reviewDocumentId } });
+    const review = await strapi.db
+      .query(REVIEW_UID)
+      .findOne({ select: ['id'], where: { documentId: reviewDocumentId } });
     if (!review) {
-      throw validationError([{ path: ['reviewDocumentId'], name: 'ValidationError', message: `reviewDocumentId: review ${reviewDocumentId} does not exist` }]);
+      throw validationError([
+        {
+          path: ['reviewDocumentId'],
+          name: 'ValidationError',
+          message: `reviewDocumentId: review ${reviewDocumentId} does not exist`,
+        },
+      ]);
     }
   }
   const parentDocumentId = data.parentDocumentId as string | null | undefined;
@@ -102,16 +125,30 @@ const validateComment = async (strapi: Core.Strapi, ctx: Context, data: Data) =>
       where: { documentId: parentDocumentId },
     })) as Data | null;
     if (!parent || parent.reviewDocumentId !== reviewDocumentId || parentDocumentId === documentId) {
-      throw validationError([{ path: ['parentDocumentId'], name: 'ValidationError', message: 'parentDocumentId must be a comment of the same review' }]);
+      throw validationError([
+        {
+          path: ['parentDocumentId'],
+          name: 'ValidationError',
+          message: 'parentDocumentId must be a comment of the same review',
+        },
+      ]);
     }
     // On update, the new parent must not be one of this comment's own replies (a loop hides both).
     if (documentId && ctx.action === 'update') {
       let ancestor = parent.parentDocumentId as string | null | undefined;
       for (let depth = 0; ancestor && depth < MAX_THREAD_DEPTH; depth += 1) {
         if (ancestor === documentId) {
-          throw validationError([{ path: ['parentDocumentId'], name: 'ValidationError', message: 'parentDocumentId must not be a reply to this comment' }]);
+          throw validationError([
+            {
+              path: ['parentDocumentId'],
+              name: 'ValidationError',
+              message: 'parentDocumentId must not be a reply to this comment',
+            },
+          ]);
         }
-        const next = (await strapi.db.query(COMMENT_UID).findOne({ select: ['parentDocumentId'], where: { documentId: ancestor } })) as Data | null;
+        const next = (await strapi.db
+          .query(COMMENT_UID)
+          .findOne({ select: ['parentDocumentId'], where: { documentId: ancestor } })) as Data | null;
         ancestor = next?.parentDocumentId as string | null | undefined;
       }
     }

@@ -22,7 +22,10 @@ interface MigrationKnex {
   schema: {
     hasTable(table: string): Promise<boolean>;
     hasColumn(table: string, column: string): Promise<boolean>;
-    alterTable(table: string, build: (table: { renameColumn(from: string, to: string): void; dropColumn(name: string): void }) => void): Promise<void>;
+    alterTable(
+      table: string,
+      build: (table: { renameColumn(from: string, to: string): void; dropColumn(name: string): void }) => void
+    ): Promise<void>;
   };
   (table: string): {
     whereNull(column: string): { update(values: Record<string, unknown>): Promise<number> };
@@ -39,7 +42,9 @@ export const moveModerationStatus = async (knex: MigrationKnex): Promise<'moved'
     return 'moved';
   }
   // Both exist (a half-applied upgrade): fill what the new column lacks, then drop the old one.
-  await knex(COMMENTS_TABLE).whereNull(NEW_COLUMN).update({ [NEW_COLUMN]: knex.ref(OLD_COLUMN) });
+  await knex(COMMENTS_TABLE)
+    .whereNull(NEW_COLUMN)
+    .update({ [NEW_COLUMN]: knex.ref(OLD_COLUMN) });
   await knex.schema.alterTable(COMMENTS_TABLE, (table) => table.dropColumn(OLD_COLUMN));
   return 'merged';
 };
@@ -51,8 +56,8 @@ interface InternalMigrations {
 /** register(): adds the migration to Strapi's internal ones (run before the schema sync). */
 export const registerMigrations = (strapi: Core.Strapi): void => {
   // Strapi's `Database` type does not expose its migration providers; they exist at runtime since 5.0.
-  const internal = (strapi.db as unknown as { migrations?: { providers?: { internal?: InternalMigrations } } }).migrations
-    ?.providers?.internal;
+  const internal = (strapi.db as unknown as { migrations?: { providers?: { internal?: InternalMigrations } } })
+    .migrations?.providers?.internal;
   if (!internal) {
     strapi.log.warn('[movie-reviews] Strapi has no internal migrations; comment moderation states were not migrated');
     return;

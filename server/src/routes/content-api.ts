@@ -45,7 +45,9 @@ const router: { type: 'content-api'; routes: Route[] } = {
       request: { params: slug, query: {} },
       // The detail's ETag is the review's version (one query), so unchanged reviews get a cheap 304.
       // Strapi's router accepts a `{ name, config }` middleware; its route type lists only names and handlers.
-      config: { middlewares: [{ name: 'plugin::movie-reviews.cache-headers', config: { validator: 'review' } }] as never },
+      config: {
+        middlewares: [{ name: 'plugin::movie-reviews.cache-headers', config: { validator: 'review' } }] as never,
+      },
     },
     {
       method: 'GET',

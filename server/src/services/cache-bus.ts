@@ -42,7 +42,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!publisher || tags.length === 0) return Promise.resolve();
       if (publisher.status !== 'ready') {
         // Still connecting at boot is not an outage (invalidations are local only meanwhile).
-        if (everReady || !['connecting', 'connect', 'wait'].includes(publisher.status)) warnRedisDown(`connection ${publisher.status}`);
+        if (everReady || !['connecting', 'connect', 'wait'].includes(publisher.status))
+          warnRedisDown(`connection ${publisher.status}`);
         return Promise.resolve();
       }
       const client = publisher;
@@ -82,13 +83,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!publisher || !subscriber) return;
       const sub = subscriber;
       const channel = channelFor(sub);
-      for (const client of [publisher, sub]) client.on('error', (error: Error) => warnRedisDown(error.message || error.name));
+      for (const client of [publisher, sub])
+        client.on('error', (error: Error) => warnRedisDown(error.message || error.name));
       publisher.on('ready', () => {
         everReady = true;
       });
       sub.on('ready', () => {
         void sub.subscribe(channel).catch((error: Error) => warnRedisDown(error.message));
-        if (redisDownWarned) strapi.log.info('[movie-reviews] Redis is reachable again; response cache flushes are shared again.');
+        if (redisDownWarned)
+          strapi.log.info('[movie-reviews] Redis is reachable again; response cache flushes are shared again.');
         redisDownWarned = false;
         for (const listener of reconnectListeners) listener();
       });

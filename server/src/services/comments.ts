@@ -40,7 +40,15 @@ export interface CommentPage {
   meta: { pagination: Pagination };
 }
 
-const PUBLIC_COLUMNS = ['id', 'documentId', 'parentDocumentId', 'authorName', 'content', 'createdAt', 'authorIsEditor'] as const;
+const PUBLIC_COLUMNS = [
+  'id',
+  'documentId',
+  'parentDocumentId',
+  'authorName',
+  'content',
+  'createdAt',
+  'authorIsEditor',
+] as const;
 
 interface PublicRow {
   id: number;
@@ -120,7 +128,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         frontier = next;
       }
       const count = Number(total);
-      return { data: threads, meta: { pagination: { page, pageSize, pageCount: pageCount(count, pageSize), total: count } } };
+      return {
+        data: threads,
+        meta: { pagination: { page, pageSize, pageCount: pageCount(count, pageSize), total: count } },
+      };
     },
 
     /** How many approved comments the public can see (an approved reply under a hidden comment is not counted). */
@@ -169,7 +180,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async submit(slug: unknown, input: unknown, requester: Requester): Promise<CreatedComment> {
       if (!requester.idempotencyKey) return this.submitOnce(slug, input, requester);
       // Same key from the same address within 24 hours: the first answer again, nothing new stored.
-      const claim = await getService(strapi, 'idempotency').claim<CreatedComment>(requester.ip, requester.idempotencyKey);
+      const claim = await getService(strapi, 'idempotency').claim<CreatedComment>(
+        requester.ip,
+        requester.idempotencyKey
+      );
       if (claim.kind === 'replay') return claim.answer;
       try {
         const created = await this.submitOnce(slug, input, requester);

@@ -21,14 +21,18 @@ interface KeyRow {
   expiresAt: string | Date;
 }
 
-export type Claim<T> = { kind: 'replay'; answer: T } | { kind: 'claimed'; complete(answer: T): Promise<void>; release(): Promise<void> };
+export type Claim<T> =
+  { kind: 'replay'; answer: T } | { kind: 'claimed'; complete(answer: T): Promise<void>; release(): Promise<void> };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(IDEMPOTENCY_UID);
   /** IP and key hashed together: the table holds neither. */
-  const hashOf = (ip: string | null, key: string) => createHash('sha256').update(`${ip ?? ''}\n${key}`).digest('hex');
+  const hashOf = (ip: string | null, key: string) =>
+    createHash('sha256')
+      .update(`${ip ?? ''}\n${key}`)
+      .digest('hex');
   const find = async (keyHash: string) =>
     (await rows().findOne({ select: ['id', 'response', 'expiresAt'], where: { keyHash } })) as KeyRow | null;
   const expired = (row: KeyRow) => new Date(row.expiresAt).getTime() <= Date.now();
@@ -43,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const keyHash = hashOf(ip, key);
       await rows().deleteMany({ where: { expiresAt: { $lte: new Date() } } });
       let vanished = 0;
-      for (let waited = 0; waited <= MAX_WAIT_MS; ) {
+      for (let waited = 0; waited <= MAX_WAIT_MS;) {
         try {
           const created = (await rows().create({
             data: { keyHash, response: null, expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS) },
@@ -75,9 +79,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           waited += WAIT_STEP_MS;
         }
       }
-      throw new (hostErrors().RateLimitError)('A request with this Idempotency-Key is still being processed; retry shortly', {
-        retryAfter: 1,
-      });
+      throw new (hostErrors().RateLimitError)(
+        'A request with this Idempotency-Key is still being processed; retry shortly',
+        {
+          retryAfter: 1,
+        }
+      );
     },
   };
 };

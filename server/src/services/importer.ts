@@ -7,9 +7,37 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { analyseJob, createJob, getJob, importJob, JOB_UID, resumeInterrupted, type ImportJob, type RunOptions } from '../import/job-runner';
+import {
+  analyseJob,
+  createJob,
+  getJob,
+  importJob,
+  JOB_UID,
+  resumeInterrupted,
+  type ImportJob,
+  type RunOptions,
+} from '../import/job-runner';
 
-const SUMMARY_COLUMNS = ['id', 'state', 'fileName', 'fileSize', 'format', 'formatVersion', 'label', 'publish', 'total', 'processed', 'created', 'skipped', 'failed', 'commentsCreated', 'imagesFailed', 'error', 'createdAt', 'finishedAt'];
+const SUMMARY_COLUMNS = [
+  'id',
+  'state',
+  'fileName',
+  'fileSize',
+  'format',
+  'formatVersion',
+  'label',
+  'publish',
+  'total',
+  'processed',
+  'created',
+  'skipped',
+  'failed',
+  'commentsCreated',
+  'imagesFailed',
+  'error',
+  'createdAt',
+  'finishedAt',
+];
 
 export type JobSummary = Omit<ImportJob, 'report' | 'results' | 'filePath' | 'heartbeatAt'>;
 
@@ -46,7 +74,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         fs.copyFileSync(input.tempPath, target);
         fs.rmSync(input.tempPath, { force: true });
       }
-      const job = await createJob(strapi, { filePath: target, fileName: input.fileName, fileSize: fs.statSync(target).size, label: input.label });
+      const job = await createJob(strapi, {
+        filePath: target,
+        fileName: input.fileName,
+        fileSize: fs.statSync(target).size,
+        label: input.label,
+      });
       background(job.id, (options) => analyseJob(strapi, job.id, options));
       return job;
     },
@@ -54,7 +87,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Starts the import of an analysed job in the background; false when it is already running. */
     async run(id: number, options: { publish?: boolean }): Promise<boolean> {
       if (running.has(id)) return false;
-      await strapi.db.query(JOB_UID).update({ where: { id }, data: { publish: options.publish ?? false, state: 'importing' } });
+      await strapi.db
+        .query(JOB_UID)
+        .update({ where: { id }, data: { publish: options.publish ?? false, state: 'importing' } });
       background(id, (runOptions) => importJob(strapi, id, runOptions));
       return true;
     },
@@ -63,20 +98,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     get: (id: number) => getJob(strapi, id),
 
     async list(limit = 20): Promise<JobSummary[]> {
-      const rows = (await strapi.db.query(JOB_UID).findMany({ select: SUMMARY_COLUMNS, orderBy: { id: 'desc' }, limit })) as ImportJob[];
+      const rows = (await strapi.db
+        .query(JOB_UID)
+        .findMany({ select: SUMMARY_COLUMNS, orderBy: { id: 'desc' }, limit })) as ImportJob[];
       return rows.map(summaryOf);
     },
 
     /** A job's state and progress without its report and results (what the admin page polls). */
     async summary(id: number): Promise<(JobSummary & { running: boolean }) | null> {
-      const row = (await strapi.db.query(JOB_UID).findOne({ select: SUMMARY_COLUMNS, where: { id } })) as ImportJob | null;
+      const row = (await strapi.db
+        .query(JOB_UID)
+        .findOne({ select: SUMMARY_COLUMNS, where: { id } })) as ImportJob | null;
       return row ? { ...summaryOf(row), running: running.has(id) } : null;
     },
 
     /** CLI: a job for an export file left where it is, analysed in the foreground. */
-    async analyseFile(filePath: string, options: RunOptions & { label?: string | null } = {}): Promise<ImportJob | null> {
+    async analyseFile(
+      filePath: string,
+      options: RunOptions & { label?: string | null } = {}
+    ): Promise<ImportJob | null> {
       const absolute = path.resolve(filePath);
-      const job = await createJob(strapi, { filePath: absolute, fileName: path.basename(absolute), fileSize: fs.statSync(absolute).size, label: options.label });
+      const job = await createJob(strapi, {
+        filePath: absolute,
+        fileName: path.basename(absolute),
+        fileSize: fs.statSync(absolute).size,
+        label: options.label,
+      });
       return analyseJob(strapi, job.id, options);
     },
 
@@ -92,14 +139,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** CLI: runs (or resumes) an import in the foreground. */
     async importNow(id: number, options: RunOptions & { publish?: boolean } = {}): Promise<ImportJob | null> {
-      if (options.publish !== undefined) await strapi.db.query(JOB_UID).update({ where: { id }, data: { publish: options.publish } });
+      if (options.publish !== undefined)
+        await strapi.db.query(JOB_UID).update({ where: { id }, data: { publish: options.publish } });
       return importJob(strapi, id, options);
     },
 
     /** At start-up: resumes imports a stopped process left half done (the CLI turns this off and resumes its own). */
     resumeInBackground() {
       if (process.env.MOVIE_REVIEWS_IMPORT_NO_AUTO_RESUME === 'true') return;
-      void resumeInterrupted(strapi).catch((error: Error) => strapi.log.error(`[movie-reviews import] resume: ${error.message}`));
+      void resumeInterrupted(strapi).catch((error: Error) =>
+        strapi.log.error(`[movie-reviews import] resume: ${error.message}`)
+      );
     },
 
     /** Stops running jobs, leaving them resumable. */

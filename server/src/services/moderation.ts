@@ -94,7 +94,10 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : v instan
 
 /** The name a reply is attributed to: the admin user's username, else first + last name, else email. */
 export const editorName = (user: AdminUserLike): string => {
-  const full = [user.firstname, user.lastname].filter((p) => typeof p === 'string' && p.trim()).join(' ').trim();
+  const full = [user.firstname, user.lastname]
+    .filter((p) => typeof p === 'string' && p.trim())
+    .join(' ')
+    .trim();
   const name = (user.username && user.username.trim()) || full || user.email || 'Editor';
   return name.slice(0, 80);
 };
@@ -156,7 +159,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['documentId', 'authorName', 'moderationStatus'],
       where: { documentId: { $in: documentIds } },
     })) as Array<{ documentId: string; authorName: string; moderationStatus: CommentStatus }>;
-    for (const row of rows) map.set(row.documentId, { documentId: row.documentId, authorName: row.authorName, status: row.moderationStatus });
+    for (const row of rows)
+      map.set(row.documentId, { documentId: row.documentId, authorName: row.authorName, status: row.moderationStatus });
     return map;
   };
 
@@ -177,7 +181,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       createdAt: str(c.createdAt),
       moderatedAt: str(c.moderatedAt),
       review: reviews.get(c.reviewDocumentId as string) ?? null,
-      parent: c.parentDocumentId ? parents.get(c.parentDocumentId as string) ?? null : null,
+      parent: c.parentDocumentId ? (parents.get(c.parentDocumentId as string) ?? null) : null,
     }));
   };
 
@@ -225,7 +229,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             total,
           },
           counts,
-          review: query.review ? reviewFilter?.get(query.review) ?? null : undefined,
+          review: query.review ? (reviewFilter?.get(query.review) ?? null) : undefined,
         },
       };
     },
@@ -240,7 +244,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
         limit,
       })) as Array<{ documentId: string; title: string; movieTitle: string; movieYear: number }>;
-      return rows.map((r) => ({ documentId: r.documentId, title: r.title, movieTitle: r.movieTitle, movieYear: r.movieYear }));
+      return rows.map((r) => ({
+        documentId: r.documentId,
+        title: r.title,
+        movieTitle: r.movieTitle,
+        movieYear: r.movieYear,
+      }));
     },
 
     /**
@@ -303,7 +312,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const now = new Date().toISOString();
         let parentApproved = false;
         if (parent.moderationStatus === 'pending') {
-          await comments().update({ documentId: parent.documentId, data: commentData({ moderationStatus: 'approved', moderatedAt: now }) });
+          await comments().update({
+            documentId: parent.documentId,
+            data: commentData({ moderationStatus: 'approved', moderatedAt: now }),
+          });
           parentApproved = true;
         }
         const created = (await comments().create({
@@ -324,7 +336,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** What the review edit-view panel shows for one review (the version being edited: draft or published). */
-    async overview(documentId: string, status: 'draft' | 'published', access?: ReviewAccess): Promise<ReviewOverview | null> {
+    async overview(
+      documentId: string,
+      status: 'draft' | 'published',
+      access?: ReviewAccess
+    ): Promise<ReviewOverview | null> {
       const review = (await strapi.documents(REVIEW_UID).findOne({
         documentId,
         status,
@@ -346,7 +362,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const warnings: PanelWarning[] = [];
       const stills = Array.isArray(source.stills) ? (source.stills as Array<{ alt?: unknown }>) : [];
       stills.forEach((still, index) => {
-        if (typeof still?.alt !== 'string' || still.alt.trim() === '') warnings.push({ code: 'still-missing-alt', index });
+        if (typeof still?.alt !== 'string' || still.alt.trim() === '')
+          warnings.push({ code: 'still-missing-alt', index });
       });
       const missing = await missingStillFiles(strapi, source.stills);
       if (missing.length) warnings.push({ code: 'still-file-missing', fileIds: missing });
@@ -355,7 +372,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         warnings.push({ code: 'song-unparseable', url: typeof url === 'string' ? url : null });
       }
       const avatar = source.authorAvatar as { alternativeText?: string | null } | null | undefined;
-      if (avatar && !(avatar.alternativeText && avatar.alternativeText.trim())) warnings.push({ code: 'avatar-missing-alt' });
+      if (avatar && !(avatar.alternativeText && avatar.alternativeText.trim()))
+        warnings.push({ code: 'avatar-missing-alt' });
 
       const serverUrl = ((strapi.config.get('server.url', '') as string) || '').replace(/\/$/, '');
       const publicUrl = published?.slug

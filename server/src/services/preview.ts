@@ -64,7 +64,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .replaceAll('{status}', status)
         .replaceAll('{token}', encodeURIComponent(token));
       if (url.includes('{token}')) return filled;
-      const withStatus = url.includes('{status}') ? filled : `${filled}${filled.includes('?') ? '&' : '?'}status=${status}`;
+      const withStatus = url.includes('{status}')
+        ? filled
+        : `${filled}${filled.includes('?') ? '&' : '?'}status=${status}`;
       return `${withStatus}&token=${encodeURIComponent(token)}`;
     },
 

@@ -33,7 +33,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const warnRedisDown = (reason: string) => {
     if (redisDownWarned) return;
     redisDownWarned = true;
-    strapi.log.warn(`[movie-reviews] Redis is unavailable (${reason}); comment rate limits are counted in this process's memory until it is back.`);
+    strapi.log.warn(
+      `[movie-reviews] Redis is unavailable (${reason}); comment rate limits are counted in this process's memory until it is back.`
+    );
   };
 
   const build = (): RateLimiterAbstract => {
@@ -43,7 +45,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!redis) return memory;
     redis.on('error', (error: Error) => warnRedisDown(error.message || error.name));
     redis.on('ready', () => {
-      if (redisDownWarned) strapi.log.info('[movie-reviews] Redis is reachable again; comment rate limits are shared again.');
+      if (redisDownWarned)
+        strapi.log.info('[movie-reviews] Redis is reachable again; comment rate limits are shared again.');
       redisDownWarned = false;
     });
     return new RateLimiterRedis({

@@ -103,7 +103,9 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
   const touchedSince = (startedAt: number, tags: readonly string[]): boolean => {
     if (startedAt === sequence) return false;
     if (log.length === 0 || log[0].seq > startedAt + 1) return true;
-    return log.some((entry) => entry.seq > startedAt && (entry.tags.has(CACHE_TAGS.all) || tags.some((t) => entry.tags.has(t))));
+    return log.some(
+      (entry) => entry.seq > startedAt && (entry.tags.has(CACHE_TAGS.all) || tags.some((t) => entry.tags.has(t)))
+    );
   };
 
   return {

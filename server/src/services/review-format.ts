@@ -192,7 +192,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const toCast = (value: unknown): PublicCastMember[] =>
   Array.isArray(value)
-    ? value.filter(isRecord).flatMap((m) => (typeof m.actor === 'string' && m.actor ? [{ actor: m.actor, character: str(m.character) }] : []))
+    ? value
+        .filter(isRecord)
+        .flatMap((m) =>
+          typeof m.actor === 'string' && m.actor ? [{ actor: m.actor, character: str(m.character) }] : []
+        )
     : [];
 
 const toSynopsis = (value: unknown): PublicSynopsis | null =>
@@ -200,7 +204,8 @@ const toSynopsis = (value: unknown): PublicSynopsis | null =>
     ? { text: value.text, source: str(value.source), sourceUrl: str(value.sourceUrl) }
     : null;
 
-const toStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : []);
+const toStrings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
 
 export const toPublicAvatar = (file: FileRow | null | undefined): PublicAvatar | null => {
   if (!file || typeof file.url !== 'string' || !file.mime?.startsWith('image/')) return null;
@@ -228,7 +233,11 @@ const toRating = (value: number | string | null): number | null => {
 };
 
 /** A review without its body; `stills` comes from `expandStillsBatch` (one query per page). */
-export const toSummary = (row: ReviewRow, stills: PublicStill[], providers?: readonly SongProvider[]): ReviewSummary => ({
+export const toSummary = (
+  row: ReviewRow,
+  stills: PublicStill[],
+  providers?: readonly SongProvider[]
+): ReviewSummary => ({
   documentId: row.documentId,
   slug: row.slug,
   title: row.title,
@@ -258,7 +267,11 @@ export const toSummary = (row: ReviewRow, stills: PublicStill[], providers?: rea
  * The JSON-LD of a published review, from the same builder the admin's preview uses.
  * A published review always has the title, author and dates the type requires.
  */
-export const toStructuredData = (review: ReviewSummary, body: BlocksContent, commentCount: number): ReviewStructuredData =>
+export const toStructuredData = (
+  review: ReviewSummary,
+  body: BlocksContent,
+  commentCount: number
+): ReviewStructuredData =>
   // The generic JSON-LD builder returns a plain record; the review's own shape is the narrower published type.
   buildStructuredData({ ...review, body }, commentCount) as unknown as ReviewStructuredData;
 

@@ -74,9 +74,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .first()) as Record<string, unknown> | undefined;
       if (!row) return null;
       const stamp = (v: unknown) => (v instanceof Date ? v.getTime() : String(v ?? ''));
-      const parts = [row.id, stamp(row.updated), row.comment_count, stamp(row.comment_updated), row.file_count, stamp(row.file_updated)];
+      const parts = [
+        row.id,
+        stamp(row.updated),
+        row.comment_count,
+        stamp(row.comment_updated),
+        row.file_count,
+        stamp(row.file_updated),
+      ];
       const settingsHash = await getService(strapi, 'settings').hash();
-      return `"v${createHash('sha256').update(`${parts.map(String).join('|')}|${settingsHash}`).digest('base64url').slice(0, 30)}"`;
+      return `"v${createHash('sha256')
+        .update(`${parts.map(String).join('|')}|${settingsHash}`)
+        .digest('base64url')
+        .slice(0, 30)}"`;
     },
   };
 };

@@ -7,7 +7,9 @@ const normaliseTag = (tag: string) => tag.normalize('NFC').toLowerCase().trim();
 
 /** Whether a review's tags (a JSON array) satisfy a tag filter; tags compare case-insensitively. */
 export const tagsMatch = (stored: unknown, filter: TagFilter): boolean => {
-  const tags = new Set(Array.isArray(stored) ? stored.filter((t): t is string => typeof t === 'string').map(normaliseTag) : []);
+  const tags = new Set(
+    Array.isArray(stored) ? stored.filter((t): t is string => typeof t === 'string').map(normaliseTag) : []
+  );
   if (filter.$eq !== undefined && !tags.has(normaliseTag(filter.$eq))) return false;
   if (filter.$in !== undefined && !filter.$in.some((t) => tags.has(normaliseTag(t)))) return false;
   return true;

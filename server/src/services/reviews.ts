@@ -58,7 +58,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const pageSortedByRating = async (where: Where, orderBy: OrderBy, offset: number, limit: number) => {
     const rated: Where = { $and: [where, { rating: { $notNull: true } }] };
     const unrated: Where = { $and: [where, { rating: { $null: true } }] };
-    const [ratedTotal, unratedTotal] = await Promise.all([reviews().count({ where: rated }), reviews().count({ where: unrated })]);
+    const [ratedTotal, unratedTotal] = await Promise.all([
+      reviews().count({ where: rated }),
+      reviews().count({ where: unrated }),
+    ]);
     const first = offset < ratedTotal ? await findRows(rated, orderBy, offset, limit) : [];
     const rest = await findRows(unrated, orderBy, Math.max(0, offset - ratedTotal), limit - first.length);
     return { rows: [...first, ...rest], total: Number(ratedTotal) + Number(unratedTotal) };
@@ -69,7 +72,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * ways; the candidates' ids and tags are read with the other filters applied, matched
    * here, and only the requested page is loaded in full.
    */
-  const pageFilteredByTags = async (query: ReviewListQuery, where: Where, orderBy: OrderBy, offset: number, limit: number) => {
+  const pageFilteredByTags = async (
+    query: ReviewListQuery,
+    where: Where,
+    orderBy: OrderBy,
+    offset: number,
+    limit: number
+  ) => {
     const candidates = (await reviews().findMany({ select: ['id', 'tags', 'rating'], where, orderBy })) as Array<{
       id: number;
       tags: unknown;
@@ -87,7 +96,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Song providers the site allows (Settings → Movie Reviews): a song from another one is not embedded. */
-  const allowedProviders = async (): Promise<readonly SongProvider[]> => (await getService(strapi, 'settings').current()).embedProviders;
+  const allowedProviders = async (): Promise<readonly SongProvider[]> =>
+    (await getService(strapi, 'settings').current()).embedProviders;
 
   /** Adds the cache tags of the files `rows` show (stills, avatar) to `tags`. */
   const tagFiles = (rows: ReviewRow[], tags: Set<string> | undefined) => {
@@ -120,19 +130,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       tags?.add(CACHE_TAGS.list);
       tagFiles(result.rows, tags);
       const [stills, providers] = await Promise.all([
-        expandStillsBatch(strapi, result.rows.map((r) => r.stills)),
+        expandStillsBatch(
+          strapi,
+          result.rows.map((r) => r.stills)
+        ),
         allowedProviders(),
       ]);
       return {
         data: result.rows.map((row, i) => toSummary(row, stills[i], providers)),
         meta: {
-          pagination: { page: query.page, pageSize: query.pageSize, pageCount: pageCount(result.total, query.pageSize), total: result.total },
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            pageCount: pageCount(result.total, query.pageSize),
+            total: result.total,
+          },
         },
       };
     },
 
     /** The published version of a review (id, documentId, commentsEnabled), or null for drafts and unknown slugs. */
-    async findPublishedRef(slug: unknown): Promise<{ id: number; documentId: string; commentsEnabled: boolean } | null> {
+    async findPublishedRef(
+      slug: unknown
+    ): Promise<{ id: number; documentId: string; commentsEnabled: boolean } | null> {
       if (!isPublicSlug(slug)) return null;
       const row = (await reviews().findOne({
         select: ['id', 'documentId', 'commentsEnabled'],
@@ -142,7 +162,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The body of `GET /reviews/:slug` (REST), or null for drafts and unknown slugs (one place for its shape). */
-    async detailBody(slug: unknown, tags?: Set<string>): Promise<{ data: ReviewDetail; meta: Record<string, never> } | null> {
+    async detailBody(
+      slug: unknown,
+      tags?: Set<string>
+    ): Promise<{ data: ReviewDetail; meta: Record<string, never> } | null> {
       const review = await this.findOne(slug, tags);
       return review ? { data: review, meta: {} } : null;
     },

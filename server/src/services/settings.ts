@@ -76,7 +76,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A short hash of the current settings (part of validators that depend on them), loading them if needed. */
     async hash(): Promise<string> {
       await this.current();
-      return memo?.hash ?? createHash('sha256').update(JSON.stringify(await this.get())).digest('base64url').slice(0, 12);
+      return (
+        memo?.hash ??
+        createHash('sha256')
+          .update(JSON.stringify(await this.get()))
+          .digest('base64url')
+          .slice(0, 12)
+      );
     },
 
     /** Drops the memo: the next `current()` reads the store (another instance changed the settings). */

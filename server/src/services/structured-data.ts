@@ -81,7 +81,10 @@ export const blocksToPlainText = (blocks: unknown): string => {
       lines.push(inline(b));
     }
   }
-  return lines.map((l) => l.trim()).filter(Boolean).join('\n\n');
+  return lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n\n');
 };
 
 const person = (name: string): Json => ({ '@type': 'Person', name });
@@ -112,9 +115,12 @@ export const buildStructuredData = (review: StructuredDataInput, commentCount?: 
   if (typeof movie.year === 'number') itemReviewed.dateCreated = String(movie.year);
   const director = text(movie.director);
   if (director) itemReviewed.director = person(director);
-  const actors = Array.isArray(movie.cast) ? movie.cast.flatMap((c) => (text(c?.actor) ? [person(text(c.actor) as string)] : [])) : [];
+  const actors = Array.isArray(movie.cast)
+    ? movie.cast.flatMap((c) => (text(c?.actor) ? [person(text(c.actor) as string)] : []))
+    : [];
   if (actors.length) itemReviewed.actor = actors;
-  if (typeof movie.runtimeMinutes === 'number' && movie.runtimeMinutes > 0) itemReviewed.duration = `PT${movie.runtimeMinutes}M`;
+  if (typeof movie.runtimeMinutes === 'number' && movie.runtimeMinutes > 0)
+    itemReviewed.duration = `PT${movie.runtimeMinutes}M`;
   const imdbId = text(movie.imdbId);
   if (imdbId && /^tt\d{7,8}$/.test(imdbId)) itemReviewed.sameAs = `https://www.imdb.com/title/${imdbId}/`;
   const images = stillImages(review.stills);
@@ -130,7 +136,8 @@ export const buildStructuredData = (review: StructuredDataInput, commentCount?: 
   // Publishing copies the draft's timestamps, so a published row's updatedAt can predate its publishedAt.
   const modified = iso(review.updatedAt);
   if (modified) data.dateModified = published && published > modified ? published : modified;
-  const rating = review.rating === null || review.rating === undefined || review.rating === '' ? NaN : Number(review.rating);
+  const rating =
+    review.rating === null || review.rating === undefined || review.rating === '' ? NaN : Number(review.rating);
   if (Number.isFinite(rating)) {
     data.reviewRating = { '@type': 'Rating', ratingValue: rating, bestRating: 10, worstRating: 0 };
   }

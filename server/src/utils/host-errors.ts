@@ -50,6 +50,8 @@ export const validationError = (issues: FieldIssue[] | string, message?: string)
   const first = issues[0];
   const text =
     message ??
-    (issues.length === 1 ? first.message : `${first.message} (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})`);
+    (issues.length === 1
+      ? first.message
+      : `${first.message} (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})`);
   return new ValidationError(text, { errors: issues });
 };

@@ -16,7 +16,9 @@ const BASE_OPTIONS: RedisOptions = {
 export const openRedis = (redisConfig: PluginConfig['redis'], overrides: RedisOptions = {}): Redis | undefined => {
   if (!redisConfig) return undefined;
   const options = { ...BASE_OPTIONS, ...overrides };
-  return typeof redisConfig === 'string' ? new Redis(redisConfig, options) : new Redis({ ...options, ...(redisConfig as RedisOptions) });
+  return typeof redisConfig === 'string'
+    ? new Redis(redisConfig, options)
+    : new Redis({ ...options, ...(redisConfig as RedisOptions) });
 };
 
 /** Disconnects without an unhandled 'error' event on the way out. */

@@ -54,7 +54,6 @@ export const synopsisSchema = z.strictObject({
   sourceUrl: z.preprocess((v) => (v === '' ? null : v), sourceUrl.nullable()).optional(),
 });
 
-
 const stillSchema = z.strictObject({
   file: z
     .number({ message: 'must be a media library file id' })
@@ -70,7 +69,10 @@ export const stillsSchema = z
 
 export const songInputSchema = z.strictObject({
   url: z.string({ message: 'must be a link' }),
-  provider: z.enum(SONG_PROVIDERS, { message: `must be one of ${SONG_PROVIDERS.join(', ')}` }).nullable().optional(),
+  provider: z
+    .enum(SONG_PROVIDERS, { message: `must be one of ${SONG_PROVIDERS.join(', ')}` })
+    .nullable()
+    .optional(),
   title: optionalPlainText(200),
   artist: optionalPlainText(200),
   startAt: z

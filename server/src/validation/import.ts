@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 export const MAX_IMPORT_FILE_BYTES = 200 * 1024 * 1024;
 
-export const importJobIdSchema = z.coerce.number({ message: 'must be a job id' }).int({ message: 'must be a job id' }).positive({ message: 'must be a job id' });
+export const importJobIdSchema = z.coerce
+  .number({ message: 'must be a job id' })
+  .int({ message: 'must be a job id' })
+  .positive({ message: 'must be a job id' });
 
 /** Fields sent with the uploaded file. */
 export const importUploadSchema = z.strictObject({

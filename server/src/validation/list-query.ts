@@ -162,7 +162,10 @@ const parseSort = (raw: unknown, issues: Issues): SortOrder[] => {
     const [key, direction = 'asc', ...rest] = item.trim().split(':');
     // Own keys only: `in` would also accept `constructor`, `__proto__`, `toString`...
     if (!Object.hasOwn(SORT_FIELDS, key)) {
-      issues.add(path, `"${item.trim().slice(0, 50)}" is not sortable; use one of ${Object.keys(SORT_FIELDS).join(', ')}`);
+      issues.add(
+        path,
+        `"${item.trim().slice(0, 50)}" is not sortable; use one of ${Object.keys(SORT_FIELDS).join(', ')}`
+      );
       return;
     }
     const dir = direction.toLowerCase();
@@ -195,7 +198,12 @@ const parseQ = (raw: unknown, issues: Issues): string | null => {
   return q === '' ? null : q;
 };
 
-const parseFilterValue = (kind: FilterKind, value: unknown, path: string[], issues: Issues): number | string | undefined => {
+const parseFilterValue = (
+  kind: FilterKind,
+  value: unknown,
+  path: string[],
+  issues: Issues
+): number | string | undefined => {
   const text = scalarText(value, path, issues);
   if (text === undefined) return undefined;
   if (kind === 'year') {

@@ -8,7 +8,13 @@ const castMember = z.strictObject({
 });
 
 const rating = z
-  .union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a number' }).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, { message: 'must be a number' })
+      .transform(Number),
+  ])
   .pipe(
     z
       .number()

@@ -12,12 +12,21 @@ export const SCREENSHOT_DIR = path.resolve(__dirname, '..', 'screenshots');
 export const launchBrowser = async (): Promise<Browser> => {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) {
-    throw new Error(`${executablePath} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does`);
+    throw new Error(
+      `${executablePath} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does`
+    );
   }
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 };
 

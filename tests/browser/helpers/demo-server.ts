@@ -17,7 +17,6 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-
 const waitForHealth = async (url: string, child: ChildProcess, log: () => string, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -39,27 +38,33 @@ const waitForHealth = async (url: string, child: ChildProcess, log: () => string
  */
 export const startDemoServer = async (env: Record<string, string> = {}): Promise<DemoServer> => {
   if (env.SERVE_ADMIN !== 'false' && !fs.existsSync(path.join(DEMO_DIR, 'dist', 'build', 'index.html'))) {
-    throw new Error('the demo admin is not built: run `node demo/scripts/prepare.js --admin` (npm run test:browser does)');
+    throw new Error(
+      'the demo admin is not built: run `node demo/scripts/prepare.js --admin` (npm run test:browser does)'
+    );
   }
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'movie-reviews-browser-'));
   let log = '';
-  const child = spawn(process.execPath, [path.join(DEMO_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-    cwd: DEMO_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: path.join(dir, 'data.db'),
-      DEMO_SEED: 'true',
-      STRAPI_TELEMETRY_DISABLED: 'true',
-      STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(DEMO_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+    {
+      cwd: DEMO_DIR,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_FILENAME: path.join(dir, 'data.db'),
+        DEMO_SEED: 'true',
+        STRAPI_TELEMETRY_DISABLED: 'true',
+        STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  );
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   const url = `http://127.0.0.1:${port}`;

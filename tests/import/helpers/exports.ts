@@ -16,7 +16,9 @@ export const fixtureCopy = (name: string, images = 'https://images.example.com')
 };
 
 /** Every post of an export, analysed (the dry run without a database). */
-export const analyseFile = async (file: string): Promise<{ format: string; version: string | null; plans: ReviewPlan[] }> => {
+export const analyseFile = async (
+  file: string
+): Promise<{ format: string; version: string | null; plans: ReviewPlan[] }> => {
   const plans: ReviewPlan[] = [];
   const info = await readExport(file, (post) => {
     plans.push(analysePost(post));

@@ -9,7 +9,20 @@ const fs = require('node:fs');
 
 const cdata = (text) => `<![CDATA[${String(text).replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 const YT = ['WzV6mXIOVl4', 'ORFWdXl_zJ4', 'TGRDYpCmMcM', 'HUECWi5pX7o', 'dQw4w9WgXcQ'];
-const WORDS = ['light', 'rain', 'city', 'train', 'night', 'letter', 'house', 'river', 'silence', 'music', 'window', 'road'];
+const WORDS = [
+  'light',
+  'rain',
+  'city',
+  'train',
+  'night',
+  'letter',
+  'house',
+  'river',
+  'silence',
+  'music',
+  'window',
+  'road',
+];
 const sentence = (seed, n) => Array.from({ length: n }, (_, i) => WORDS[(seed * 7 + i * 3) % WORDS.length]).join(' ');
 
 const post = (i, imageOrigin, commentsPerPost) => {

@@ -12,9 +12,14 @@ export interface OpenedPage {
   status: number | null;
 }
 
-export const EMBED_HOSTS = /youtube-nocookie\.com|open\.spotify\.com|w\.soundcloud\.com|embed\.music\.apple\.com|player\.vimeo\.com/;
+export const EMBED_HOSTS =
+  /youtube-nocookie\.com|open\.spotify\.com|w\.soundcloud\.com|embed\.music\.apple\.com|player\.vimeo\.com/;
 
-export const openPage = async (browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> => {
+export const openPage = async (
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 900 }
+): Promise<OpenedPage> => {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
@@ -23,7 +28,11 @@ export const openPage = async (browser: Browser, url: string, viewport = { width
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.route(EMBED_HOSTS, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><title>player</title></html>' })
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><title>player</title></html>',
+    })
   );
   const response = await page.goto(url, { waitUntil: 'networkidle' });
   return { page, consoleErrors, status: response?.status() ?? null };
@@ -39,7 +48,9 @@ export interface PageProblems {
 export const pageProblems = async (page: Page): Promise<PageProblems> => {
   const h1Count = await page.locator('h1').count();
   const lang = await page.locator('html').getAttribute('lang');
-  const imagesWithoutAlt = await page.$$eval('img', (imgs) => imgs.filter((i) => !i.hasAttribute('alt')).map((i) => i.outerHTML.slice(0, 120)));
+  const imagesWithoutAlt = await page.$$eval('img', (imgs) =>
+    imgs.filter((i) => !i.hasAttribute('alt')).map((i) => i.outerHTML.slice(0, 120))
+  );
   const result = await new AxeBuilder({ page: page as never })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     // The embedded player is the provider's page, answered locally here.

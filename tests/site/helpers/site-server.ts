@@ -21,7 +21,9 @@ export interface SiteServer {
 export const startSiteServer = async (strapiUrl: string, env: Record<string, string> = {}): Promise<SiteServer> => {
   const entry = path.join(SITE_DIR, 'dist', 'server', 'entry.mjs');
   if (!fs.existsSync(entry)) {
-    throw new Error('the site is not built: run `npm --prefix examples/site ci && npm --prefix examples/site run build`');
+    throw new Error(
+      'the site is not built: run `npm --prefix examples/site ci && npm --prefix examples/site run build`'
+    );
   }
   const port = await freePort();
   let log = '';

@@ -20,7 +20,8 @@ export const api = createMovieReviewsClient({
 });
 
 /** The site's public origin for canonical and share URLs: SITE_URL when set, else the request's. */
-export const siteOrigin = (url: URL): string => (process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : url.origin);
+export const siteOrigin = (url: URL): string =>
+  process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : url.origin;
 
 export const previewSecret = (): string | null => {
   const secret = process.env.PREVIEW_SECRET ?? '';
@@ -44,10 +45,15 @@ export const failureOf = (error: unknown): PageFailure => {
   throw error;
 };
 
-export const notFound: PageFailure = { status: 404, title: 'Page not found', message: 'There is no review or page at this address.' };
+export const notFound: PageFailure = {
+  status: 404,
+  title: 'Page not found',
+  message: 'There is no review or page at this address.',
+};
 
 /** A media URL the browser can load: Strapi answers relative `/uploads/...` URLs when no public URL is set. */
-export const mediaUrl = (url: string): string => (/^https?:\/\//.test(url) ? url : `${STRAPI_URL}${url.startsWith('/') ? '' : '/'}${url}`);
+export const mediaUrl = (url: string): string =>
+  /^https?:\/\//.test(url) ? url : `${STRAPI_URL}${url.startsWith('/') ? '' : '/'}${url}`;
 
 /** `srcset` from an image's resized formats (and the original). */
 export const srcsetOf = (image: {
@@ -62,7 +68,11 @@ export const srcsetOf = (image: {
 };
 
 export const formatDate = (iso: string | null): string =>
-  iso ? new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso)) : '';
+  iso
+    ? new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(iso)
+      )
+    : '';
 
 /** A page number from `?page=`: null when it is not a whole number ≥ 1. */
 export const pageParam = (url: URL): number | null => {

@@ -26,7 +26,12 @@ export const siteAuthor = (author: AuthorAnswer): SiteAuthor => {
     slug: author.slug ?? null,
     bio: author.bio,
     avatar: avatar
-      ? { url: avatar.url, width: avatar.width, height: avatar.height, alt: avatar.alt ?? avatar.alternativeText ?? `Portrait of ${author.name}` }
+      ? {
+          url: avatar.url,
+          width: avatar.width,
+          height: avatar.height,
+          alt: avatar.alt ?? avatar.alternativeText ?? `Portrait of ${author.name}`,
+        }
       : null,
     links: (author.links ?? []).filter((l) => /^https?:\/\//.test(l.url)),
   };

@@ -33,12 +33,19 @@ type ApiSeo = {
 type DetailWithSeo = ReviewDetail & { seo?: ApiSeo | null; share?: ShareLinks | null };
 
 const clip = (text: string, max: number) =>
-  text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '').replace(/[\s.,;:!?]+$/, '')}…`;
+  text.length <= max
+    ? text
+    : `${text
+        .slice(0, max - 1)
+        .replace(/\s+\S*$/, '')
+        .replace(/[\s.,;:!?]+$/, '')}…`;
 
 export const reviewMeta = (review: ReviewDetail, pageUrl: URL): PageMeta => {
   const { seo } = review as DetailWithSeo;
   const still = review.stills[0];
-  const fallbackImage = still ? { url: mediaUrl(still.image.url), alt: still.alt, width: still.image.width, height: still.image.height } : null;
+  const fallbackImage = still
+    ? { url: mediaUrl(still.image.url), alt: still.alt, width: still.image.width, height: still.image.height }
+    : null;
   return {
     title: seo?.title ?? `${review.title} (${review.movie.title}, ${review.movie.year})`,
     description: seo?.description ?? clip(review.synopsis?.text ?? review.title, 160),

@@ -6,9 +6,18 @@
  */
 import { childOf, childrenOf, textOf, type XmlNode } from '../xml-stream';
 import type { SourceComment, SourcePost } from '../types';
-import { ATOM, BLOGGER_KIND_COMMENT, BLOGGER_KIND_POST, BLOGGER_KIND_SCHEME, isoDate, slugHintFromUrl, THREAD } from './namespaces';
+import {
+  ATOM,
+  BLOGGER_KIND_COMMENT,
+  BLOGGER_KIND_POST,
+  BLOGGER_KIND_SCHEME,
+  isoDate,
+  slugHintFromUrl,
+  THREAD,
+} from './namespaces';
 
-export const isAtomEntry = (local: string, uri: string, depth: number): boolean => depth === 1 && uri === ATOM && local === 'entry';
+export const isAtomEntry = (local: string, uri: string, depth: number): boolean =>
+  depth === 1 && uri === ATOM && local === 'entry';
 
 /** Blogger writes this address when the author's email is hidden. */
 const HIDDEN_EMAIL = 'noreply@blogger.com';

@@ -11,7 +11,12 @@ import { ATOM, BLOGGER_2018 as B, isoDate, slugHintFromUrl } from './namespaces'
 export const bloggerType = (node: XmlNode): string => (textOf(node, B, 'type') ?? '').toUpperCase();
 
 const POST_STATUS: Record<string, SourcePostStatus> = { LIVE: 'published', DRAFT: 'draft', SCHEDULED: 'draft' };
-const COMMENT_STATE: Record<string, SourceCommentState> = { LIVE: 'approved', PENDING: 'pending', SPAM_COMMENT: 'spam', SPAM: 'spam' };
+const COMMENT_STATE: Record<string, SourceCommentState> = {
+  LIVE: 'approved',
+  PENDING: 'pending',
+  SPAM_COMMENT: 'spam',
+  SPAM: 'spam',
+};
 
 export const readBloggerComment = (node: XmlNode): { postId: string; comment: SourceComment } | null => {
   const id = textOf(node, ATOM, 'id') ?? '';

@@ -14,7 +14,9 @@ export interface WxrState {
 }
 
 export const isWxrRecord = (state: WxrState, local: string, uri: string, depth: number): boolean =>
-  depth === 2 && ((uri === RSS && (local === 'item' || local === 'link')) || (uri === state.wp && (local === 'author' || local === 'base_blog_url')));
+  depth === 2 &&
+  ((uri === RSS && (local === 'item' || local === 'link')) ||
+    (uri === state.wp && (local === 'author' || local === 'base_blog_url')));
 
 const POST_STATUS: Record<string, SourcePostStatus | null> = {
   publish: 'published',
@@ -57,7 +59,8 @@ export const readWxrRecord = (state: WxrState, node: XmlNode): SourcePost | null
     return null;
   }
   if (node.local === 'base_blog_url' || node.local === 'link') {
-    if (!state.siteUrl || node.local === 'base_blog_url') state.siteUrl = node.text.trim().replace(/\/+$/, '') || state.siteUrl;
+    if (!state.siteUrl || node.local === 'base_blog_url')
+      state.siteUrl = node.text.trim().replace(/\/+$/, '') || state.siteUrl;
     return null;
   }
   const wp = (local: string) => textOf(node, state.wp, local);

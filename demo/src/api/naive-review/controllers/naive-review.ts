@@ -39,7 +39,13 @@ interface ReviewDocument {
   body: unknown;
   stills: StoredStill[] | null;
   filmingLocations: string[] | null;
-  song: { url: string; provider: string; title?: string | null; artist?: string | null; startAt?: number | null } | null;
+  song: {
+    url: string;
+    provider: string;
+    title?: string | null;
+    artist?: string | null;
+    startAt?: number | null;
+  } | null;
   rating: number | string | null;
   authorName: string;
   authorBio: string | null;
@@ -58,7 +64,10 @@ const image = (file: FileEntity) => ({
   mime: file.mime,
   formats: file.formats
     ? Object.fromEntries(
-        Object.entries(file.formats).map(([k, f]) => [k, { url: f.url, width: f.width, height: f.height, mime: f.mime }])
+        Object.entries(file.formats).map(([k, f]) => [
+          k,
+          { url: f.url, width: f.width, height: f.height, mime: f.mime },
+        ])
       )
     : null,
 });
@@ -81,7 +90,9 @@ const embedUrl = (song: NonNullable<ReviewDocument['song']>): string | null => {
 const stillsOf = async (strapi: Core.Strapi, review: ReviewDocument) => {
   const out = [];
   for (const still of review.stills ?? []) {
-    const file = (await strapi.db.query('plugin::upload.file').findOne({ where: { id: still.file } })) as FileEntity | null;
+    const file = (await strapi.db
+      .query('plugin::upload.file')
+      .findOne({ where: { id: still.file } })) as FileEntity | null;
     if (file) out.push({ caption: still.caption ?? null, alt: still.alt, image: image(file) });
   }
   return out;
@@ -122,7 +133,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: Context) {
     const page = intParam(ctx.query.page, 1, 1, 1_000_000);
     const pageSize = intParam(ctx.query.pageSize, 10, 1, 100);
-    if (page === null || pageSize === null) return ctx.badRequest('page and pageSize must be integers (pageSize 1-100)');
+    if (page === null || pageSize === null)
+      return ctx.badRequest('page and pageSize must be integers (pageSize 1-100)');
     const reviews = (await strapi.documents(REVIEW).findMany({
       status: 'published',
       populate: '*',
@@ -159,7 +171,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           datePublished: review.publishedAt,
           author: { '@type': 'Person', name: review.authorName },
           reviewRating:
-            review.rating === null ? undefined : { '@type': 'Rating', ratingValue: Number(review.rating), bestRating: 10, worstRating: 0 },
+            review.rating === null
+              ? undefined
+              : { '@type': 'Rating', ratingValue: Number(review.rating), bestRating: 10, worstRating: 0 },
           itemReviewed: {
             '@type': 'Movie',
             name: review.movieTitle,
