@@ -4,7 +4,7 @@ import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
 import { PERMISSIONS } from './api/permissions';
 import { ReviewPanel } from './components/ReviewPanel';
-import { registerCustomFields } from './custom-fields';
+import { plainYearColumns, registerCustomFields } from './custom-fields';
 
 type TranslationModule = { default: Record<string, string> };
 
@@ -42,9 +42,11 @@ export default {
     });
   },
 
-  bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
+  bootstrap(app: Pick<StrapiApp, 'getPlugin' | 'registerHook'>) {
     // Admin panels: the side panel on Movie Review entries in the Content Manager.
     (app.getPlugin('content-manager') as unknown as PanelApi).apis.addEditViewSidePanel([ReviewPanel]);
+    // List view: year columns show 2013, not 2,013.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', plainYearColumns);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

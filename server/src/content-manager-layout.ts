@@ -14,6 +14,8 @@ import { COMMENT_UID, PLUGIN_ID, REVIEW_UID } from './utils/constants';
 interface FieldText {
   label: string;
   description?: string;
+  /** Earlier default descriptions of this field: replaced by the current one (an editor's own text is kept). */
+  replaces?: string[];
 }
 
 interface TypeLayout {
@@ -25,7 +27,7 @@ interface TypeLayout {
 
 export const LAYOUTS: Record<string, TypeLayout> = {
   [REVIEW_UID]: {
-    version: 1,
+    version: 2,
     fields: {
       title: { label: 'Review title' },
       slug: {
@@ -38,7 +40,8 @@ export const LAYOUTS: Record<string, TypeLayout> = {
       movieDirector: { label: 'Director' },
       movieCast: {
         label: 'Cast',
-        description: 'A JSON list, e.g. [{ "actor": "Joaquin Phoenix", "character": "Theodore" }]',
+        description: 'Paste several lines such as "Joaquin Phoenix as Theodore Twombly" to add one row each.',
+        replaces: ['A JSON list, e.g. [{ "actor": "Joaquin Phoenix", "character": "Theodore" }]'],
       },
       movieImdbId: { label: 'IMDb id', description: '"tt" followed by 7 or 8 digits, e.g. tt1798709' },
       movieRuntimeMinutes: { label: 'Runtime (minutes)' },
@@ -47,14 +50,19 @@ export const LAYOUTS: Record<string, TypeLayout> = {
       stills: { label: 'Stills' },
       filmingLocations: {
         label: 'Filming locations',
-        description: 'A JSON list of places, e.g. ["Shanghai", "Los Angeles"]',
+        description: 'Type a place and press Enter or a comma.',
+        replaces: ['A JSON list of places, e.g. ["Shanghai", "Los Angeles"]'],
       },
       song: { label: 'Song' },
       rating: { label: 'Rating', description: 'From 0 to 10, in steps of 0.5' },
       authorName: { label: 'Author name' },
       authorBio: { label: 'Author bio' },
       authorAvatar: { label: 'Author avatar' },
-      tags: { label: 'Tags', description: 'A JSON list of tags, e.g. ["drama", "romance"]' },
+      tags: {
+        label: 'Tags',
+        description: 'Type a tag and press Enter or a comma; existing tags are suggested.',
+        replaces: ['A JSON list of tags, e.g. ["drama", "romance"]'],
+      },
       commentsEnabled: { label: 'Comments open' },
       createdAt: { label: 'Created' },
       updatedAt: { label: 'Updated' },
@@ -109,7 +117,8 @@ export const applyLayout = (config: Configuration, layout: TypeLayout, firstTime
       meta.edit.label = text.label;
       changed = true;
     }
-    if (meta.edit && text.description && !meta.edit.description) {
+    const stale = meta.edit?.description !== undefined && text.replaces?.includes(meta.edit.description);
+    if (meta.edit && text.description && (!meta.edit.description || stale)) {
       meta.edit.description = text.description;
       changed = true;
     }

@@ -48,6 +48,53 @@ describe('admin panel translations', () => {
     expect([...used].filter((key) => !(key in en))).toEqual([]);
   });
 
+  it('defines every key the custom-field inputs use, in English and (for the list, year and rating inputs) French', () => {
+    const dir = path.join(SRC, 'custom-fields');
+    const used = new Set<string>();
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.tsx'))) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      for (const match of text.matchAll(/\bt\(\s*['`]([a-zA-Z0-9.${}-]+)['`]/g)) {
+        const key = match[1];
+        // The chip input builds its keys from its kind.
+        const keys = key.includes('${kind}') ? ['tags', 'locations'].map((k) => key.replace('${kind}', k)) : [key];
+        for (const k of keys) used.add(`custom-fields.${k}`);
+      }
+    }
+    for (const name of ['cast', 'tags', 'locations', 'year', 'rating']) {
+      used.add(`custom-fields.${name}.label`).add(`custom-fields.${name}.description`);
+    }
+    expect(used.size).toBeGreaterThan(90);
+    expect([...used].filter((key) => !(key in en))).toEqual([]);
+    const listFields = /^custom-fields\.(cast|tags|locations|year|rating)\./;
+    const newKeys = Object.keys(en).filter((k) => listFields.test(k));
+    expect(newKeys.length).toBeGreaterThan(60);
+    expect(newKeys.filter((key) => !(key in fr))).toEqual([]);
+    for (const key of newKeys) {
+      const values = {
+        count: 2,
+        max: 20,
+        total: 3,
+        position: 1,
+        dropped: 4,
+        value: 'x',
+        length: 50,
+        min: 1888,
+        step: 0.5,
+      };
+      for (const [locale, messages] of [
+        ['en', en],
+        ['fr', fr],
+      ] as const) {
+        const formatted = new IntlMessageFormat(messages[key], locale).format(values);
+        expect({ key, locale, ok: typeof formatted === 'string' && formatted.length > 0 }).toEqual({
+          key,
+          locale,
+          ok: true,
+        });
+      }
+    }
+  });
+
   it('has the same panel keys in French as in English', () => {
     expect(Object.keys(fr).filter(ours).sort()).toEqual(Object.keys(en).filter(ours).sort());
   });

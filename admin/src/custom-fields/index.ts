@@ -1,11 +1,11 @@
 /**
- * Registers the plugin's three custom fields in the admin: the Content-Type
+ * Registers the plugin's custom fields in the admin: the Content-Type
  * Builder offers them to any content type, and the Content Manager renders
  * their inputs (loaded lazily, only when an edit view needs them).
  */
 import type * as React from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Images, MusicNotes, Quotes } from '@strapi/icons';
+import { Calendar, Hashtag, Images, MusicNotes, PinMap, Quotes, Star, User } from '@strapi/icons';
 import { PLUGIN_ID } from '../pluginId';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -89,7 +89,99 @@ const fields: CustomField[] = [
     components: { Input: lazyInput(() => import('./SongEmbedInput')) },
     options,
   },
+  {
+    name: 'cast',
+    pluginId: PLUGIN_ID,
+    type: 'json',
+    intlLabel: { id: getTranslation('custom-fields.cast.label'), defaultMessage: 'Cast' },
+    intlDescription: {
+      id: getTranslation('custom-fields.cast.description'),
+      defaultMessage: 'Rows of actor and character; paste "Actor as Character" lines to add many',
+    },
+    icon: User,
+    components: { Input: lazyInput(() => import('./CastInput')) },
+    options,
+  },
+  {
+    name: 'tags',
+    pluginId: PLUGIN_ID,
+    type: 'json',
+    intlLabel: { id: getTranslation('custom-fields.tags.label'), defaultMessage: 'Tags' },
+    intlDescription: {
+      id: getTranslation('custom-fields.tags.description'),
+      defaultMessage: 'Short tags typed as chips, with suggestions of the tags already in use',
+    },
+    icon: Hashtag,
+    components: { Input: lazyInput(() => import('./TagsInput')) },
+    options,
+  },
+  {
+    name: 'locations',
+    pluginId: PLUGIN_ID,
+    type: 'json',
+    intlLabel: { id: getTranslation('custom-fields.locations.label'), defaultMessage: 'Places' },
+    intlDescription: {
+      id: getTranslation('custom-fields.locations.description'),
+      defaultMessage: 'A list of place names typed as chips (e.g. filming locations)',
+    },
+    icon: PinMap,
+    components: { Input: lazyInput(() => import('./LocationsInput')) },
+    options,
+  },
+  {
+    name: 'year',
+    pluginId: PLUGIN_ID,
+    type: 'integer',
+    intlLabel: { id: getTranslation('custom-fields.year.label'), defaultMessage: 'Year' },
+    intlDescription: {
+      id: getTranslation('custom-fields.year.description'),
+      defaultMessage: 'A year typed and shown as digits (2013, not 2,013), stored as an integer',
+    },
+    icon: Calendar,
+    components: { Input: lazyInput(() => import('./YearInput')) },
+    options,
+  },
+  {
+    name: 'rating',
+    pluginId: PLUGIN_ID,
+    type: 'decimal',
+    intlLabel: { id: getTranslation('custom-fields.rating.label'), defaultMessage: 'Rating' },
+    intlDescription: {
+      id: getTranslation('custom-fields.rating.description'),
+      defaultMessage: 'A rating from 0 to 10 in steps of 0.5, with a slider',
+    },
+    icon: Star,
+    components: { Input: lazyInput(() => import('./RatingInput')) },
+    options,
+  },
 ];
+
+/** Header of a Content Manager list column, as the list view's hook hands it to plugins. */
+interface ListHeader {
+  name: string;
+  attribute?: { customField?: string };
+  cellFormatter?: (row: Record<string, unknown>) => React.ReactNode;
+}
+
+/**
+ * The Content Manager formats integer cells as localised numbers ("2,013"); a
+ * year field's cells show the plain digits instead. Registered on the list
+ * view's `inject-column-in-table` hook, the one Strapi offers plugins.
+ */
+export const plainYearColumns = ({ displayedHeaders, ...rest }: { displayedHeaders: ListHeader[] }) => ({
+  ...rest,
+  displayedHeaders: displayedHeaders.map((header) =>
+    header.attribute?.customField === `plugin::${PLUGIN_ID}.year`
+      ? {
+          ...header,
+          cellFormatter: (row: Record<string, unknown>) => {
+            const year = row[header.name];
+            return typeof year === 'number' || typeof year === 'string' ? String(year) : '-';
+          },
+        }
+      : header
+  ),
+});
 
 export const registerCustomFields = (app: Pick<StrapiApp, 'customFields'>) => {
   app.customFields.register(fields);

@@ -1,4 +1,4 @@
-/** Admin-panel routes under /movie-reviews (moderation, settings, edit-view panel, import). */
+/** Admin-panel routes under /movie-reviews (moderation, settings, edit-view panel, import, tag suggestions). */
 import { ACTIONS, requirePermissions } from '../rbac';
 import { REVIEW_UID } from '../utils/constants';
 
@@ -16,6 +16,8 @@ export default {
     { method: 'POST', path: '/moderation/comments/:documentId/reply', handler: 'moderation.reply', config: moderate },
     { method: 'GET', path: '/moderation/reviews', handler: 'moderation.reviews', config: moderate },
     { method: 'GET', path: '/reviews/:documentId/overview', handler: 'moderation.overview', config: readReview },
+    // Tag suggestions show the tags used on reviews, so they are for whoever can read reviews.
+    { method: 'GET', path: '/tags/suggest', handler: 'tagSuggestions.suggest', config: readReview },
     { method: 'GET', path: '/settings', handler: 'adminSettings.get', config: settings },
     { method: 'PUT', path: '/settings', handler: 'adminSettings.update', config: settings },
     { method: 'GET', path: '/import/jobs', handler: 'importJobs.list', config: importer },

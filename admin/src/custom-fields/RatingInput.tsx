@@ -1,0 +1,119 @@
+/**
+ * A rating on its scale: a number box and a slider (0–10 in steps of 0.5)
+ * side by side, kept in sync. Both work from the keyboard; the slider is read
+ * out as "7.5 out of 10". Stored as a decimal; empty means "no rating".
+ */
+import * as React from 'react';
+import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
+import { useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
+import { MAX_RATING, RATING_STEP } from '../../../server/src/shared/custom-field-limits';
+
+type RatingProps = Omit<CustomFieldInputProps<number>, 'onChange' | 'value'> & {
+  value?: number | string | null;
+  onChange: (event: { target: { name: string; type: 'json'; value: number | string | null } }) => void;
+};
+
+const asNumber = (value: RatingProps['value']): number | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+};
+
+const RatingInput = React.forwardRef<HTMLInputElement, RatingProps>(
+  ({ name, label, hint, labelAction, required, disabled, error, value, onChange }, ref) => {
+    const t = useFieldIntl();
+    const current = asNumber(value);
+    const [draft, setDraft] = React.useState(() => (current === null ? '' : String(current)));
+    React.useEffect(() => {
+      setDraft((d) => (asNumber(d.replace(',', '.')) === current ? d : current === null ? '' : String(current)));
+    }, [current]);
+
+    const set = (next: number | string | null) => onChange({ target: { name, type: 'json', value: next } });
+
+    const onType = (e: React.ChangeEvent<HTMLInputElement>) => {
+      const typed = e.target.value;
+      setDraft(typed);
+      const normalised = typed.trim().replace(',', '.');
+      if (normalised === '') set(null);
+      else if (/^\d{1,2}(\.\d+)?$/.test(normalised)) set(Number(normalised));
+      else set(typed);
+    };
+
+    const onSlide = (e: React.ChangeEvent<HTMLInputElement>) => {
+      const n = Number(e.target.value);
+      setDraft(String(n));
+      set(n);
+    };
+
+    const outOf = (n: number) => t('rating.value', '{value} out of {max}', { value: String(n), max: MAX_RATING });
+    const local =
+      current !== null && (current < 0 || current > MAX_RATING || !Number.isInteger(current / RATING_STEP))
+        ? t('rating.scale', 'From 0 to {max}, in steps of {step}', { max: MAX_RATING, step: String(RATING_STEP) })
+        : draft.trim() !== '' && current === null
+          ? t('rating.number', 'Type a number such as 7.5')
+          : undefined;
+    const sliderLabel = t('rating.slider', 'Rating on a scale of 0 to {max}', { max: MAX_RATING });
+
+    return (
+      <Field.Root
+        name={name}
+        id={name}
+        error={withoutPath(error) ?? local}
+        hint={
+          hint ??
+          t('rating.hint', 'From 0 to {max}, in steps of {step}', { max: MAX_RATING, step: String(RATING_STEP) })
+        }
+        required={required}
+      >
+        <Field.Label action={labelAction}>{label}</Field.Label>
+        <Flex gap={4} alignItems="center">
+          <Box width="8rem" shrink={0}>
+            <TextInput
+              ref={ref}
+              value={draft}
+              disabled={disabled}
+              inputMode="decimal"
+              autoComplete="off"
+              maxLength={4}
+              placeholder="7.5"
+              onChange={onType}
+            />
+          </Box>
+          <Typography variant="omega" textColor="neutral600" aria-hidden style={{ whiteSpace: 'nowrap' }}>
+            / {MAX_RATING}
+          </Typography>
+          <Box flex="1" minWidth="12rem">
+            <input
+              type="range"
+              min={0}
+              max={MAX_RATING}
+              step={RATING_STEP}
+              value={current !== null && current >= 0 && current <= MAX_RATING ? current : 0}
+              disabled={disabled}
+              aria-label={sliderLabel}
+              aria-valuetext={current === null ? t('rating.none', 'No rating') : outOf(current)}
+              data-testid={`${name}-slider`}
+              onChange={onSlide}
+              style={{ width: '100%', accentColor: '#4945ff' }}
+            />
+            <Flex justifyContent="space-between" aria-hidden>
+              {[0, 2, 4, 6, 8, 10].map((n) => (
+                <Typography key={n} variant="pi" textColor="neutral600">
+                  {n}
+                </Typography>
+              ))}
+            </Flex>
+          </Box>
+          <Button variant="tertiary" size="S" disabled={disabled || current === null} onClick={() => set(null)}>
+            {t('rating.clear', 'Clear rating')}
+          </Button>
+        </Flex>
+        <Field.Hint />
+        <Field.Error />
+      </Field.Root>
+    );
+  }
+);
+RatingInput.displayName = 'RatingInput';
+
+export default RatingInput;
