@@ -148,14 +148,20 @@ describe('for host apps', () => {
     }
   });
 
-  it('registers the three fields for any content type', () => {
+  it('registers the eight fields for any content type, each with its stored type', () => {
     const registry = app.strapi.get('custom-fields');
-    for (const name of ['synopsis', 'stills', 'song-embed']) {
-      expect(registry.get(`plugin::movie-reviews.${name}`)).toMatchObject({
-        name,
-        plugin: 'movie-reviews',
-        type: 'json',
-      });
+    const stored: Record<string, string> = {
+      synopsis: 'json',
+      stills: 'json',
+      'song-embed': 'json',
+      cast: 'json',
+      tags: 'json',
+      locations: 'json',
+      year: 'integer',
+      rating: 'decimal',
+    };
+    for (const [name, type] of Object.entries(stored)) {
+      expect(registry.get(`plugin::movie-reviews.${name}`)).toMatchObject({ name, plugin: 'movie-reviews', type });
     }
   });
 });
