@@ -169,7 +169,14 @@ const CastInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<Cast
     const listError = withoutPath(typeof error === 'string' ? error : undefined);
 
     return (
-      <Field.Root name={name} id={name} error={listError} hint={hint} required={required}>
+      <Field.Root
+        name={name}
+        id={name}
+        error={listError}
+        hint={hint}
+        required={required}
+        data-movie-reviews-input="cast"
+      >
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Flex justifyContent="space-between" alignItems="center" gap={2}>
             <Field.Label action={labelAction}>{label}</Field.Label>

@@ -64,6 +64,7 @@ const RatingInput = React.forwardRef<HTMLInputElement, RatingProps>(
           t('rating.hint', 'From 0 to {max}, in steps of {step}', { max: MAX_RATING, step: String(RATING_STEP) })
         }
         required={required}
+        data-movie-reviews-input="rating"
       >
         <Field.Label action={labelAction}>{label}</Field.Label>
         <Flex gap={4} alignItems="center">

@@ -95,7 +95,7 @@ const SongEmbedInput = React.forwardRef<HTMLInputElement, CustomFieldInputProps<
     const canStart = !parsed?.ok || parsed.value.provider === 'youtube' || parsed.value.provider === 'vimeo';
 
     return (
-      <Flex direction="column" alignItems="stretch" gap={3}>
+      <Flex direction="column" alignItems="stretch" gap={3} data-movie-reviews-input="song">
         <Field.Root
           name={`${name}.url`}
           id={name}

@@ -188,7 +188,14 @@ const StillsInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<St
     const listError = withoutPath(error);
 
     return (
-      <Field.Root name={name} id={name} error={listError} hint={hint} required={required}>
+      <Field.Root
+        name={name}
+        id={name}
+        error={listError}
+        hint={hint}
+        required={required}
+        data-movie-reviews-input="stills"
+      >
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Flex justifyContent="space-between" alignItems="center" gap={2}>
             <Field.Label action={labelAction}>{label}</Field.Label>

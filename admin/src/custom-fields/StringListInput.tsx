@@ -195,7 +195,14 @@ export const createStringListInput = (options: StringListOptions) => {
       const activeId = expanded && active >= 0 ? `${listboxId}-${active}` : undefined;
 
       return (
-        <Field.Root name={name} id={name} error={shownError} hint={hint} required={required}>
+        <Field.Root
+          name={name}
+          id={name}
+          error={shownError}
+          hint={hint}
+          required={required}
+          data-movie-reviews-input={kind}
+        >
           <Flex direction="column" alignItems="stretch" gap={1}>
             <Flex justifyContent="space-between" alignItems="center" gap={2}>
               <Field.Label action={labelAction}>{label}</Field.Label>

@@ -39,7 +39,7 @@ const SynopsisInput = React.forwardRef<HTMLTextAreaElement, CustomFieldInputProp
       (sourceUrl && !looksLikeHttps(sourceUrl) ? t('synopsis.source-url.invalid', 'Must be an https link') : undefined);
 
     return (
-      <Flex direction="column" alignItems="stretch" gap={3}>
+      <Flex direction="column" alignItems="stretch" gap={3} data-movie-reviews-input="synopsis">
         <Field.Root name={`${name}.text`} id={name} error={textError} hint={hint} required={required}>
           <Field.Label action={labelAction}>{label}</Field.Label>
           <Textarea

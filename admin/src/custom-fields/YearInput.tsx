@@ -45,6 +45,7 @@ const YearInput = React.forwardRef<HTMLInputElement, YearProps>(
         error={withoutPath(error) ?? local}
         hint={hint ?? t('year.hint', 'Year of release, e.g. 2013')}
         required={required}
+        data-movie-reviews-input="year"
       >
         <Field.Label action={labelAction}>{label}</Field.Label>
         <TextInput
