@@ -72,16 +72,20 @@ const focusedLabel = (page: Page) =>
     if (!el) return null;
     const labelledBy = el.getAttribute('aria-labelledby');
     const byId = labelledBy ? document.getElementById(labelledBy.split(' ')[0])?.textContent : null;
-    return (
+    const label =
       el.getAttribute('aria-label') ??
       byId ??
       (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
-      null
-    );
+      // Icon buttons name themselves with visually hidden text.
+      (el.tagName === 'BUTTON' ? el.textContent : null);
+    // A required field's label ends with the design system's "*".
+    return label?.replace(/\*$/, '') ?? null;
   });
 
 it('writes a whole review through the form, publishes it, and the public API returns what was typed', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  // axe's Playwright runner needs a page from an explicit browser context.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
   await loginAdmin(page, server.url);
   await page.goto(`${server.url}/admin/content-manager/collection-types/${REVIEW}/create`);
   try {
@@ -309,5 +313,5 @@ it('writes a whole review through the form, publishes it, and the public API ret
   expect(await row.getByRole('gridcell', { name: '2013', exact: true }).count()).toBe(1);
   expect(await row.getByText('2,013').count()).toBe(0);
   await screenshot(page, 'new-review-4-list-view');
-  await page.close();
+  await context.close();
 });

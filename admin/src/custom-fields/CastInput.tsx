@@ -31,20 +31,24 @@ const newId = () => `cast-row-${(nextId += 1)}`;
  * Stable keys for the rows: the value carries no ids, so the input keeps a list
  * of keys alongside it, changed with every add, move and remove it makes, and
  * rebuilt when the value changes length from outside (a reload, "discard").
+ * The form may render once more with the old value before ours arrives; while
+ * `awaiting` that length, the keys are left alone.
  */
 const useRowKeys = (length: number) => {
   const keys = React.useRef<string[]>([]);
-  if (keys.current.length !== length) {
+  const awaiting = React.useRef<number | null>(null);
+  if (awaiting.current === length) awaiting.current = null;
+  if (awaiting.current === null && keys.current.length !== length) {
     keys.current = Array.from({ length }, (_, i) => keys.current[i] ?? newId());
   }
-  return keys;
+  return { keys, awaiting };
 };
 
 const CastInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<CastRow[]>>(
   ({ name, label, hint, labelAction, required, disabled, error, rawError, value, onChange }, ref) => {
     const t = useFieldIntl();
     const rows = asRows(readJson(value));
-    const keys = useRowKeys(rows.length);
+    const { keys, awaiting } = useRowKeys(rows.length);
     const [announcement, setAnnouncement] = React.useState('');
     const [notice, setNotice] = React.useState('');
     const inputs = React.useRef(new Map<string, HTMLInputElement | null>());
@@ -53,6 +57,7 @@ const CastInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<Cast
 
     const commit = (next: CastRow[], nextKeys: string[]) => {
       keys.current = nextKeys;
+      awaiting.current = next.length;
       emit(
         onChange,
         name,
@@ -64,24 +69,30 @@ const CastInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<Cast
       pendingFocus.current = { key, target };
     };
 
-    const order = keys.current.join('|');
+    // After a change renders, put the focus where it belongs: the moved row's input or
+    // button, the new row's actor input. Kept pending until that element exists.
     React.useEffect(() => {
       const pending = pendingFocus.current;
       if (!pending) return;
-      pendingFocus.current = null;
       const { key, target } = pending;
+      let el: HTMLElement | null | undefined;
       if (target === 'up' || target === 'down') {
         const preferred = buttons.current.get(`${key}:${target}`);
         const other = buttons.current.get(`${key}:${target === 'up' ? 'down' : 'up'}`);
-        const usable = (el: HTMLButtonElement | null | undefined) =>
-          el && !el.disabled && el.getAttribute('aria-disabled') !== 'true';
-        (usable(preferred) ? preferred : other)?.focus();
+        // The design system's buttons stay focusable when disabled (aria-disabled).
+        const usable = (b: HTMLButtonElement | null | undefined) =>
+          b && !b.disabled && b.getAttribute('aria-disabled') !== 'true';
+        el = usable(preferred) ? preferred : other;
       } else if (target === 'add') {
-        buttons.current.get('add')?.focus();
+        el = buttons.current.get('add');
       } else {
-        inputs.current.get(`${key}:${target}`)?.focus();
+        el = inputs.current.get(`${key}:${target}`);
       }
-    }, [order, rows.length]);
+      if (el && el.isConnected) {
+        pendingFocus.current = null;
+        el.focus();
+      }
+    });
 
     const updateAt = (index: number, part: Part, text: string) =>
       commit(
@@ -213,7 +224,7 @@ const CastInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<Cast
               style={{ listStyle: 'none', margin: 0, padding: 0 }}
             >
               {rows.map((row, index) => {
-                const key = keys.current[index];
+                const key = keys.current[index] ?? `pending-${index}`;
                 const position = index + 1;
                 const actorError = withoutPath(errorAt(rawError, index, 'actor'));
                 const characterError = withoutPath(errorAt(rawError, index, 'character'));
