@@ -220,14 +220,19 @@ it('writes a whole review through the form, publishes it, and the public API ret
 
   await page.getByRole('textbox', { name: /^Author name/ }).fill(TYPED.authorName);
 
+  await screenshot(page, 'new-review-2-filled');
+
   // axe on the plugin's inputs: no serious or critical violation.
   const axe = await new AxeBuilder({ page }).include('[data-movie-reviews-input]').analyze();
   const serious = axe.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')} ${n.html} ${n.failureSummary ?? ''}`),
+    }));
   expect(serious).toEqual([]);
   expect(axe.passes.length).toBeGreaterThan(5);
-  await screenshot(page, 'new-review-2-filled');
 
   // Save, then publish.
   const created = page.waitForResponse(

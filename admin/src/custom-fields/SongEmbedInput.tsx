@@ -128,7 +128,9 @@ const SongEmbedInput = React.forwardRef<HTMLInputElement, CustomFieldInputProps<
 
         {providerName && (
           <Flex gap={2} aria-live="polite">
-            <Badge active>{t('song.detected', 'Detected: {provider}', { provider: providerName })}</Badge>
+            <Badge backgroundColor="primary100" textColor="primary700">
+              {t('song.detected', 'Detected: {provider}', { provider: providerName })}
+            </Badge>
           </Flex>
         )}
 
