@@ -14,7 +14,7 @@ import { COMMENT_UID, PLUGIN_ID, REVIEW_UID } from './utils/constants';
 interface FieldText {
   label: string;
   description?: string;
-  /** Earlier default descriptions of this field: replaced by the current one (an editor's own text is kept). */
+  /** Earlier default descriptions of this field: replaced by the current one, or emptied (an editor's own text is kept). */
   replaces?: string[];
 }
 
@@ -40,7 +40,6 @@ export const LAYOUTS: Record<string, TypeLayout> = {
       movieDirector: { label: 'Director' },
       movieCast: {
         label: 'Cast',
-        description: 'Paste several lines such as "Joaquin Phoenix as Theodore Twombly" to add one row each.',
         replaces: ['A JSON list, e.g. [{ "actor": "Joaquin Phoenix", "character": "Theodore" }]'],
       },
       movieImdbId: { label: 'IMDb id', description: '"tt" followed by 7 or 8 digits, e.g. tt1798709' },
@@ -50,7 +49,6 @@ export const LAYOUTS: Record<string, TypeLayout> = {
       stills: { label: 'Stills' },
       filmingLocations: {
         label: 'Filming locations',
-        description: 'Type a place and press Enter or a comma.',
         replaces: ['A JSON list of places, e.g. ["Shanghai", "Los Angeles"]'],
       },
       song: { label: 'Song' },
@@ -60,7 +58,6 @@ export const LAYOUTS: Record<string, TypeLayout> = {
       authorAvatar: { label: 'Author avatar' },
       tags: {
         label: 'Tags',
-        description: 'Type a tag and press Enter or a comma; existing tags are suggested.',
         replaces: ['A JSON list of tags, e.g. ["drama", "romance"]'],
       },
       commentsEnabled: { label: 'Comments open' },
@@ -117,9 +114,10 @@ export const applyLayout = (config: Configuration, layout: TypeLayout, firstTime
       meta.edit.label = text.label;
       changed = true;
     }
+    // An earlier default hint (the JSON examples) goes; the inputs now explain themselves.
     const stale = meta.edit?.description !== undefined && text.replaces?.includes(meta.edit.description);
-    if (meta.edit && text.description && (!meta.edit.description || stale)) {
-      meta.edit.description = text.description;
+    if (meta.edit && (stale || (text.description && !meta.edit.description))) {
+      meta.edit.description = text.description ?? '';
       changed = true;
     }
     if (meta.list && (meta.list.label === undefined || meta.list.label === field)) {

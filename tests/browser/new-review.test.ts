@@ -221,6 +221,14 @@ it('writes a whole review through the form, publishes it, and the public API ret
   await page.getByRole('textbox', { name: /^Author name/ }).fill(TYPED.authorName);
 
   await screenshot(page, 'new-review-2-filled');
+  // The whole filled form at 1280 wide (docs/edit-view.png is taken from this one).
+  await page.getByRole('button', { name: 'Close' }).first().click({ timeout: 2000 }).catch(() => undefined);
+  await page.setViewportSize({ width: 1280, height: 3400 });
+  await page.getByRole('textbox', { name: /^Review title/ }).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await screenshot(page, 'new-review-edit-view');
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.getByRole('slider').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await screenshot(page, 'new-review-2b-lower-half');
 
   // axe on the plugin's inputs: no serious or critical violation.
   const axe = await new AxeBuilder({ page }).include('[data-movie-reviews-input]').analyze();

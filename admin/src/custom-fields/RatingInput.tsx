@@ -67,7 +67,7 @@ const RatingInput = React.forwardRef<HTMLInputElement, RatingProps>(
         data-movie-reviews-input="rating"
       >
         <Field.Label action={labelAction}>{label}</Field.Label>
-        <Flex gap={4} alignItems="center">
+        <Flex gap={3} alignItems="center" wrap="wrap">
           <Box width="8rem" shrink={0}>
             <TextInput
               ref={ref}
@@ -83,32 +83,32 @@ const RatingInput = React.forwardRef<HTMLInputElement, RatingProps>(
           <Typography variant="omega" textColor="neutral600" aria-hidden style={{ whiteSpace: 'nowrap' }}>
             / {MAX_RATING}
           </Typography>
-          <Box flex="1" minWidth="12rem">
-            <input
-              type="range"
-              min={0}
-              max={MAX_RATING}
-              step={RATING_STEP}
-              value={current !== null && current >= 0 && current <= MAX_RATING ? current : 0}
-              disabled={disabled}
-              aria-label={sliderLabel}
-              aria-valuetext={current === null ? t('rating.none', 'No rating') : outOf(current)}
-              data-testid={`${name}-slider`}
-              onChange={onSlide}
-              style={{ width: '100%', accentColor: '#4945ff' }}
-            />
-            <Flex justifyContent="space-between" aria-hidden>
-              {[0, 2, 4, 6, 8, 10].map((n) => (
-                <Typography key={n} variant="pi" textColor="neutral600">
-                  {n}
-                </Typography>
-              ))}
-            </Flex>
-          </Box>
           <Button variant="tertiary" size="S" disabled={disabled || current === null} onClick={() => set(null)}>
             {t('rating.clear', 'Clear rating')}
           </Button>
         </Flex>
+        <Box paddingTop={1}>
+          <input
+            type="range"
+            min={0}
+            max={MAX_RATING}
+            step={RATING_STEP}
+            value={current !== null && current >= 0 && current <= MAX_RATING ? current : 0}
+            disabled={disabled}
+            aria-label={sliderLabel}
+            aria-valuetext={current === null ? t('rating.none', 'No rating') : outOf(current)}
+            data-testid={`${name}-slider`}
+            onChange={onSlide}
+            style={{ width: '100%', margin: 0, accentColor: '#4945ff' }}
+          />
+          <Flex justifyContent="space-between" aria-hidden>
+            {[0, 2, 4, 6, 8, 10].map((n) => (
+              <Typography key={n} variant="pi" textColor="neutral600">
+                {n}
+              </Typography>
+            ))}
+          </Flex>
+        </Box>
         <Field.Hint />
         <Field.Error />
       </Field.Root>
