@@ -14,6 +14,8 @@ import { COMMENT_UID, PLUGIN_ID, REVIEW_UID } from './utils/constants';
 interface FieldText {
   label: string;
   description?: string;
+  /** Hidden from the edit view (fields only the plugin writes). */
+  hidden?: boolean;
   /** Earlier default descriptions of this field: replaced by the current one, or emptied (an editor's own text is kept). */
   replaces?: string[];
 }
@@ -61,6 +63,8 @@ export const LAYOUTS: Record<string, TypeLayout> = {
         replaces: ['A JSON list of tags, e.g. ["drama", "romance"]'],
       },
       commentsEnabled: { label: 'Comments open' },
+      // Written by the importer to recognise a post it already imported; nothing for an editor to type.
+      sourceId: { label: 'Import source id', hidden: true },
       createdAt: { label: 'Created' },
       updatedAt: { label: 'Updated' },
     },
@@ -87,7 +91,7 @@ export const LAYOUTS: Record<string, TypeLayout> = {
 };
 
 interface Metadata {
-  edit?: { label?: string; description?: string; [key: string]: unknown };
+  edit?: { label?: string; description?: string; visible?: boolean; [key: string]: unknown };
   list?: { label?: string; [key: string]: unknown };
 }
 
@@ -118,6 +122,10 @@ export const applyLayout = (config: Configuration, layout: TypeLayout, firstTime
     const stale = meta.edit?.description !== undefined && text.replaces?.includes(meta.edit.description);
     if (meta.edit && (stale || (text.description && !meta.edit.description))) {
       meta.edit.description = text.description ?? '';
+      changed = true;
+    }
+    if (meta.edit && text.hidden && meta.edit.visible !== false) {
+      meta.edit.visible = false;
       changed = true;
     }
     if (meta.list && (meta.list.label === undefined || meta.list.label === field)) {

@@ -177,7 +177,10 @@ describe('Content Manager layout', () => {
       settings: Record<string, unknown>;
       metadatas: Record<
         string,
-        { edit: { label: string; description: string }; list: { label: string; mainField?: unknown } }
+        {
+          edit: { label: string; description: string; visible?: boolean };
+          list: { label: string; mainField?: unknown };
+        }
       >;
       layouts: { list: string[] };
     };
@@ -233,5 +236,31 @@ describe('Content Manager layout', () => {
     expect(after.metadatas.movieTitle.edit.label).toBe('Film');
     expect(after.metadatas.movieYear.edit.label).toBe('Year');
     expect(after.layouts.list).toEqual(['title', 'rating']);
+  });
+
+  it('replaces the old JSON hints of cast, tags and locations (kept when an editor wrote their own) and hides sourceId', async () => {
+    const token = await adminToken(app);
+    const current = await configuration(token, REVIEW);
+    expect(current.metadatas.sourceId.edit.visible).toBe(false);
+    const metadatas = structuredClone(current.metadatas);
+    for (const meta of Object.values(metadatas)) delete meta.list.mainField;
+    // An install from before: the JSON hints of version 1, and one hint an editor wrote.
+    metadatas.movieCast.edit.description =
+      'A JSON list, e.g. [{ "actor": "Joaquin Phoenix", "character": "Theodore" }]';
+    metadatas.tags.edit.description = 'A JSON list of tags, e.g. ["drama", "romance"]';
+    metadatas.filmingLocations.edit.description = 'Where it was shot, as the studio lists it';
+    const put = await app
+      .http()
+      .put(`/content-manager/content-types/${REVIEW}/configuration`)
+      .set({ Authorization: `Bearer ${token}` })
+      .send({ settings: current.settings, metadatas, layouts: current.layouts });
+    expect([put.status, put.body.error]).toEqual([200, undefined]);
+    const store = app.strapi.store({ type: 'plugin', name: 'movie-reviews' });
+    await store.set({ key: 'content-manager-layout', value: { [REVIEW]: 1 } });
+    await configureContentManager(app.strapi);
+    const after = await configuration(token, REVIEW);
+    expect(after.metadatas.movieCast.edit.description).toBe('');
+    expect(after.metadatas.tags.edit.description).toBe('');
+    expect(after.metadatas.filmingLocations.edit.description).toBe('Where it was shot, as the studio lists it');
   });
 });
