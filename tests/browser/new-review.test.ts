@@ -222,7 +222,11 @@ it('writes a whole review through the form, publishes it, and the public API ret
 
   await screenshot(page, 'new-review-2-filled');
   // The whole filled form at 1280 wide (docs/edit-view.png is taken from this one).
-  await page.getByRole('button', { name: 'Close' }).first().click({ timeout: 2000 }).catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Close' })
+    .first()
+    .click({ timeout: 2000 })
+    .catch(() => undefined);
   await page.setViewportSize({ width: 1280, height: 3400 });
   await page.getByRole('textbox', { name: /^Review title/ }).evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await screenshot(page, 'new-review-edit-view');
