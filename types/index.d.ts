@@ -242,3 +242,19 @@ export interface PreviewReviewResponse {
   data: Omit<ReviewDetail, 'publishedAt'> & { publishedAt: string | null };
   meta: { status: PreviewStatus };
 }
+
+/**
+ * Stored values of the plugin's custom fields, as Strapi's own API returns them
+ * for a host app's content types (the Movie Review's public API shapes are above).
+ */
+export interface CastFieldRow {
+  actor: string;
+  character: string | null;
+}
+export type CastFieldValue = CastFieldRow[] | null;
+/** `plugin::movie-reviews.tags` and `plugin::movie-reviews.locations`. */
+export type StringListFieldValue = string[] | null;
+/** What the admin route `GET /movie-reviews/tags/suggest` answers. */
+export interface TagSuggestionsResponse {
+  data: Array<{ tag: string; count: number }>;
+}

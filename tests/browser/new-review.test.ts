@@ -227,7 +227,7 @@ it('writes a whole review through the form, publishes it, and the public API ret
     .first()
     .click({ timeout: 2000 })
     .catch(() => undefined);
-  await page.setViewportSize({ width: 1280, height: 3400 });
+  await page.setViewportSize({ width: 1280, height: 3750 });
   await page.getByRole('textbox', { name: /^Review title/ }).evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await screenshot(page, 'new-review-edit-view');
   await page.setViewportSize({ width: 1280, height: 1000 });

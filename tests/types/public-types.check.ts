@@ -3,6 +3,9 @@
  * types/index.d.ts must be identical to what the server builds responses with.
  */
 import type { PreviewDetail } from '../../server/src/services/preview';
+import type { CastValue } from '../../server/src/custom-fields/cast';
+import type { validateTags } from '../../server/src/custom-fields/string-lists';
+import type { TagSuggestion } from '../../server/src/services/tag-suggestions';
 import type { PreviewStatus } from '../../server/src/validation/preview';
 import type * as Public from '../../types';
 import type {
@@ -43,4 +46,7 @@ export type Checks = [
   Expect<Equal<Public.ReviewSortKey, SortKey>>,
   Expect<Equal<Public.PreviewReviewResponse['data'], PreviewDetail>>,
   Expect<Equal<Public.PreviewStatus, PreviewStatus>>,
+  Expect<Equal<NonNullable<Public.CastFieldValue>, CastValue[]>>,
+  Expect<Equal<NonNullable<Public.StringListFieldValue>, NonNullable<ReturnType<typeof validateTags>>>>,
+  Expect<Equal<Public.TagSuggestionsResponse['data'], TagSuggestion[]>>,
 ];
