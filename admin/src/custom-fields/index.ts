@@ -3,7 +3,8 @@
  * Builder offers them to any content type, and the Content Manager renders
  * their inputs (loaded lazily, only when an edit view needs them).
  */
-import type * as React from 'react';
+import * as React from 'react';
+import { Typography } from '@strapi/design-system';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Calendar, Hashtag, Images, MusicNotes, PinMap, Quotes, Star, User } from '@strapi/icons';
 import { PLUGIN_ID } from '../pluginId';
@@ -174,9 +175,11 @@ export const plainYearColumns = ({ displayedHeaders, ...rest }: { displayedHeade
     header.attribute?.customField === `plugin::${PLUGIN_ID}.year`
       ? {
           ...header,
+          // In the same type style as the Content Manager's own cells.
           cellFormatter: (row: Record<string, unknown>) => {
             const year = row[header.name];
-            return typeof year === 'number' || typeof year === 'string' ? String(year) : '-';
+            const text = typeof year === 'number' || typeof year === 'string' ? String(year) : '-';
+            return React.createElement(Typography, { textColor: 'neutral800' }, text);
           },
         }
       : header
