@@ -197,6 +197,7 @@ it('writes a whole review through the form, publishes it, and the public API ret
   await tags.press('ArrowDown');
   expect(await tags.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
   expect(await option.getAttribute('aria-selected')).toBe('true');
+  await tags.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await screenshot(page, 'new-review-1-tag-suggestions');
   await tags.press('Enter');
   await tags.fill('space survival');

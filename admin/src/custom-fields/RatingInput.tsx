@@ -76,7 +76,6 @@ const RatingInput = React.forwardRef<HTMLInputElement, RatingProps>(
               inputMode="decimal"
               autoComplete="off"
               maxLength={4}
-              placeholder="7.5"
               onChange={onType}
             />
           </Box>
@@ -99,7 +98,8 @@ const RatingInput = React.forwardRef<HTMLInputElement, RatingProps>(
             aria-valuetext={current === null ? t('rating.none', 'No rating') : outOf(current)}
             data-testid={`${name}-slider`}
             onChange={onSlide}
-            style={{ width: '100%', margin: 0, accentColor: '#4945ff' }}
+            // Without a rating the thumb rests on 0, dimmed so it does not read as "rated 0".
+            style={{ width: '100%', margin: 0, accentColor: '#4945ff', opacity: current === null ? 0.45 : 1 }}
           />
           <Flex justifyContent="space-between" aria-hidden>
             {[0, 2, 4, 6, 8, 10].map((n) => (
