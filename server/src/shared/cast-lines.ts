@@ -13,7 +13,11 @@ export interface CastLine {
 const SEPARATOR = /\s+as\s+|\t+/i;
 
 export const parseCastLine = (line: string): CastLine | null => {
-  const text = line.replace(/^[\s\-*•·]+/u, '').trim();
+  // Bullets go, and so does a dangling " as" (a line copied before its character was typed).
+  const text = line
+    .replace(/^[\s\-*•·]+/u, '')
+    .trim()
+    .replace(/\s+as$/i, '');
   if (!text) return null;
   const match = SEPARATOR.exec(text);
   if (!match || match.index === 0) return { actor: text, character: null };
