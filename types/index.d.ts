@@ -114,6 +114,61 @@ export interface ReviewStructuredData {
   reviewBody?: string;
   keywords?: string;
   commentCount: number;
+  /** The review page (settings `reviewUrlPattern`, else `siteUrl` + `/reviews/{slug}`); absent while unset. */
+  url?: string;
+  mainEntityOfPage?: { '@type': 'WebPage'; '@id': string };
+  /** The site (settings `siteName`, `siteLogoUrl`); absent while the site name is unset. */
+  publisher?: { '@type': 'Organization'; name: string; logo?: { '@type': 'ImageObject'; url: string } };
+}
+
+/** An image for head tags and share cards (the review's first still; absolute URL when the site's media base is known). */
+export interface SeoImage {
+  url: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+}
+
+/** What a site puts in the review page's `<head>`. */
+export interface ReviewSeo {
+  /** The editor's SEO title, else the review title. */
+  title: string;
+  /** The editor's SEO description, else the synopsis (or body) as plain text: at most 160 characters, cut at a word with "…". */
+  description: string;
+  /** The review page; null while neither `reviewUrlPattern` nor `siteUrl` is set. */
+  canonicalUrl: string | null;
+  image: SeoImage | null;
+  openGraph: {
+    type: 'article';
+    title: string;
+    description: string;
+    url: string | null;
+    siteName: string | null;
+    image: SeoImage | null;
+    publishedTime: string;
+    modifiedTime: string;
+    tags: string[];
+  };
+  twitter: {
+    card: 'summary_large_image' | 'summary';
+    title: string;
+    description: string;
+    image: string | null;
+    imageAlt: string | null;
+  };
+}
+
+/** Share links built from the canonical URL, every parameter percent-encoded. */
+export interface ShareLinks {
+  facebook: string;
+  x: string;
+  whatsapp: string;
+  /** With the first still as `media` when there is one. */
+  pinterest: string;
+  /** `mailto:` with subject (title) and body (description and link). */
+  email: string;
+  /** The canonical URL itself. */
+  copy: string;
 }
 
 /** Strapi blocks (render with @strapi/blocks-react-renderer or your own renderer). */
@@ -123,6 +178,9 @@ export interface ReviewDetail extends ReviewSummary {
   body: BlocksContent;
   commentCount: number;
   structuredData: ReviewStructuredData;
+  seo: ReviewSeo;
+  /** Null while the site's addresses (settings `reviewUrlPattern` / `siteUrl`) are not set. */
+  share: ShareLinks | null;
 }
 
 export interface Pagination {

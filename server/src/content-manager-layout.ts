@@ -25,7 +25,7 @@ interface TypeLayout {
 
 export const LAYOUTS: Record<string, TypeLayout> = {
   [REVIEW_UID]: {
-    version: 1,
+    version: 2,
     fields: {
       title: { label: 'Review title' },
       slug: {
@@ -56,6 +56,14 @@ export const LAYOUTS: Record<string, TypeLayout> = {
       authorAvatar: { label: 'Author avatar' },
       tags: { label: 'Tags', description: 'A JSON list of tags, e.g. ["drama", "romance"]' },
       commentsEnabled: { label: 'Comments open' },
+      seoTitle: {
+        label: 'SEO title',
+        description: 'Shown by search engines and share cards instead of the review title. At most 70 characters.',
+      },
+      seoDescription: {
+        label: 'SEO description',
+        description: 'Shown under the title in search results. Empty: taken from the synopsis. At most 160 characters.',
+      },
       createdAt: { label: 'Created' },
       updatedAt: { label: 'Updated' },
     },

@@ -113,6 +113,57 @@ export const typeDefs = /* GraphQL */ `
     commentCount: Int!
     "schema.org Review JSON-LD"
     structuredData: JSON!
+    "Head tags of the review page: title, description, canonical URL, Open Graph, Twitter card"
+    seo: MovieReviewSeo!
+    "Share links from the canonical URL; null while the site's addresses are not set"
+    share: MovieReviewShare
+  }
+
+  "The first still, for head tags and share cards"
+  type MovieReviewSeoImage {
+    url: String!
+    width: Int
+    height: Int
+    alt: String!
+  }
+
+  type MovieReviewOpenGraph {
+    type: String!
+    title: String!
+    description: String!
+    url: String
+    siteName: String
+    image: MovieReviewSeoImage
+    publishedTime: DateTime!
+    modifiedTime: DateTime!
+    tags: [String!]!
+  }
+
+  type MovieReviewTwitterCard {
+    card: String!
+    title: String!
+    description: String!
+    image: String
+    imageAlt: String
+  }
+
+  type MovieReviewSeo {
+    title: String!
+    "At most 160 characters, cut at a word"
+    description: String!
+    canonicalUrl: String
+    image: MovieReviewSeoImage
+    openGraph: MovieReviewOpenGraph!
+    twitter: MovieReviewTwitterCard!
+  }
+
+  type MovieReviewShare {
+    facebook: String!
+    x: String!
+    whatsapp: String!
+    pinterest: String!
+    email: String!
+    copy: String!
   }
 
   type MovieReviewsPagination {

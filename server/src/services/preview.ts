@@ -84,12 +84,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: AVATAR_POPULATE,
       })) as ReviewRow | null;
       if (!row) return null;
-      const [[stills], commentCount, settings] = await Promise.all([
+      const [[stills], commentCount, settings, site] = await Promise.all([
         expandStillsBatch(strapi, [row.stills]),
         getService(strapi, 'comments').countVisible(row.documentId),
         getService(strapi, 'settings').get(),
+        getService(strapi, 'siteUrls').context(),
       ]);
-      const detail = toDetail(row, stills, commentCount, settings.embedProviders);
+      const detail = toDetail(row, stills, commentCount, settings.embedProviders, site);
       return { ...detail, publishedAt: detail.publishedAt || null };
     },
   };

@@ -8,6 +8,10 @@ import type { PublicImage, PublicSong, PublicStill } from '../custom-fields/read
 import { toPublicSong } from '../custom-fields/read';
 import type { SongProvider } from '../custom-fields/song-providers';
 import { buildStructuredData } from './structured-data';
+import { buildSeo, buildShareLinks, type ReviewSeo, type ShareLinks } from './seo';
+import { absoluteMediaUrl, EMPTY_SITE, reviewPageUrl, type SiteContext } from './site-urls';
+
+export type { ReviewSeo, ShareLinks, SiteContext };
 
 export type { PublicImage, PublicSong, PublicStill };
 
@@ -84,6 +88,11 @@ export interface ReviewStructuredData {
   reviewBody?: string;
   keywords?: string;
   commentCount: number;
+  /** The review page (settings `reviewUrlPattern`, else `siteUrl` + `/reviews/{slug}`); absent while unset. */
+  url?: string;
+  mainEntityOfPage?: { '@type': 'WebPage'; '@id': string };
+  /** The site (settings `siteName`, `siteLogoUrl`); absent while the site name is unset. */
+  publisher?: { '@type': 'Organization'; name: string; logo?: { '@type': 'ImageObject'; url: string } };
 }
 
 /** Strapi blocks, as stored (see Strapi's Blocks renderer for sites). */
@@ -94,6 +103,10 @@ export interface ReviewDetail extends ReviewSummary {
   body: BlocksContent;
   commentCount: number;
   structuredData: ReviewStructuredData;
+  /** Head tags of the review page (title, description, canonical link, Open Graph, Twitter card). */
+  seo: ReviewSeo;
+  /** Share links built from the canonical URL; null while the site's addresses are not set. */
+  share: ShareLinks | null;
 }
 
 export interface Pagination {
@@ -141,6 +154,8 @@ export interface ReviewRow {
   createdAt: Date | string;
   updatedAt: Date | string;
   body?: unknown;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
 }
 
 /** Columns selected for summaries (no body: it can be large and lists do not show it). */
@@ -170,7 +185,7 @@ export const SUMMARY_COLUMNS = [
   'updatedAt',
 ] as const;
 
-export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'body'] as const;
+export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'body', 'seoTitle', 'seoDescription'] as const;
 
 export const AVATAR_POPULATE = {
   authorAvatar: { select: ['id', 'url', 'width', 'height', 'mime', 'formats', 'alternativeText'] },
@@ -207,10 +222,13 @@ const toSynopsis = (value: unknown): PublicSynopsis | null =>
 const toStrings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
 
-export const toPublicAvatar = (file: FileRow | null | undefined): PublicAvatar | null => {
+export const toPublicAvatar = (
+  file: FileRow | null | undefined,
+  mediaBase: string | null = null
+): PublicAvatar | null => {
   if (!file || typeof file.url !== 'string' || !file.mime?.startsWith('image/')) return null;
   return {
-    url: file.url,
+    url: absoluteMediaUrl(file.url, mediaBase),
     width: int(file.width),
     height: int(file.height),
     mime: file.mime,
@@ -218,7 +236,7 @@ export const toPublicAvatar = (file: FileRow | null | undefined): PublicAvatar |
       ? Object.fromEntries(
           Object.entries(file.formats).map(([name, f]) => [
             name,
-            { url: f.url, width: int(f.width), height: int(f.height), mime: f.mime },
+            { url: absoluteMediaUrl(f.url, mediaBase), width: int(f.width), height: int(f.height), mime: f.mime },
           ])
         )
       : null,
@@ -232,11 +250,32 @@ const toRating = (value: number | string | null): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-/** A review without its body; `stills` comes from `expandStillsBatch` (one query per page). */
+/** An image with its URL and its formats' URLs made absolute (see site-urls.ts). */
+const withAbsoluteUrls = (image: PublicImage, mediaBase: string | null): PublicImage =>
+  mediaBase
+    ? {
+        ...image,
+        url: absoluteMediaUrl(image.url, mediaBase),
+        formats: image.formats
+          ? Object.fromEntries(
+              Object.entries(image.formats).map(([name, f]) => [
+                name,
+                { ...f, url: absoluteMediaUrl(f.url, mediaBase) },
+              ])
+            )
+          : null,
+      }
+    : image;
+
+/**
+ * A review without its body; `stills` comes from `expandStillsBatch` (one query per page).
+ * `site` gives the base of relative media URLs (site-urls.ts).
+ */
 export const toSummary = (
   row: ReviewRow,
   stills: PublicStill[],
-  providers?: readonly SongProvider[]
+  providers?: readonly SongProvider[],
+  site: SiteContext = EMPTY_SITE
 ): ReviewSummary => ({
   documentId: row.documentId,
   slug: row.slug,
@@ -251,11 +290,11 @@ export const toSummary = (
     runtimeMinutes: int(row.movieRuntimeMinutes),
   },
   synopsis: toSynopsis(row.synopsis),
-  stills,
+  stills: stills.map((still) => ({ ...still, image: withAbsoluteUrls(still.image, site.mediaBase) })),
   filmingLocations: toStrings(row.filmingLocations),
   song: toPublicSong(row.song, providers),
   rating: toRating(row.rating),
-  author: { name: row.authorName, bio: str(row.authorBio), avatar: toPublicAvatar(row.authorAvatar) },
+  author: { name: row.authorName, bio: str(row.authorBio), avatar: toPublicAvatar(row.authorAvatar, site.mediaBase) },
   tags: toStrings(row.tags),
   commentsEnabled: row.commentsEnabled !== false,
   publishedAt: iso(row.publishedAt),
@@ -270,10 +309,15 @@ export const toSummary = (
 export const toStructuredData = (
   review: ReviewSummary,
   body: BlocksContent,
-  commentCount: number
+  commentCount: number,
+  site: SiteContext = EMPTY_SITE
 ): ReviewStructuredData =>
   // The generic JSON-LD builder returns a plain record; the review's own shape is the narrower published type.
-  buildStructuredData({ ...review, body }, commentCount) as unknown as ReviewStructuredData;
+  buildStructuredData({ ...review, body }, commentCount, {
+    url: reviewPageUrl(review.slug, site),
+    siteName: site.siteName,
+    siteLogoUrl: site.siteLogoUrl,
+  }) as unknown as ReviewStructuredData;
 
 const toBlocks = (value: unknown): BlocksContent => (Array.isArray(value) ? value.filter(isRecord) : []);
 
@@ -281,9 +325,17 @@ export const toDetail = (
   row: ReviewRow,
   stills: PublicStill[],
   commentCount: number,
-  providers?: readonly SongProvider[]
+  providers?: readonly SongProvider[],
+  site: SiteContext = EMPTY_SITE
 ): ReviewDetail => {
-  const summary = toSummary(row, stills, providers);
+  const summary = toSummary(row, stills, providers, site);
   const body = toBlocks(row.body);
-  return { ...summary, body, commentCount, structuredData: toStructuredData(summary, body, commentCount) };
+  const structuredData = toStructuredData(summary, body, commentCount, site);
+  const seo = buildSeo(
+    { ...summary, body, seoTitle: str(row.seoTitle), seoDescription: str(row.seoDescription) },
+    reviewPageUrl(summary.slug, site),
+    site.siteName,
+    structuredData.dateModified
+  );
+  return { ...summary, body, commentCount, structuredData, seo, share: buildShareLinks(seo) };
 };

@@ -99,6 +99,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const allowedProviders = async (): Promise<readonly SongProvider[]> =>
     (await getService(strapi, 'settings').current()).embedProviders;
 
+  /**
+   * The site's addresses (media base, canonical URLs), from the settings memo. Settings
+   * changes invalidate every cached answer (`mr:all`, see cache-invalidation.ts).
+   */
+  const site = () => getService(strapi, 'siteUrls').context();
+
   /** Adds the cache tags of the files `rows` show (stills, avatar) to `tags`. */
   const tagFiles = (rows: ReviewRow[], tags: Set<string> | undefined) => {
     if (!tags) return;
@@ -129,15 +135,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       tags?.add(CACHE_TAGS.list);
       tagFiles(result.rows, tags);
-      const [stills, providers] = await Promise.all([
+      const [stills, providers, siteContext] = await Promise.all([
         expandStillsBatch(
           strapi,
           result.rows.map((r) => r.stills)
         ),
         allowedProviders(),
+        site(),
       ]);
       return {
-        data: result.rows.map((row, i) => toSummary(row, stills[i], providers)),
+        data: result.rows.map((row, i) => toSummary(row, stills[i], providers, siteContext)),
         meta: {
           pagination: {
             page: query.page,
@@ -184,12 +191,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) return null;
       tags?.add(CACHE_TAGS.review(row.documentId));
       tagFiles([row], tags);
-      const [[stills], commentCount, providers] = await Promise.all([
+      const [[stills], commentCount, providers, siteContext] = await Promise.all([
         expandStillsBatch(strapi, [row.stills]),
         getService(strapi, 'comments').countVisible(row.documentId),
         allowedProviders(),
+        site(),
       ]);
-      return toDetail(row, stills, commentCount, providers);
+      return toDetail(row, stills, commentCount, providers, siteContext);
     },
   };
 };

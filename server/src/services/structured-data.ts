@@ -98,7 +98,22 @@ const stillImages = (stills: unknown): string[] =>
       })
     : [];
 
-export const buildStructuredData = (review: StructuredDataInput, commentCount?: number): StructuredData => {
+/**
+ * The site around the review (from the settings, see site-urls.ts): the review page's
+ * URL gives `url` and `mainEntityOfPage`; the site's name and logo the `publisher`
+ * Organization. Each is left out while unset.
+ */
+export interface StructuredDataPage {
+  url?: string | null;
+  siteName?: string | null;
+  siteLogoUrl?: string | null;
+}
+
+export const buildStructuredData = (
+  review: StructuredDataInput,
+  commentCount?: number,
+  page: StructuredDataPage = {}
+): StructuredData => {
   const movie: ShapedMovie = {
     title: review.movie?.title ?? review.movieTitle,
     originalTitle: review.movie?.originalTitle ?? review.movieOriginalTitle,
@@ -148,5 +163,15 @@ export const buildStructuredData = (review: StructuredDataInput, commentCount?: 
     if (tags.length) data.keywords = tags.join(', ');
   }
   if (typeof commentCount === 'number') data.commentCount = commentCount;
+  if (page.url) {
+    data.url = page.url;
+    data.mainEntityOfPage = { '@type': 'WebPage', '@id': page.url };
+  }
+  const siteName = text(page.siteName);
+  if (siteName) {
+    const publisher: { [key: string]: Json } = { '@type': 'Organization', name: siteName };
+    if (page.siteLogoUrl) publisher.logo = { '@type': 'ImageObject', url: page.siteLogoUrl };
+    data.publisher = publisher;
+  }
   return data;
 };

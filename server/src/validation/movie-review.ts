@@ -67,6 +67,9 @@ export const movieReviewFields = {
     .max(20, { message: 'must list at most 20 tags' })
     .nullable(),
   commentsEnabled: z.boolean({ message: 'must be true or false' }),
+  // Search-result overrides (seo): plain text, at most what search engines show.
+  seoTitle: optionalPlainText(70),
+  seoDescription: optionalPlainText(160),
 } as const;
 
 export type MovieReviewField = keyof typeof movieReviewFields;
