@@ -179,6 +179,11 @@ describe('GET/PUT /movie-reviews/settings', () => {
       embedProviders: ['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo'],
       commentsEnabledByDefault: true,
       grantPublicPermissions: true,
+      siteUrl: null,
+      reviewUrlPattern: null,
+      siteName: null,
+      siteLogoUrl: null,
+      mediaBaseUrl: null,
     });
     expect(res.body.meta.embedProviders).toEqual(['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo']);
   });

@@ -34,6 +34,8 @@ const hiddenTexts = {
   honeypot: `HoneypotText ${m}`,
   postedPending: `PostedPending ${m}`,
   commentOnDraft: `CommentOnDraft ${m}`,
+  draftSeo: `DraftSeo ${m}`,
+  unpublishedSeo: `UnpublishedSeo ${m}`,
 };
 
 const getRules: LeakRules = {
@@ -73,7 +75,12 @@ beforeAll(async () => {
   const edited = await createReview(app, { title: 'Leak Edited Review', movieYear: 1978, tags: ['leakcheck'] });
   await app.strapi.documents(REVIEW).update({
     documentId: edited.documentId,
-    data: { title: hiddenTexts.unpublishedEdit, authorBio: hiddenTexts.unpublishedEdit } as never,
+    data: {
+      title: hiddenTexts.unpublishedEdit,
+      authorBio: hiddenTexts.unpublishedEdit,
+      seoTitle: hiddenTexts.unpublishedSeo,
+      seoDescription: hiddenTexts.unpublishedSeo,
+    } as never,
   });
   const unpublished = await createReview(app, {
     title: hiddenTexts.unpublishedReview,
@@ -89,6 +96,8 @@ beforeAll(async () => {
       movieYear: 1980,
       tags: [hiddenTexts.draftTag, 'leakcheck'],
       body: [{ type: 'paragraph', children: [{ type: 'text', text: hiddenTexts.draftBody }] }],
+      seoTitle: hiddenTexts.draftSeo,
+      seoDescription: hiddenTexts.draftSeo,
     },
     { publish: false }
   );
@@ -130,6 +139,14 @@ beforeAll(async () => {
   await createComment(app, draft.documentId, { ...priv, content: hiddenTexts.commentOnDraft });
   await createComment(app, unpublished.documentId, { ...priv, content: hiddenTexts.commentOnDraft });
 
+  // Site addresses set, so details carry seo, share links and the JSON-LD publisher too.
+  await app.strapi.plugin('movie-reviews').service('settings').set({
+    siteUrl: 'https://films.example.org',
+    siteName: 'Leak Check Films',
+    siteLogoUrl: 'https://films.example.org/logo.png',
+    mediaBaseUrl: 'https://media.example.org',
+  });
+
   publishedSlugs = ['her-2013', open.slug, edited.slug];
   hiddenSlugs = ['the-unfinished-draft-2024', draft.slug, unpublished.slug];
   hiddenDocumentIds = [draft.documentId, unpublished.documentId, edited.documentId];
@@ -156,6 +173,12 @@ describe('the walker', () => {
       '$.data[1].ip',
     ]);
     expect(findLeaks({ fine: 'nothing here' }, getRules)).toEqual([]);
+    // share.email (a mailto: link without an address) is the one allowed "email" key, only in that form.
+    expect(findLeaks({ data: { share: { email: 'mailto:?subject=x' } } }, getRules)).toEqual([]);
+    expect(findLeaks({ data: { share: { email: 'someone@example.org' } } }, getRules).map((l) => l.path)).toEqual([
+      '$.data.share.email',
+    ]);
+    expect(findLeaks({ data: { email: 'mailto:?subject=x' } }, getRules).map((l) => l.path)).toEqual(['$.data.email']);
   });
 });
 
@@ -242,6 +265,11 @@ describe('public responses never contain private data', () => {
       synopsis { text source sourceUrl } stills { caption alt image { ${image} } } filmingLocations
       song { url provider embedUrl title artist startAt } rating author { name bio avatar { ${image} alternativeText } }
       tags commentsEnabled publishedAt createdAt updatedAt`;
+    const seoImage = 'url width height alt';
+    const seoFields = `seo { title description canonicalUrl image { ${seoImage} }
+        openGraph { type title description url siteName image { ${seoImage} } publishedTime modifiedTime tags }
+        twitter { card title description image imageAlt } }
+      share { facebook x whatsapp pinterest email copy }`;
     const comment = 'documentId authorName content createdAt isEditor';
     const thread = `${comment} replies { ${comment} replies { ${comment} replies { ${comment} } } }`;
 
@@ -260,7 +288,7 @@ describe('public responses never contain private data', () => {
       const res = await gql(
         app,
         `query($slug: String!) {
-          movieReview(slug: $slug) { ${summary} body commentCount structuredData }
+          movieReview(slug: $slug) { ${summary} body commentCount structuredData ${seoFields} }
           movieReviewComments(slug: $slug, pagination: { pageSize: 100 }) { data { ${thread} } meta { pagination { total } } }
         }`,
         { slug }
@@ -300,8 +328,14 @@ describe('public responses never contain private data', () => {
       hiddenTexts.draftBody,
       hiddenTexts.unpublishedEdit,
       hiddenTexts.unpublishedReview,
+      hiddenTexts.draftSeo,
+      hiddenTexts.unpublishedSeo,
     ])
       expect(reviews).toContain(marker);
+    // The details walked above carried seo and share (the site settings were set).
+    const her = await app.http().get(`${API}/reviews/her-2013`);
+    expect(her.body.data.share.email).toMatch(/^mailto:\?subject=/);
+    expect(her.body.data.seo.canonicalUrl).toBe('https://films.example.org/reviews/her-2013');
     expect(checked).toBeGreaterThan(40);
   });
 });

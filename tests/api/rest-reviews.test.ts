@@ -453,7 +453,9 @@ describe('GET /reviews/:slug', () => {
     const res = await app.http().get(`${API}/reviews/her-2013`);
     expect(res.status).toBe(200);
     const review = res.body.data;
-    expect(Object.keys(review).sort()).toEqual([...SUMMARY_KEYS, 'body', 'commentCount', 'structuredData'].sort());
+    expect(Object.keys(review).sort()).toEqual(
+      [...SUMMARY_KEYS, 'body', 'commentCount', 'structuredData', 'seo', 'share'].sort()
+    );
     expect(review.body[0]).toMatchObject({ type: 'paragraph' });
     expect(review.body).toHaveLength(3);
     // Two approved comments (one a reply); the pending one is not counted.

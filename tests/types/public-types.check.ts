@@ -14,7 +14,10 @@ import type {
   PublicStill,
   Pagination,
   ReviewStructuredData,
+  ReviewSeo,
+  ShareLinks,
 } from '../../server/src/services/review-format';
+import type { SeoImage } from '../../server/src/services/seo';
 import type { ReviewPage } from '../../server/src/services/reviews';
 import type { CommentInput, CommentPage, CreatedComment, PublicComment } from '../../server/src/services/comments';
 import type { SongProvider } from '../../server/src/custom-fields/song-providers';
@@ -32,6 +35,9 @@ export type Checks = [
   Expect<Equal<Public.ReviewStructuredData, ReviewStructuredData>>,
   Expect<Equal<Public.ReviewSummary, ReviewSummary>>,
   Expect<Equal<Public.ReviewDetail, ReviewDetail>>,
+  Expect<Equal<Public.ReviewSeo, ReviewSeo>>,
+  Expect<Equal<Public.ShareLinks, ShareLinks>>,
+  Expect<Equal<Public.SeoImage, SeoImage>>,
   Expect<Equal<Public.Pagination, Pagination>>,
   Expect<Equal<Public.ReviewListResponse, ReviewPage>>,
   Expect<Equal<Public.ReviewResponse['data'], ReviewDetail>>,

@@ -142,12 +142,14 @@ export const buildSeo = (
   };
 };
 
-const q = (value: string): string => encodeURIComponent(value);
+/** RFC 3986 percent-encoding: `encodeURIComponent` plus ! ' ( ) *, so a link is safe in any quoted attribute. */
+const q = (value: string): string =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
  * Share links built from the canonical URL; every value is percent-encoded with
- * `encodeURIComponent` (spaces as %20, which `mailto:` needs, and `&`, `#`, `?`,
- * quotes and non-ASCII characters escaped).
+ * RFC 3986 rules (spaces as %20, which `mailto:` needs; `&`, `#`, `?`, quotes,
+ * apostrophes and non-ASCII characters escaped).
  */
 export const buildShareLinks = (seo: ReviewSeo): ShareLinks | null => {
   const url = seo.canonicalUrl;
