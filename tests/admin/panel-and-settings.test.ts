@@ -74,6 +74,37 @@ describe('GET /movie-reviews/reviews/:documentId/overview', () => {
     expect(JSON.stringify(data)).not.toMatch(/example\.com|203\.0\.113/);
   });
 
+  it('previews the search result and social card of the version being edited (seo)', async () => {
+    const settings = app.strapi.plugin('movie-reviews').service('settings');
+    await settings.set({ siteUrl: 'https://films.example.org', siteName: 'Films Example' });
+    try {
+      await app.strapi.documents(REVIEW).update({
+        documentId: herId,
+        data: { seoTitle: 'Her, reviewed', seoDescription: 'A draft-only search description.' } as never,
+      });
+      const draft = (await overview(herId)).body.data;
+      expect(draft.seo).toMatchObject({
+        title: 'Her, reviewed',
+        description: 'A draft-only search description.',
+        canonicalUrl: 'https://films.example.org/reviews/her-2013',
+        openGraph: { siteName: 'Films Example' },
+        twitter: { card: 'summary_large_image' },
+      });
+      expect(draft.seo.image).toMatchObject({ alt: expect.any(String), url: expect.stringMatching(/\/uploads\//) });
+      expect(draft.structuredData.publisher).toEqual({ '@type': 'Organization', name: 'Films Example' });
+      // The published version keeps its own values until the draft is published.
+      const published = (await overview(herId, { status: 'published' })).body.data;
+      expect(published.seo.title).toBe('Her: a love story told mostly to an earpiece');
+      expect(published.seo.description.endsWith('…')).toBe(true);
+    } finally {
+      await app.strapi.documents(REVIEW).update({
+        documentId: herId,
+        data: { seoTitle: null, seoDescription: null } as never,
+      });
+      await settings.set({ siteUrl: null, siteName: null });
+    }
+  });
+
   it('reads the published version on request', async () => {
     const res = await overview(herId, { status: 'published' });
     expect(res.status).toBe(200);

@@ -41,6 +41,11 @@ describe('admin panel translations', () => {
       'grantPublicPermissions',
       'rateLimitPoints',
       'cacheMaxAge',
+      'siteUrl',
+      'reviewUrlPattern',
+      'siteName',
+      'siteLogoUrl',
+      'mediaBaseUrl',
     ]) {
       used.add(`settings.${k}.label`).add(`settings.${k}.hint`);
     }
