@@ -16,6 +16,11 @@ export const siteUrlProblem = (value: string, kind: 'base' | 'file' | 'pattern')
   if (/[\s\\]/.test(value) || hasControlCharacters(value, { allowLineBreaks: false })) {
     return 'must not contain spaces, backslashes or control characters';
   }
+  // Only what RFC 3986 allows unencoded (no quotes, angle brackets, backticks...): the value goes into
+  // HTML attributes and JSON-LD as it is.
+  if (/[^A-Za-z0-9\-._~:/?#@!$&()*+,;=%{}]/.test(value)) {
+    return 'must only contain characters allowed in a URL (no quotes, angle brackets or non-ASCII characters)';
+  }
   const authority = /^https:\/\/([^/?#]*)/i.exec(value)?.[1];
   if (authority === undefined) return 'must be an https link';
   const problem = authorityProblem(authority) ?? (authority.includes('.') ? null : 'must name a public host');
