@@ -170,7 +170,9 @@ describe('JSON-LD for Google (Review snippet, Movie)', () => {
   /*
    * Written here from Google Search Central's structured-data pages:
    * Review snippet: required author (name), itemReviewed (with name), reviewRating with
-   * ratingValue; recommended datePublished, reviewRating.bestRating and worstRating.
+   * ratingValue (a review without a rating may leave it out when it has both an author
+   * and a review date); recommended datePublished, reviewRating.bestRating and worstRating.
+   * Critic reviews: publisher recommended.
    * Movie: required name and image; recommended dateCreated, director.
    * Asked for by issue 12: publisher (Organization with name and logo), url,
    * mainEntityOfPage and dateModified.
@@ -234,6 +236,15 @@ describe('JSON-LD for Google (Review snippet, Movie)', () => {
     expect(ld.reviewRating.ratingValue).toBeGreaterThanOrEqual(ld.reviewRating.worstRating);
     expect(ld.reviewRating.ratingValue).toBeLessThanOrEqual(ld.reviewRating.bestRating);
     expect(ld.author.name.length).toBeLessThan(100);
+  });
+
+  it('gives an unrated review an author and a review date instead of a rating', async () => {
+    const review = await createReview(app, { title: 'Unrated for Google', rating: null });
+    const ld = (await detail(review.slug)).structuredData;
+    expect(ld.reviewRating).toBeUndefined();
+    expect(ld.author).toEqual({ '@type': 'Person', name: 'Test Author' });
+    expect(Number.isNaN(Date.parse(ld.datePublished))).toBe(false);
+    expect(ld.itemReviewed).toMatchObject({ '@type': 'Movie', name: 'Unrated for Google' });
   });
 
   it('uses the review URL pattern for url, and leaves out what is unset', async () => {
