@@ -93,8 +93,10 @@ it('previews the search result and the social card of the Her review in the edit
   expect(await image.getAttribute('alt')).toMatch(/\S/);
   expect(await image.getAttribute('src')).toMatch(/\/uploads\//);
 
-  const panel = page.locator('aside').filter({ has: searchHeading });
-  await panel.scrollIntoViewIfNeeded();
-  await panel.screenshot({ path: path.join(__dirname, 'screenshots', 'review-panel-seo.png') });
+  for (const id of ['seo', 'social']) {
+    const section = page.locator(`section[aria-labelledby="movie-reviews-panel-${id}"]`);
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: path.join(__dirname, 'screenshots', `review-panel-${id}.png`) });
+  }
   expect(await seriousViolations('aside:has([data-testid="panel-seo-preview"])')).toEqual([]);
 });
