@@ -6,6 +6,7 @@
 import { adminToken, startStrapi, type TestApp } from '../helpers/strapi';
 import { API, createReview, gql, REVIEW, settingsService } from '../helpers/fixtures';
 import { truncateAtWord } from '../../server/src/services/seo';
+import { absoluteMediaUrl, EMPTY_SITE, reviewPageUrl, serverUrlBase } from '../../server/src/services/site-urls';
 
 let app: TestApp;
 let token: string;
@@ -109,6 +110,26 @@ describe('site settings', () => {
 
 describe('absolute media URLs', () => {
   afterEach(resetSite);
+
+  it('joins relative URLs to the base, keeping its path, and leaves absolute ones alone', () => {
+    expect(absoluteMediaUrl('/uploads/a.jpg', 'https://cms.example.org/strapi')).toBe(
+      'https://cms.example.org/strapi/uploads/a.jpg'
+    );
+    expect(absoluteMediaUrl('uploads/a.jpg', 'https://cms.example.org')).toBe('https://cms.example.org/uploads/a.jpg');
+    expect(absoluteMediaUrl('https://bucket.example.net/a.jpg?X-Sig=1', 'https://cms.example.org')).toBe(
+      'https://bucket.example.net/a.jpg?X-Sig=1'
+    );
+    expect(absoluteMediaUrl('//cdn.example.net/a.jpg', 'https://cms.example.org')).toBe('//cdn.example.net/a.jpg');
+    expect(absoluteMediaUrl('/uploads/a.jpg', null)).toBe('/uploads/a.jpg');
+    expect(serverUrlBase('https://api.example.net/')).toBe('https://api.example.net');
+    expect(serverUrlBase('https://api.example.net/cms/?x=1')).toBe('https://api.example.net/cms');
+    expect(serverUrlBase('')).toBeNull();
+    expect(serverUrlBase('/relative')).toBeNull();
+    expect(reviewPageUrl('a-b', { ...EMPTY_SITE, siteUrl: 'https://films.example.org/' })).toBe(
+      'https://films.example.org/reviews/a-b'
+    );
+    expect(reviewPageUrl('a-b', EMPTY_SITE)).toBeNull();
+  });
 
   it('leaves relative upload URLs alone while neither server.url nor mediaBaseUrl is set', async () => {
     const her = await detail('her-2013');
