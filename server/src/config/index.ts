@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SONG_PROVIDERS } from '../custom-fields/song-providers';
 import { previewConfigSchema } from '../validation/preview';
+import { authorUrlPatternSchema } from '../validation/settings';
 
 import { LIMITS } from '../shared/settings-limits';
 
@@ -9,6 +10,8 @@ export { LIMITS };
 /** The plugin's file config (`config/plugins.ts` → `movie-reviews.config`), with defaults. */
 export const pluginConfigSchema = z.strictObject({
   grantPublicPermissions: z.boolean(),
+  /** JSON-LD `author.url`: e.g. `https://example.com/authors/{slug}` (null: no url). */
+  authorUrlPattern: authorUrlPatternSchema,
   comments: z.strictObject({
     autoApprove: z.boolean(),
     enabledByDefault: z.boolean(),
@@ -40,6 +43,7 @@ export type PluginConfig = z.infer<typeof pluginConfigSchema>;
 
 export const defaultConfig: PluginConfig = {
   grantPublicPermissions: true,
+  authorUrlPattern: null,
   comments: { autoApprove: false, enabledByDefault: true, blockedWords: [] },
   rateLimit: { points: 5, duration: 60 },
   cache: { maxAge: 60 },

@@ -12,6 +12,7 @@ import importer from './importer';
 import cacheBus from './cache-bus';
 import reviewVersion from './review-version';
 import publicAccess from './public-access';
+import authors from './authors';
 
 export default {
   slug,
@@ -28,4 +29,5 @@ export default {
   cacheBus,
   reviewVersion,
   publicAccess,
+  authors,
 };

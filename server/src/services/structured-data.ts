@@ -42,7 +42,17 @@ export interface StructuredDataInput {
   authorName?: string | null;
   // API (shaped) shape
   movie?: ShapedMovie | null;
-  author?: { name?: string | null } | null;
+  author?: {
+    name?: string | null;
+    slug?: string | null;
+    links?: Array<{ url?: unknown }> | null;
+  } | null;
+}
+
+/** Site settings the JSON-LD reads (Settings → Movie Reviews). */
+export interface StructuredDataSite {
+  /** e.g. `https://example.com/authors/{slug}`: the author Person's `url`. */
+  authorUrlPattern?: string | null;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -89,6 +99,23 @@ export const blocksToPlainText = (blocks: unknown): string => {
 
 const person = (name: string): Json => ({ '@type': 'Person', name });
 
+/** The review's author as a Person: `url` from the site's author URL pattern, `sameAs` from the author's links. */
+const authorPerson = (
+  name: string,
+  author: StructuredDataInput['author'],
+  site: StructuredDataSite | undefined
+): Json => {
+  const data: { [key: string]: Json } = { '@type': 'Person', name };
+  const slug = text(author?.slug);
+  const pattern = text(site?.authorUrlPattern);
+  if (slug && pattern?.includes('{slug}')) data.url = pattern.split('{slug}').join(encodeURIComponent(slug));
+  const sameAs = Array.isArray(author?.links)
+    ? author.links.flatMap((l) => (typeof l?.url === 'string' && l.url.startsWith('https://') ? [l.url] : []))
+    : [];
+  if (sameAs.length) data.sameAs = sameAs;
+  return data;
+};
+
 /** URLs of expanded stills (`{ image: { url } }`), as the public API returns them. */
 const stillImages = (stills: unknown): string[] =>
   Array.isArray(stills)
@@ -98,7 +125,11 @@ const stillImages = (stills: unknown): string[] =>
       })
     : [];
 
-export const buildStructuredData = (review: StructuredDataInput, commentCount?: number): StructuredData => {
+export const buildStructuredData = (
+  review: StructuredDataInput,
+  commentCount?: number,
+  site?: StructuredDataSite
+): StructuredData => {
   const movie: ShapedMovie = {
     title: review.movie?.title ?? review.movieTitle,
     originalTitle: review.movie?.originalTitle ?? review.movieOriginalTitle,
@@ -130,7 +161,7 @@ export const buildStructuredData = (review: StructuredDataInput, commentCount?: 
   const name = text(review.title);
   if (name) data.name = name;
   const author = text(review.author?.name ?? review.authorName);
-  if (author) data.author = person(author);
+  if (author) data.author = authorPerson(author, review.author, site);
   const published = iso(review.publishedAt);
   if (published) data.datePublished = published;
   // Publishing copies the draft's timestamps, so a published row's updatedAt can predate its publishedAt.
