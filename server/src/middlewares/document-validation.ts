@@ -109,7 +109,6 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
   const parsed = movieReviewWriteSchema.safeParse(data);
   if (!parsed.success) throw zodToValidationError(parsed.error);
   Object.assign(data, parsed.data);
-  await linkInlineAuthor(strapi, data);
 
   const documentId = (ctx.params as { documentId?: string }).documentId;
   const slugs = getService(strapi, 'slug');
@@ -123,9 +122,6 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
     })) as Data | null;
   } else {
     requireFields(data, requiredOnCreate);
-    if (!namesEntry(data.author)) {
-      throw validationError([{ path: ['author'], name: 'ValidationError', message: 'author is required' }]);
-    }
   }
 
   const slug = data.slug as string | null | undefined;
@@ -147,6 +143,16 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
     const settings = await getService(strapi, 'settings').get();
     data.commentsEnabled = settings.commentsEnabledByDefault;
   }
+
+  // Last, once everything else passed: linking an inline author may create that author.
+  if (
+    ctx.action === 'create' &&
+    !namesEntry(data.author) &&
+    !(typeof data.authorName === 'string' && data.authorName.trim())
+  ) {
+    throw validationError([{ path: ['author'], name: 'ValidationError', message: 'author is required' }]);
+  }
+  await linkInlineAuthor(strapi, data);
 };
 
 const validateComment = async (strapi: Core.Strapi, ctx: Context, data: Data) => {
