@@ -121,7 +121,9 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
       orderBy: { publishedAt: 'desc' },
     })) as Data | null;
   } else {
-    requireFields(data, requiredOnCreate);
+    // A review has an author: the `author` relation, or (deprecated) an inline `authorName` linked below.
+    const hasAuthor = namesEntry(data.author) || (typeof data.authorName === 'string' && data.authorName.trim() !== '');
+    requireFields(data, hasAuthor ? requiredOnCreate : [...requiredOnCreate, 'author']);
   }
 
   const slug = data.slug as string | null | undefined;
@@ -145,13 +147,6 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
   }
 
   // Last, once everything else passed: linking an inline author may create that author.
-  if (
-    ctx.action === 'create' &&
-    !namesEntry(data.author) &&
-    !(typeof data.authorName === 'string' && data.authorName.trim())
-  ) {
-    throw validationError([{ path: ['author'], name: 'ValidationError', message: 'author is required' }]);
-  }
   await linkInlineAuthor(strapi, data);
 };
 
