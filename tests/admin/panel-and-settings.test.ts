@@ -179,8 +179,22 @@ describe('GET/PUT /movie-reviews/settings', () => {
       embedProviders: ['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo'],
       commentsEnabledByDefault: true,
       grantPublicPermissions: true,
+      authorUrlPattern: null,
     });
     expect(res.body.meta.embedProviders).toEqual(['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo']);
+  });
+
+  it('saves the author page address, and answers 400 naming it for one that is not https with {slug}', async () => {
+    const bad = await putSettings({ authorUrlPattern: 'http://example.com/authors/{slug}' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual([
+      'authorUrlPattern',
+    ]);
+    const good = await putSettings({ authorUrlPattern: 'https://example.com/authors/{slug}' });
+    expect(good.status).toBe(200);
+    expect(good.body.data.authorUrlPattern).toBe('https://example.com/authors/{slug}');
+    const cleared = await putSettings({ authorUrlPattern: '' });
+    expect(cleared.body.data.authorUrlPattern).toBeNull();
   });
 
   it('saves a partial update to the plugin store and returns the whole settings', async () => {

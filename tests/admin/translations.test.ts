@@ -41,6 +41,7 @@ describe('admin panel translations', () => {
       'grantPublicPermissions',
       'rateLimitPoints',
       'cacheMaxAge',
+      'authorUrlPattern',
     ]) {
       used.add(`settings.${k}.label`).add(`settings.${k}.hint`);
     }

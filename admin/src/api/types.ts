@@ -85,6 +85,8 @@ export interface Settings {
   embedProviders: string[];
   commentsEnabledByDefault: boolean;
   grantPublicPermissions: boolean;
+  /** e.g. `https://example.com/authors/{slug}`; null when unset. */
+  authorUrlPattern: string | null;
 }
 
 /** One field problem of a 400 ValidationError (`error.details.errors`). */

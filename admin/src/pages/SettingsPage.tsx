@@ -14,6 +14,7 @@ import {
   Flex,
   Grid,
   NumberInput,
+  TextInput,
   Toggle,
   Typography,
 } from '@strapi/design-system';
@@ -95,6 +96,9 @@ const SettingsForm = () => {
     if (!intIn(f.rateLimitPoints, 1, 10_000)) e.rateLimitPoints = t('settings.errors.rateLimitPoints');
     if (!intIn(f.cacheMaxAge, 0, 86_400)) e.cacheMaxAge = t('settings.errors.cacheMaxAge');
     if (f.embedProviders.length === 0) e.embedProviders = t('settings.errors.embedProviders');
+    const pattern = f.authorUrlPattern?.trim();
+    if (pattern && !(pattern.startsWith('https://') && pattern.includes('{slug}')))
+      e.authorUrlPattern = t('settings.errors.authorUrlPattern');
     return e;
   };
 
@@ -107,7 +111,12 @@ const SettingsForm = () => {
     }
     setIsSaving(true);
     try {
-      await save({ ...form, rateLimitPoints: form.rateLimitPoints ?? null, cacheMaxAge: form.cacheMaxAge ?? null });
+      await save({
+        ...form,
+        rateLimitPoints: form.rateLimitPoints ?? null,
+        cacheMaxAge: form.cacheMaxAge ?? null,
+        authorUrlPattern: form.authorUrlPattern?.trim() || null,
+      });
       setErrors({});
       toggleNotification({ type: 'success', message: t('settings.saved') });
       settings.reload();
@@ -200,6 +209,25 @@ const SettingsForm = () => {
                   {toggle('grantPublicPermissions')}
                 </Grid.Item>
               </Grid.Root>
+            )}
+            {card(
+              'settings.section.authors',
+              <Field.Root
+                name="authorUrlPattern"
+                hint={t('settings.authorUrlPattern.hint')}
+                error={errors.authorUrlPattern}
+              >
+                <Field.Label>{t('settings.authorUrlPattern.label')}</Field.Label>
+                <TextInput
+                  type="url"
+                  inputMode="url"
+                  value={form.authorUrlPattern ?? ''}
+                  placeholder="https://example.com/authors/{slug}"
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('authorUrlPattern', e.target.value)}
+                />
+                <Field.Hint />
+                <Field.Error />
+              </Field.Root>
             )}
             {card(
               'settings.section.embeds',
