@@ -50,7 +50,11 @@ describe('GET /movie-reviews/reviews/:documentId/overview', () => {
       '@context': 'https://schema.org',
       '@type': 'Review',
       name: 'Her: a love story told mostly to an earpiece',
-      author: { '@type': 'Person', name: 'Mara Okafor' },
+      author: {
+        '@type': 'Person',
+        name: 'Mara Okafor',
+        sameAs: ['https://maraokafor.example.net/', 'https://mastodon.example.org/@mara'],
+      },
       reviewRating: { '@type': 'Rating', ratingValue: 9, bestRating: 10, worstRating: 0 },
       commentCount: 2,
       keywords: 'romance, science fiction, drama',

@@ -144,7 +144,7 @@ describe('GET /reviews', () => {
         slug: 'mara-okafor',
         avatar: { alternativeText: 'Portrait of Mara Okafor against a dusk sky', mime: 'image/jpeg' },
         links: [
-          { label: 'Blog', url: 'https://mara-okafor.example.com/' },
+          { label: 'Blog', url: 'https://maraokafor.example.net/' },
           { label: 'Mastodon', url: 'https://mastodon.example.org/@mara' },
         ],
       },
@@ -491,7 +491,7 @@ describe('GET /reviews/:slug', () => {
       author: {
         '@type': 'Person',
         name: 'Mara Okafor',
-        sameAs: ['https://mara-okafor.example.com/', 'https://mastodon.example.org/@mara'],
+        sameAs: ['https://maraokafor.example.net/', 'https://mastodon.example.org/@mara'],
       },
       datePublished: review.publishedAt,
       dateModified: review.updatedAt > review.publishedAt ? review.updatedAt : review.publishedAt,

@@ -70,7 +70,7 @@ export const author = {
   slug: AUTHOR_SLUG,
   bio: 'Mara writes about films in which people talk more than they shoot. She keeps a list of every film score she has hummed on a bus.',
   links: [
-    { label: 'Blog', url: 'https://mara-okafor.example.com/' },
+    { label: 'Blog', url: 'https://maraokafor.example.net/' },
     { label: 'Mastodon', url: 'https://mastodon.example.org/@mara' },
   ],
 };

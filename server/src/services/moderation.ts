@@ -11,6 +11,7 @@ import type { Core } from '@strapi/strapi';
 import { COMMENT_STATUSES, COMMENT_UID, REVIEW_UID, type CommentStatus } from '../utils/constants';
 import { hostErrors } from '../utils/host-errors';
 import { pluginApiPrefix } from '../utils/plugin-path';
+import { getService } from '../utils/get-service';
 import { missingStillFiles, toPublicSong } from '../custom-fields/read';
 import { buildStructuredData, type StructuredData, type StructuredDataInput } from './structured-data';
 
@@ -344,7 +345,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const review = (await strapi.documents(REVIEW_UID).findOne({
         documentId,
         status,
-        populate: { authorAvatar: { fields: ['alternativeText', 'url'] } },
+        populate: {
+          authorAvatar: { fields: ['alternativeText', 'url'] },
+          author: { fields: ['name', 'slug', 'links'], populate: { avatar: { fields: ['alternativeText', 'url'] } } },
+        },
       })) as (StructuredDataInput & Row) | null;
       const published = (await strapi.db.query(REVIEW_UID).findOne({
         select: ['slug', 'publishedAt'],
@@ -371,7 +375,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const url = (source.song as { url?: unknown }).url;
         warnings.push({ code: 'song-unparseable', url: typeof url === 'string' ? url : null });
       }
-      const avatar = source.authorAvatar as { alternativeText?: string | null } | null | undefined;
+      const avatar = ((source.author as { avatar?: unknown } | null | undefined)?.avatar ?? source.authorAvatar) as
+        { alternativeText?: string | null } | null | undefined;
       if (avatar && !(avatar.alternativeText && avatar.alternativeText.trim()))
         warnings.push({ code: 'avatar-missing-alt' });
 
@@ -390,7 +395,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         publicUrl,
         structuredData: buildStructuredData(
           { ...source, publishedAt: source.publishedAt ?? (published?.publishedAt as string | null) ?? null },
-          counts.approved
+          counts.approved,
+          await getService(strapi, 'settings').current()
         ),
         warnings,
       };
