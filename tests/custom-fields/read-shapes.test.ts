@@ -173,7 +173,7 @@ describe('Content Manager layout', () => {
         string,
         { edit: { label: string; description: string }; list: { label: string; mainField?: unknown } }
       >;
-      layouts: { list: string[] };
+      layouts: { list: string[]; edit: Array<Array<{ name: string }>> };
     };
   };
 
@@ -184,8 +184,17 @@ describe('Content Manager layout', () => {
     expect(review.metadatas.movieYear.edit.label).toBe('Year');
     expect(review.metadatas.movieRuntimeMinutes.edit.label).toBe('Runtime (minutes)');
     expect(review.metadatas.movieImdbId.edit.description).toMatch(/tt1798709/);
-    expect(review.metadatas.authorName.list.label).toBe('Author name');
-    expect(review.layouts.list).toEqual(['title', 'movieTitle', 'movieYear', 'rating', 'authorName', 'updatedAt']);
+    expect(review.metadatas.author.edit.label).toBe('Author');
+    expect(review.metadatas.author.list.label).toBe('Author');
+    expect(review.layouts.list).toEqual(['title', 'movieTitle', 'movieYear', 'rating', 'author', 'updatedAt']);
+    // The deprecated inline author fields are out of the edit view; the relation is in it.
+    const editFields = review.layouts.edit.flat().map((cell) => cell.name);
+    expect(editFields).toContain('author');
+    for (const field of ['authorName', 'authorBio', 'authorAvatar']) expect(editFields).not.toContain(field);
+    const author = await configuration(token, 'plugin::movie-reviews.author');
+    expect(author.metadatas.links.edit.label).toBe('Links');
+    expect(author.metadatas.avatar.edit.description).toMatch(/media library/);
+    expect(author.layouts.list).toEqual(['name', 'slug', 'updatedAt']);
     const comment = await configuration(token, COMMENT);
     expect(comment.metadatas.content.edit.label).toBe('Comment');
     expect(comment.layouts.list).toEqual([
