@@ -82,6 +82,8 @@ export const LAYOUTS: Record<string, TypeLayout> = {
       updatedAt: { label: 'Updated' },
     },
     list: ['name', 'slug', 'updatedAt'],
+    // Links are written from the review (the owning side, with draft & publish), never from here.
+    hidden: { fields: ['reviews'], since: 1 },
   },
   [COMMENT_UID]: {
     version: 1,

@@ -195,6 +195,7 @@ describe('Content Manager layout', () => {
     expect(author.metadatas.links.edit.label).toBe('Links');
     expect(author.metadatas.avatar.edit.description).toMatch(/media library/);
     expect(author.layouts.list).toEqual(['name', 'slug', 'updatedAt']);
+    expect(author.layouts.edit.flat().map((cell) => cell.name)).not.toContain('reviews');
     const comment = await configuration(token, COMMENT);
     expect(comment.metadatas.content.edit.label).toBe('Comment');
     expect(comment.layouts.list).toEqual([
