@@ -10,6 +10,7 @@ import { authorMatchName } from '../validation/author';
 import { CACHE_TAGS } from '../utils/cache-tags';
 import type { PageQuery } from '../validation/list-query';
 import { getService } from '../utils/get-service';
+import { migrateInlineAuthors, type InlineAuthorsResult } from '../migrations/inline-authors';
 import {
   AUTHOR_AVATAR_POPULATE,
   AUTHOR_COLUMNS,
@@ -68,6 +69,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       })) as unknown as AuthorRef;
       return { id: created.id, documentId: created.documentId };
+    },
+
+    /**
+     * Links every review row that still names its author inline (`authorName`) to
+     * the Author entry of that name (bootstrap runs it; so can a bulk loader).
+     */
+    linkInlineAuthors(): Promise<InlineAuthorsResult> {
+      return migrateInlineAuthors(strapi);
     },
 
     /**
