@@ -148,9 +148,9 @@ describe('for host apps', () => {
     }
   });
 
-  it('registers the three fields for any content type', () => {
+  it('registers the fields for any content type', () => {
     const registry = app.strapi.get('custom-fields');
-    for (const name of ['synopsis', 'stills', 'song-embed']) {
+    for (const name of ['synopsis', 'stills', 'song-embed', 'author-links']) {
       expect(registry.get(`plugin::movie-reviews.${name}`)).toMatchObject({
         name,
         plugin: 'movie-reviews',
@@ -237,5 +237,36 @@ describe('Content Manager layout', () => {
     expect(after.metadatas.movieTitle.edit.label).toBe('Film');
     expect(after.metadatas.movieYear.edit.label).toBe('Year');
     expect(after.layouts.list).toEqual(['title', 'rating']);
+  });
+
+  it('takes the deprecated author fields out of an edit view set up before authors, once', async () => {
+    const token = await adminToken(app);
+    const auth = { Authorization: `Bearer ${token}` };
+    const store = app.strapi.store({ type: 'plugin', name: 'movie-reviews' });
+    const withInlineAuthor = async () => {
+      const current = await configuration(token, REVIEW);
+      const metadatas = structuredClone(current.metadatas);
+      for (const meta of Object.values(metadatas)) delete meta.list.mainField;
+      (metadatas.authorName.edit as { visible?: boolean }).visible = true;
+      const edit = [...current.layouts.edit, [{ name: 'authorName', size: 6 }]];
+      const put = await app
+        .http()
+        .put(`/content-manager/content-types/${REVIEW}/configuration`)
+        .set(auth)
+        .send({ settings: current.settings, metadatas, layouts: { ...current.layouts, edit } });
+      expect([put.status, put.body.error]).toEqual([200, undefined]);
+    };
+    const editFields = async () => (await configuration(token, REVIEW)).layouts.edit.flat().map((c) => c.name);
+
+    // An install whose layout was written by version 1 still shows the inline author name.
+    await withInlineAuthor();
+    await store.set({ key: 'content-manager-layout', value: { [REVIEW]: 1 } });
+    await configureContentManager(app.strapi);
+    expect(await editFields()).not.toContain('authorName');
+
+    // Put back by an editor after that: kept.
+    await withInlineAuthor();
+    await configureContentManager(app.strapi);
+    expect(await editFields()).toContain('authorName');
   });
 });
