@@ -361,6 +361,21 @@ describe('author rules on every write path', () => {
       app.strapi.documents(REVIEW).create({ data: { title: 'No author', movieTitle: 'X', movieYear: 2000 } as never })
     );
     expect(err.details?.errors?.map((e) => e.path.join('.'))).toEqual(['author']);
+    const reviewsBefore = await app.strapi.db.query(REVIEW).count();
+    const unknown = await rejectionOf(() =>
+      app.strapi
+        .documents(REVIEW)
+        .create({
+          data: {
+            title: 'Unknown author',
+            movieTitle: 'X',
+            movieYear: 2000,
+            author: 'nosuchauthor0000000000000',
+          } as never,
+        })
+    );
+    expect(unknown.name).toBe('ValidationError');
+    expect(await app.strapi.db.query(REVIEW).count()).toBe(reviewsBefore);
     const authorsBefore = await app.strapi.db.query(AUTHOR).count();
     const review = await createReview(app, { title: 'Inline name', authorName: '  ada CRITIC ' });
     const res = await app.http().get(`${API}/reviews/${review.slug}`);
