@@ -356,6 +356,36 @@ describe('author rules on every write path', () => {
     expect(res.body.data.links).toEqual([{ label: 'Site', url: 'https://other.example.com/~ada' }]);
   });
 
+  it('Content Manager: a new review takes its author from the relation input, and needs one', async () => {
+    const REVIEWS_CM = `/content-manager/collection-types/${REVIEW}`;
+    const before = await app.strapi.db.query(REVIEW).count();
+    const missing = await app
+      .http()
+      .post(REVIEWS_CM)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title: 'CM no author', movieTitle: 'X', movieYear: 2001, author: { connect: [], disconnect: [] } });
+    expect(missing.status).toBe(400);
+    expect(errorPaths(missing)).toEqual(['author']);
+    expect(await app.strapi.db.query(REVIEW).count()).toBe(before);
+
+    const created = await app
+      .http()
+      .post(REVIEWS_CM)
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        title: 'CM with author',
+        movieTitle: 'X',
+        movieYear: 2001,
+        author: { connect: [{ documentId: ada.documentId }], disconnect: [] },
+      });
+    expect(created.status).toBe(201);
+    const stored = (await app.strapi.db.query(REVIEW).findOne({
+      where: { documentId: created.body.data.documentId },
+      populate: { author: { select: ['documentId'] } },
+    })) as { author: { documentId: string } | null };
+    expect(stored.author?.documentId).toBe(ada.documentId);
+  });
+
   it('requires an author on a new review, and links an inline authorName to the author of that name', async () => {
     const err = await rejectionOf(() =>
       app.strapi.documents(REVIEW).create({ data: { title: 'No author', movieTitle: 'X', movieYear: 2000 } as never })
@@ -363,16 +393,14 @@ describe('author rules on every write path', () => {
     expect(err.details?.errors?.map((e) => e.path.join('.'))).toEqual(['author']);
     const reviewsBefore = await app.strapi.db.query(REVIEW).count();
     const unknown = await rejectionOf(() =>
-      app.strapi
-        .documents(REVIEW)
-        .create({
-          data: {
-            title: 'Unknown author',
-            movieTitle: 'X',
-            movieYear: 2000,
-            author: 'nosuchauthor0000000000000',
-          } as never,
-        })
+      app.strapi.documents(REVIEW).create({
+        data: {
+          title: 'Unknown author',
+          movieTitle: 'X',
+          movieYear: 2000,
+          author: 'nosuchauthor0000000000000',
+        } as never,
+      })
     );
     expect(unknown.name).toBe('ValidationError');
     expect(await app.strapi.db.query(REVIEW).count()).toBe(reviewsBefore);

@@ -123,7 +123,13 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
   } else {
     // A review has an author: the `author` relation, or (deprecated) an inline `authorName` linked below.
     const hasAuthor = namesEntry(data.author) || (typeof data.authorName === 'string' && data.authorName.trim() !== '');
-    requireFields(data, hasAuthor ? requiredOnCreate : [...requiredOnCreate, 'author']);
+    // `author` may be present yet name nobody (`{ connect: [] }` from an untouched relation input).
+    const absent = [...missing(data, requiredOnCreate), ...(hasAuthor ? [] : ['author'])];
+    if (absent.length) {
+      throw validationError(
+        absent.map((f) => ({ path: [f], name: 'ValidationError' as const, message: `${f} is required` }))
+      );
+    }
   }
 
   const slug = data.slug as string | null | undefined;
