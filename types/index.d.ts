@@ -66,10 +66,19 @@ export interface PublicAvatar extends PublicImage {
   alternativeText: string | null;
 }
 
+/** A link of an author (website, social profile): always https. */
+export interface PublicAuthorLink {
+  label: string;
+  url: string;
+}
+
+/** The author of a review (an Author entry), with each review and on GET /authors/:slug. */
 export interface PublicAuthor {
   name: string;
+  slug: string;
   bio: string | null;
   avatar: PublicAvatar | null;
+  links: PublicAuthorLink[];
 }
 
 /** A review in lists: everything but the body. Dates are ISO 8601 strings. */
@@ -83,7 +92,8 @@ export interface ReviewSummary {
   filmingLocations: string[];
   song: PublicSong | null;
   rating: number | null;
-  author: PublicAuthor;
+  /** null only for a review with no author (none picked). */
+  author: PublicAuthor | null;
   tags: string[];
   commentsEnabled: boolean;
   publishedAt: string;
@@ -108,7 +118,8 @@ export interface ReviewStructuredData {
     image?: string[];
   };
   reviewRating?: { '@type': 'Rating'; ratingValue: number; bestRating: 10; worstRating: 0 };
-  author: { '@type': 'Person'; name: string };
+  /** `url` when the site's authorUrlPattern is set; `sameAs`: the author's links. */
+  author?: { '@type': 'Person'; name: string; url?: string; sameAs?: string[] };
   datePublished: string;
   dateModified: string;
   reviewBody?: string;

@@ -50,7 +50,11 @@ describe('GET /movie-reviews/reviews/:documentId/overview', () => {
       '@context': 'https://schema.org',
       '@type': 'Review',
       name: 'Her: a love story told mostly to an earpiece',
-      author: { '@type': 'Person', name: 'Mara Okafor' },
+      author: {
+        '@type': 'Person',
+        name: 'Mara Okafor',
+        sameAs: ['https://maraokafor.example.net/', 'https://mastodon.example.org/@mara'],
+      },
       reviewRating: { '@type': 'Rating', ratingValue: 9, bestRating: 10, worstRating: 0 },
       commentCount: 2,
       keywords: 'romance, science fiction, drama',
@@ -215,8 +219,22 @@ describe('GET/PUT /movie-reviews/settings', () => {
       siteName: null,
       siteLogoUrl: null,
       mediaBaseUrl: null,
+      authorUrlPattern: null,
     });
     expect(res.body.meta.embedProviders).toEqual(['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo']);
+  });
+
+  it('saves the author page address, and answers 400 naming it for one that is not https with {slug}', async () => {
+    const bad = await putSettings({ authorUrlPattern: 'http://example.com/authors/{slug}' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual([
+      'authorUrlPattern',
+    ]);
+    const good = await putSettings({ authorUrlPattern: 'https://example.com/authors/{slug}' });
+    expect(good.status).toBe(200);
+    expect(good.body.data.authorUrlPattern).toBe('https://example.com/authors/{slug}');
+    const cleared = await putSettings({ authorUrlPattern: '' });
+    expect(cleared.body.data.authorUrlPattern).toBeNull();
   });
 
   it('saves a partial update to the plugin store and returns the whole settings', async () => {

@@ -46,6 +46,7 @@ describe('admin panel translations', () => {
       'siteName',
       'siteLogoUrl',
       'mediaBaseUrl',
+      'authorUrlPattern',
     ]) {
       used.add(`settings.${k}.label`).add(`settings.${k}.hint`);
     }

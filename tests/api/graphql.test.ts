@@ -22,7 +22,7 @@ const SUMMARY_FIELDS = `
   filmingLocations
   song { url provider embedUrl title artist startAt }
   rating
-  author { name bio avatar { ${IMAGE} alternativeText } }
+  author { name slug bio avatar { ${IMAGE} alternativeText } links { label url } }
   tags commentsEnabled publishedAt createdAt updatedAt`;
 const COMMENT_FIELDS = 'documentId authorName content createdAt isEditor';
 const THREAD = `${COMMENT_FIELDS} replies { ${COMMENT_FIELDS} replies { ${COMMENT_FIELDS} replies { ${COMMENT_FIELDS} } } }`;

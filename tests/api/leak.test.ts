@@ -36,6 +36,7 @@ const hiddenTexts = {
   commentOnDraft: `CommentOnDraft ${m}`,
   draftSeo: `DraftSeo ${m}`,
   unpublishedSeo: `UnpublishedSeo ${m}`,
+  authorDraft: `AuthorDraft ${m}`,
 };
 
 const getRules: LeakRules = {
@@ -51,6 +52,7 @@ const postRules: LeakRules = {
 let publishedSlugs: string[] = [];
 let hiddenSlugs: string[] = [];
 let hiddenDocumentIds: string[] = [];
+const authorSlugs = ['mara-okafor', 'test-author', 'leak-author'];
 let checked = 0;
 
 const check = (label: string, value: unknown, rules = getRules) => {
@@ -147,8 +149,24 @@ beforeAll(async () => {
     mediaBaseUrl: 'https://media.example.org',
   });
 
-  publishedSlugs = ['her-2013', open.slug, edited.slug];
-  hiddenSlugs = ['the-unfinished-draft-2024', draft.slug, unpublished.slug];
+  // An author with a published review and a draft one: the author page shows only the first.
+  const author = (await app.strapi
+    .documents('plugin::movie-reviews.author')
+    .create({ data: { name: 'Leak Author' } })) as unknown as { documentId: string };
+  const byAuthor = await createReview(app, {
+    title: 'Leak Author Review',
+    movieYear: 1981,
+    author: author.documentId,
+    authorName: null,
+  });
+  const authorDraft = await createReview(
+    app,
+    { title: hiddenTexts.authorDraft, movieYear: 1982, author: author.documentId, authorName: null },
+    { publish: false }
+  );
+
+  publishedSlugs = ['her-2013', open.slug, edited.slug, byAuthor.slug];
+  hiddenSlugs = ['the-unfinished-draft-2024', draft.slug, unpublished.slug, authorDraft.slug];
   hiddenDocumentIds = [draft.documentId, unpublished.documentId, edited.documentId];
 });
 
@@ -237,6 +255,19 @@ describe('public responses never contain private data', () => {
     }
   });
 
+  it('REST: author pages list only published reviews, on every page', async () => {
+    for (const slug of authorSlugs) {
+      for (const q of ['', '?pageSize=100', '?pageSize=1&page=2']) {
+        const res = await getAndCheck(`${API}/authors/${slug}${q}`, 200);
+        for (const review of res.body.data.reviews) expect(publishedSlugs).toContain(review.slug);
+      }
+    }
+    const leakAuthor = await app.http().get(`${API}/authors/leak-author?pageSize=100`);
+    expect(leakAuthor.body.data.reviews.map((r: { title: string }) => r.title)).toEqual(['Leak Author Review']);
+    await getAndCheck(`${API}/authors/no-such-author`, 404);
+    await getAndCheck(`${API}/authors/leak-author?status=draft`, 400);
+  });
+
   it('REST: drafts and unpublished reviews answer 404 with nothing in them', async () => {
     for (const slug of hiddenSlugs) {
       await getAndCheck(`${API}/reviews/${slug}`, 404);
@@ -263,7 +294,8 @@ describe('public responses never contain private data', () => {
     const image = 'url width height mime formats { name url width height mime }';
     const summary = `documentId slug title movie { title originalTitle year director cast { actor character } imdbId runtimeMinutes }
       synopsis { text source sourceUrl } stills { caption alt image { ${image} } } filmingLocations
-      song { url provider embedUrl title artist startAt } rating author { name bio avatar { ${image} alternativeText } }
+      song { url provider embedUrl title artist startAt } rating
+      author { name slug bio avatar { ${image} alternativeText } links { label url } }
       tags commentsEnabled publishedAt createdAt updatedAt`;
     const seoImage = 'url width height alt';
     const seoFields = `seo { title description canonicalUrl image { ${seoImage} }
@@ -296,6 +328,21 @@ describe('public responses never contain private data', () => {
       expect(res.body.errors).toBeUndefined();
       check(`GraphQL review ${slug}`, res.body);
       if (hiddenSlugs.includes(slug)) expect(res.body.data).toEqual({ movieReview: null, movieReviewComments: null });
+    }
+    for (const slug of authorSlugs) {
+      const res = await gql(
+        app,
+        `query($slug: String!) {
+          movieReviewAuthor(slug: $slug, pageSize: 100) {
+            data { author { name slug bio links { label url } } reviews { ${summary} } }
+            meta { pagination { total } }
+          }
+        }`,
+        { slug }
+      );
+      expect(res.body.errors).toBeUndefined();
+      check(`GraphQL author ${slug}`, res.body);
+      for (const review of res.body.data.movieReviewAuthor.data.reviews) expect(publishedSlugs).toContain(review.slug);
     }
   });
 
@@ -330,6 +377,7 @@ describe('public responses never contain private data', () => {
       hiddenTexts.unpublishedReview,
       hiddenTexts.draftSeo,
       hiddenTexts.unpublishedSeo,
+      hiddenTexts.authorDraft,
     ])
       expect(reviews).toContain(marker);
     // The details walked above carried seo and share (the site settings were set).

@@ -16,8 +16,10 @@ import type {
   ReviewStructuredData,
   ReviewSeo,
   ShareLinks,
+  PublicAuthor,
 } from '../../server/src/services/review-format';
 import type { SeoImage } from '../../server/src/services/seo';
+import type { AuthorPage } from '../../server/src/services/authors';
 import type { ReviewPage } from '../../server/src/services/reviews';
 import type { CommentInput, CommentPage, CreatedComment, PublicComment } from '../../server/src/services/comments';
 import type { SongProvider } from '../../server/src/custom-fields/song-providers';
@@ -49,4 +51,6 @@ export type Checks = [
   Expect<Equal<Public.ReviewSortKey, SortKey>>,
   Expect<Equal<Public.PreviewReviewResponse['data'], PreviewDetail>>,
   Expect<Equal<Public.PreviewStatus, PreviewStatus>>,
+  Expect<Equal<Public.PublicAuthor, PublicAuthor>>,
+  Expect<Equal<Public.AuthorPageResponse, AuthorPage>>,
 ];

@@ -101,6 +101,8 @@ export interface Settings {
   siteName: string | null;
   siteLogoUrl: string | null;
   mediaBaseUrl: string | null;
+  /** e.g. `https://example.com/authors/{slug}`; null when unset. */
+  authorUrlPattern: string | null;
 }
 
 /** One field problem of a 400 ValidationError (`error.details.errors`). */

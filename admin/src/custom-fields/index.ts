@@ -5,7 +5,7 @@
  */
 import type * as React from 'react';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Images, MusicNotes, Quotes } from '@strapi/icons';
+import { Images, Link, MusicNotes, Quotes } from '@strapi/icons';
 import { PLUGIN_ID } from '../pluginId';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -87,6 +87,19 @@ const fields: CustomField[] = [
     },
     icon: MusicNotes,
     components: { Input: lazyInput(() => import('./SongEmbedInput')) },
+    options,
+  },
+  {
+    name: 'author-links',
+    pluginId: PLUGIN_ID,
+    type: 'json',
+    intlLabel: { id: getTranslation('custom-fields.author-links.label'), defaultMessage: 'Author links' },
+    intlDescription: {
+      id: getTranslation('custom-fields.author-links.description'),
+      defaultMessage: 'Website and social profiles, each an https link with a label',
+    },
+    icon: Link,
+    components: { Input: lazyInput(() => import('./AuthorLinksInput')) },
     options,
   },
 ];

@@ -32,7 +32,14 @@ type Form = Omit<Settings, 'rateLimitPoints' | 'cacheMaxAge'> & {
 type Errors = Partial<Record<keyof Settings, string>>;
 
 /** The site address settings (text inputs; an empty input is saved as null = unset). */
-const SITE_FIELDS = ['siteUrl', 'reviewUrlPattern', 'siteName', 'siteLogoUrl', 'mediaBaseUrl'] as const;
+const SITE_FIELDS = [
+  'siteUrl',
+  'reviewUrlPattern',
+  'authorUrlPattern',
+  'siteName',
+  'siteLogoUrl',
+  'mediaBaseUrl',
+] as const;
 type SiteField = (typeof SITE_FIELDS)[number];
 const URL_FIELDS: readonly SiteField[] = ['siteUrl', 'siteLogoUrl', 'mediaBaseUrl'];
 
@@ -106,9 +113,11 @@ const SettingsForm = () => {
       const v = f[key]?.trim();
       if (v && !/^https:\/\/[^/?#\s]+\.[^/?#\s]+/i.test(v)) e[key] = t('settings.errors.httpsUrl');
     }
-    const pattern = f.reviewUrlPattern?.trim();
-    if (pattern && (!/^https:\/\/[^/?#\s]+\.[^/?#\s]+\//i.test(pattern) || pattern.split('{slug}').length !== 2)) {
-      e.reviewUrlPattern = t('settings.errors.urlPattern');
+    for (const key of ['reviewUrlPattern', 'authorUrlPattern'] as const) {
+      const pattern = f[key]?.trim();
+      if (pattern && (!/^https:\/\/[^/?#\s]+\.[^/?#\s]+\//i.test(pattern) || pattern.split('{slug}').length !== 2)) {
+        e[key] = t('settings.errors.urlPattern');
+      }
     }
     return e;
   };

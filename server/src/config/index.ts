@@ -30,6 +30,8 @@ export const pluginConfigSchema = z.strictObject({
     siteName: settingsSchema.shape.siteName,
     siteLogoUrl: settingsSchema.shape.siteLogoUrl,
     mediaBaseUrl: settingsSchema.shape.mediaBaseUrl,
+    /** JSON-LD `author.url`: e.g. `https://example.com/authors/{slug}` (null: no url). */
+    authorUrlPattern: settingsSchema.shape.authorUrlPattern,
   }),
   import: z.strictObject({
     /** Images downloaded at the same time during an import. */
@@ -55,7 +57,14 @@ export const defaultConfig: PluginConfig = {
   embedProviders: [...SONG_PROVIDERS],
   redis: null,
   preview: { secret: null, url: null, ttlSeconds: 3600 },
-  site: { siteUrl: null, reviewUrlPattern: null, siteName: null, siteLogoUrl: null, mediaBaseUrl: null },
+  site: {
+    siteUrl: null,
+    reviewUrlPattern: null,
+    siteName: null,
+    siteLogoUrl: null,
+    mediaBaseUrl: null,
+    authorUrlPattern: null,
+  },
   import: {
     imageConcurrency: 4,
     imageTimeoutMs: 15_000,

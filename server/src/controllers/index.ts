@@ -3,5 +3,6 @@ import moderation from './moderation';
 import adminSettings from './admin-settings';
 import preview from './preview';
 import importJobs from './import-jobs';
+import authors from './authors';
 
-export default { reviews, moderation, adminSettings, preview, importJobs };
+export default { reviews, moderation, adminSettings, preview, importJobs, authors };

@@ -3,6 +3,7 @@ import { PLUGIN_ID } from '../utils/constants';
 import { validateSynopsis } from './synopsis';
 import { validateStills } from './stills';
 import { validateSongEmbed } from './song-embed';
+import { validateAuthorLinks } from './author-links';
 
 /**
  * A custom field's server-side validator: returns the normalised value to store,
@@ -15,6 +16,7 @@ export const CUSTOM_FIELDS: Record<string, CustomFieldValidator> = {
   synopsis: validateSynopsis,
   stills: validateStills,
   'song-embed': validateSongEmbed,
+  'author-links': validateAuthorLinks,
 };
 
 export const customFieldUid = (name: string) => `plugin::${PLUGIN_ID}.${name}`;
@@ -28,6 +30,7 @@ export const registerCustomFields = (strapi: Core.Strapi) => {
     { name: 'synopsis', plugin: PLUGIN_ID, type: 'json', inputSize: { default: 12, isResizable: true } },
     { name: 'stills', plugin: PLUGIN_ID, type: 'json', inputSize: { default: 12, isResizable: false } },
     { name: 'song-embed', plugin: PLUGIN_ID, type: 'json', inputSize: { default: 12, isResizable: true } },
+    { name: 'author-links', plugin: PLUGIN_ID, type: 'json', inputSize: { default: 12, isResizable: false } },
   ]);
 };
 

@@ -65,10 +65,18 @@ export const typeDefs = /* GraphQL */ `
     startAt: Int
   }
 
+  "A link of an author (website, social profile): always https."
+  type MovieReviewAuthorLink {
+    label: String!
+    url: String!
+  }
+
   type MovieReviewAuthor {
     name: String!
+    slug: String!
     bio: String
     avatar: MovieReviewAvatar
+    links: [MovieReviewAuthorLink!]!
   }
 
   "A published review without its body, as listed."
@@ -82,7 +90,8 @@ export const typeDefs = /* GraphQL */ `
     filmingLocations: [String!]!
     song: MovieReviewSong
     rating: Float
-    author: MovieReviewAuthor!
+    "null only for a review with no author"
+    author: MovieReviewAuthor
     tags: [String!]!
     commentsEnabled: Boolean!
     publishedAt: DateTime!
@@ -101,7 +110,8 @@ export const typeDefs = /* GraphQL */ `
     filmingLocations: [String!]!
     song: MovieReviewSong
     rating: Float
-    author: MovieReviewAuthor!
+    "null only for a review with no author"
+    author: MovieReviewAuthor
     tags: [String!]!
     commentsEnabled: Boolean!
     publishedAt: DateTime!
@@ -179,6 +189,17 @@ export const typeDefs = /* GraphQL */ `
 
   type MovieReviewsResponse {
     data: [MovieReviewSummary!]!
+    meta: MovieReviewsMeta!
+  }
+
+  type MovieReviewAuthorPageData {
+    author: MovieReviewAuthor!
+    "The author's published reviews, newest first"
+    reviews: [MovieReviewSummary!]!
+  }
+
+  type MovieReviewAuthorResponse {
+    data: MovieReviewAuthorPageData!
     meta: MovieReviewsMeta!
   }
 
@@ -278,6 +299,8 @@ export const typeDefs = /* GraphQL */ `
     ): MovieReviewsResponse!
     "Approved comments of a published review, threaded, oldest first; null for drafts and unknown slugs."
     movieReviewComments(slug: String!, pagination: MovieReviewsPaginationInput): MovieReviewCommentsResponse
+    "An author and a page of their published reviews, newest first; null for unknown slugs."
+    movieReviewAuthor(slug: String!, page: Int, pageSize: Int): MovieReviewAuthorResponse
   }
 
   extend type Mutation {

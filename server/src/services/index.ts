@@ -13,6 +13,7 @@ import cacheBus from './cache-bus';
 import reviewVersion from './review-version';
 import publicAccess from './public-access';
 import siteUrls from './site-urls';
+import authors from './authors';
 
 export default {
   slug,
@@ -30,4 +31,5 @@ export default {
   reviewVersion,
   publicAccess,
   siteUrls,
+  authors,
 };

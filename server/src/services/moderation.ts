@@ -349,7 +349,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const review = (await strapi.documents(REVIEW_UID).findOne({
         documentId,
         status,
-        populate: { authorAvatar: { fields: ['alternativeText', 'url'] } },
+        populate: {
+          authorAvatar: { fields: ['alternativeText', 'url'] },
+          author: { fields: ['name', 'slug', 'links'], populate: { avatar: { fields: ['alternativeText', 'url'] } } },
+        },
       })) as (StructuredDataInput & Row) | null;
       const published = (await strapi.db.query(REVIEW_UID).findOne({
         select: ['slug', 'publishedAt'],
@@ -376,7 +379,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const url = (source.song as { url?: unknown }).url;
         warnings.push({ code: 'song-unparseable', url: typeof url === 'string' ? url : null });
       }
-      const avatar = source.authorAvatar as { alternativeText?: string | null } | null | undefined;
+      const avatar = ((source.author as { avatar?: unknown } | null | undefined)?.avatar ?? source.authorAvatar) as
+        { alternativeText?: string | null } | null | undefined;
       if (avatar && !(avatar.alternativeText && avatar.alternativeText.trim()))
         warnings.push({ code: 'avatar-missing-alt' });
 
@@ -422,7 +426,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         structuredData: buildStructuredData(
           { ...source, publishedAt: source.publishedAt ?? (published?.publishedAt as string | null) ?? null },
           counts.approved,
-          { url: seo.canonicalUrl, siteName: site.siteName, siteLogoUrl: site.siteLogoUrl }
+          {
+            url: seo.canonicalUrl,
+            siteName: site.siteName,
+            siteLogoUrl: site.siteLogoUrl,
+            authorUrlPattern: site.authorUrlPattern,
+          }
         ),
         warnings,
       };

@@ -12,6 +12,7 @@ import { buildSeo, buildShareLinks, type ReviewSeo, type ShareLinks } from './se
 import { absoluteMediaUrl, EMPTY_SITE, reviewPageUrl, type SiteContext } from './site-urls';
 
 export type { ReviewSeo, ShareLinks, SiteContext };
+import { storedAuthorLinks, type AuthorLink } from '../custom-fields/author-links';
 
 export type { PublicImage, PublicSong, PublicStill };
 
@@ -40,10 +41,15 @@ export interface PublicAvatar extends PublicImage {
   alternativeText: string | null;
 }
 
+export type PublicAuthorLink = AuthorLink;
+
+/** The author of a review (`plugin::movie-reviews.author`), as shown with it and on the author page. */
 export interface PublicAuthor {
   name: string;
+  slug: string;
   bio: string | null;
   avatar: PublicAvatar | null;
+  links: PublicAuthorLink[];
 }
 
 /** A review in lists: everything but the body. */
@@ -57,7 +63,8 @@ export interface ReviewSummary {
   filmingLocations: string[];
   song: PublicSong | null;
   rating: number | null;
-  author: PublicAuthor;
+  /** null only for a review with no author (none picked). */
+  author: PublicAuthor | null;
   tags: string[];
   commentsEnabled: boolean;
   publishedAt: string;
@@ -82,7 +89,7 @@ export interface ReviewStructuredData {
     image?: string[];
   };
   reviewRating?: { '@type': 'Rating'; ratingValue: number; bestRating: 10; worstRating: 0 };
-  author: { '@type': 'Person'; name: string };
+  author?: { '@type': 'Person'; name: string; url?: string; sameAs?: string[] };
   datePublished: string;
   dateModified: string;
   reviewBody?: string;
@@ -127,6 +134,18 @@ export interface FileRow {
   formats: Record<string, { url: string; width?: number | null; height?: number | null; mime: string }> | null;
 }
 
+/** An author row as populated with a review (or read for the author page). */
+export interface AuthorRow {
+  id: number;
+  documentId: string;
+  name: string;
+  slug: string | null;
+  bio: string | null;
+  links: unknown;
+  updatedAt?: Date | string;
+  avatar?: FileRow | null;
+}
+
 /** The stored, flat columns of a review row read by the public API. */
 export interface ReviewRow {
   id: number;
@@ -145,9 +164,7 @@ export interface ReviewRow {
   filmingLocations: unknown;
   song: unknown;
   rating: number | string | null;
-  authorName: string;
-  authorBio: string | null;
-  authorAvatar?: FileRow | null;
+  author?: AuthorRow | null;
   tags: unknown;
   commentsEnabled: boolean | null;
   publishedAt: Date | string;
@@ -176,8 +193,6 @@ export const SUMMARY_COLUMNS = [
   'filmingLocations',
   'song',
   'rating',
-  'authorName',
-  'authorBio',
   'tags',
   'commentsEnabled',
   'publishedAt',
@@ -187,8 +202,17 @@ export const SUMMARY_COLUMNS = [
 
 export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'body', 'seoTitle', 'seoDescription'] as const;
 
-export const AVATAR_POPULATE = {
-  authorAvatar: { select: ['id', 'url', 'width', 'height', 'mime', 'formats', 'alternativeText'] },
+const FILE_SELECT = ['id', 'url', 'width', 'height', 'mime', 'formats', 'alternativeText'] as const;
+
+/** Columns of an author read for the public API. */
+export const AUTHOR_COLUMNS = ['id', 'documentId', 'name', 'slug', 'bio', 'links', 'updatedAt'] as const;
+
+/** The author's avatar, populated with an author row. */
+export const AUTHOR_AVATAR_POPULATE = { avatar: { select: [...FILE_SELECT] } } as const;
+
+/** What a review read populates: its author and the author's avatar (a constant number of queries per page). */
+export const AUTHOR_POPULATE = {
+  author: { select: [...AUTHOR_COLUMNS], populate: AUTHOR_AVATAR_POPULATE },
 } as const;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -244,6 +268,21 @@ export const toPublicAvatar = (
   };
 };
 
+/** The public author, or null when the review has none. */
+export const toPublicAuthor = (
+  author: AuthorRow | null | undefined,
+  mediaBase: string | null = null
+): PublicAuthor | null =>
+  author && typeof author.name === 'string'
+    ? {
+        name: author.name,
+        slug: author.slug ?? '',
+        bio: str(author.bio),
+        avatar: toPublicAvatar(author.avatar, mediaBase),
+        links: storedAuthorLinks(author.links),
+      }
+    : null;
+
 const toRating = (value: number | string | null): number | null => {
   if (value === null || value === undefined || value === '') return null;
   const n = Number(value);
@@ -294,7 +333,7 @@ export const toSummary = (
   filmingLocations: toStrings(row.filmingLocations),
   song: toPublicSong(row.song, providers),
   rating: toRating(row.rating),
-  author: { name: row.authorName, bio: str(row.authorBio), avatar: toPublicAvatar(row.authorAvatar, site.mediaBase) },
+  author: toPublicAuthor(row.author, site.mediaBase),
   tags: toStrings(row.tags),
   commentsEnabled: row.commentsEnabled !== false,
   publishedAt: iso(row.publishedAt),
@@ -317,6 +356,7 @@ export const toStructuredData = (
     url: reviewPageUrl(review.slug, site),
     siteName: site.siteName,
     siteLogoUrl: site.siteLogoUrl,
+    authorUrlPattern: site.authorUrlPattern,
   }) as unknown as ReviewStructuredData;
 
 const toBlocks = (value: unknown): BlocksContent => (Array.isArray(value) ? value.filter(isRecord) : []);

@@ -28,6 +28,7 @@ export const defaultsFromConfig = (config: PluginConfig): Settings => ({
   siteName: config.site.siteName,
   siteLogoUrl: config.site.siteLogoUrl,
   mediaBaseUrl: config.site.mediaBaseUrl,
+  authorUrlPattern: config.site.authorUrlPattern,
 });
 
 type Listener = (settings: Settings) => void | Promise<void>;

@@ -21,6 +21,8 @@ export interface SiteContext {
   reviewUrlPattern: string | null;
   siteName: string | null;
   siteLogoUrl: string | null;
+  /** e.g. `https://example.com/authors/{slug}`: the author Person's `url` in the JSON-LD. */
+  authorUrlPattern: string | null;
 }
 
 export const EMPTY_SITE: SiteContext = {
@@ -29,6 +31,7 @@ export const EMPTY_SITE: SiteContext = {
   reviewUrlPattern: null,
   siteName: null,
   siteLogoUrl: null,
+  authorUrlPattern: null,
 };
 
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
@@ -74,6 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       reviewUrlPattern: settings.reviewUrlPattern,
       siteName: settings.siteName,
       siteLogoUrl: settings.siteLogoUrl,
+      authorUrlPattern: settings.authorUrlPattern,
     };
   },
 });

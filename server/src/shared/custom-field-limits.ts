@@ -5,3 +5,7 @@ export const MAX_SOURCE_URL = 2048;
 export const MAX_STILLS = 50;
 export const MAX_CAPTION = 500;
 export const MAX_ALT = 300;
+/** Author links: how many, and how long a label and a URL may be. */
+export const MAX_AUTHOR_LINKS = 10;
+export const MAX_AUTHOR_LINK_LABEL = 60;
+export const MAX_AUTHOR_LINK_URL = 2048;

@@ -54,7 +54,8 @@ export const movieReviewFields = {
     .nullable(),
   filmingLocations: z.array(plainText(1, 200)).max(50, { message: 'must list at most 50 places' }).nullable(),
   rating: rating.nullable(),
-  authorName: plainText(1, 120),
+  /** Deprecated (kept for one release): a write naming its author this way is linked to that Author entry. */
+  authorName: optionalPlainText(120),
   authorBio: optionalPlainText(2000),
   tags: z
     .array(
@@ -80,4 +81,5 @@ export const movieReviewWriteSchema = z.object(
   }
 );
 
-export const requiredOnCreate: MovieReviewField[] = ['title', 'movieTitle', 'movieYear', 'authorName'];
+/** What a create must have besides its author (the `author` relation, or the deprecated `authorName`). */
+export const requiredOnCreate: MovieReviewField[] = ['title', 'movieTitle', 'movieYear'];

@@ -24,6 +24,8 @@ export const settingsSchema = z.strictObject({
   siteName,
   siteLogoUrl: siteFileUrl(),
   mediaBaseUrl: siteBaseUrl(),
+  // JSON-LD author.url and the author's page (author): `{slug}` as in reviewUrlPattern.
+  authorUrlPattern: siteUrlPattern(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
