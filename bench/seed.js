@@ -254,6 +254,13 @@ const main = async () => {
       for (const batch of chunk(links, 500)) await strapi.db.connection(joinTable.name).insert(batch);
     });
 
+    // The bulk rows name their author inline (authorName, authorBio, authorAvatar), as rows written before
+    // authors existed: the plugin links them to Author entries the way its startup migration does.
+    await phase('authors', 1, async (tick) => {
+      await strapi.plugin('movie-reviews').service('authors').linkInlineAuthors();
+      tick();
+    });
+
     // 3. Comments: busy threads on a few reviews, a handful on the others; ~1/3 replies to approved comments.
     const publishedDocs = published.filter((d) => d.publishedAt);
     const hot = Math.min(20, publishedDocs.length);

@@ -66,10 +66,19 @@ export interface PublicAvatar extends PublicImage {
   alternativeText: string | null;
 }
 
+/** A link of an author (website, social profile): always https. */
+export interface PublicAuthorLink {
+  label: string;
+  url: string;
+}
+
+/** The author of a review (an Author entry), with each review and on GET /authors/:slug. */
 export interface PublicAuthor {
   name: string;
+  slug: string;
   bio: string | null;
   avatar: PublicAvatar | null;
+  links: PublicAuthorLink[];
 }
 
 /** A review in lists: everything but the body. Dates are ISO 8601 strings. */
@@ -83,7 +92,8 @@ export interface ReviewSummary {
   filmingLocations: string[];
   song: PublicSong | null;
   rating: number | null;
-  author: PublicAuthor;
+  /** null only for a review with no author (none picked). */
+  author: PublicAuthor | null;
   tags: string[];
   commentsEnabled: boolean;
   publishedAt: string;
@@ -108,12 +118,68 @@ export interface ReviewStructuredData {
     image?: string[];
   };
   reviewRating?: { '@type': 'Rating'; ratingValue: number; bestRating: 10; worstRating: 0 };
-  author: { '@type': 'Person'; name: string };
+  /** `url` when the site's authorUrlPattern is set; `sameAs`: the author's links. */
+  author?: { '@type': 'Person'; name: string; url?: string; sameAs?: string[] };
   datePublished: string;
   dateModified: string;
   reviewBody?: string;
   keywords?: string;
   commentCount: number;
+  /** The review page (settings `reviewUrlPattern`, else `siteUrl` + `/reviews/{slug}`); absent while unset. */
+  url?: string;
+  mainEntityOfPage?: { '@type': 'WebPage'; '@id': string };
+  /** The site (settings `siteName`, `siteLogoUrl`); absent while the site name is unset. */
+  publisher?: { '@type': 'Organization'; name: string; logo?: { '@type': 'ImageObject'; url: string } };
+}
+
+/** An image for head tags and share cards (the review's first still; absolute URL when the site's media base is known). */
+export interface SeoImage {
+  url: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+}
+
+/** What a site puts in the review page's `<head>`. */
+export interface ReviewSeo {
+  /** The editor's SEO title, else the review title. */
+  title: string;
+  /** The editor's SEO description, else the synopsis (or body) as plain text: at most 160 characters, cut at a word with "…". */
+  description: string;
+  /** The review page; null while neither `reviewUrlPattern` nor `siteUrl` is set. */
+  canonicalUrl: string | null;
+  image: SeoImage | null;
+  openGraph: {
+    type: 'article';
+    title: string;
+    description: string;
+    url: string | null;
+    siteName: string | null;
+    image: SeoImage | null;
+    publishedTime: string;
+    modifiedTime: string;
+    tags: string[];
+  };
+  twitter: {
+    card: 'summary_large_image' | 'summary';
+    title: string;
+    description: string;
+    image: string | null;
+    imageAlt: string | null;
+  };
+}
+
+/** Share links built from the canonical URL, every parameter percent-encoded. */
+export interface ShareLinks {
+  facebook: string;
+  x: string;
+  whatsapp: string;
+  /** With the first still as `media` when there is one. */
+  pinterest: string;
+  /** `mailto:` with subject (title) and body (description and link). */
+  email: string;
+  /** The canonical URL itself. */
+  copy: string;
 }
 
 /** Strapi blocks (render with @strapi/blocks-react-renderer or your own renderer). */
@@ -123,6 +189,9 @@ export interface ReviewDetail extends ReviewSummary {
   body: BlocksContent;
   commentCount: number;
   structuredData: ReviewStructuredData;
+  seo: ReviewSeo;
+  /** Null while the site's addresses (settings `reviewUrlPattern` / `siteUrl`) are not set. */
+  share: ShareLinks | null;
 }
 
 export interface Pagination {

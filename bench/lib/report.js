@@ -217,7 +217,7 @@ const toMarkdown = (r) => {
   lines.push('## How these numbers are made', '');
   lines.push(
     "- **ours**: the plugin's public API in the demo, started with `strapi start` (NODE_ENV=production, log level warn).",
-    "- **naive**: `demo/src/api/naive-review`, what a Strapi user writes by hand: `strapi.documents().findMany/findFirst` with `populate: '*'`, one file query per still, the same output fields.",
+    '- **naive**: `demo/src/api/naive-review`, what a Strapi user writes by hand: `strapi.documents().findMany/findFirst` populating the author and its avatar, one file query per still, the same output fields.',
     '- **limit**: a bare `node:http` server replaying the bytes of a response captured from the demo in this run; `limit304` replays the 304, so `304 / limit` compares equal bytes.',
     '- **SQL/req**: the demo counts knex `query` events (DEMO_BENCH=true) and exposes the total on a loopback-only route; the bench reads it before and after one request with nothing else in flight. Transaction statements (BEGIN/COMMIT, which the document service wraps around its reads) are counted apart, shown as "+N tx". "uncached" is the first request of a URL never requested before (what a response cache cannot answer), "again" the same URL a second time.',
     '- **RSS**: VmRSS of the process serving the case, from /proc, every 100 ms during the measured run.',

@@ -12,6 +12,9 @@
  *   or after (approve, hide, edit, delete) invalidates its review's
  *   `mr:review:<id>`, `mr:comments:<id>` and `mr:list` (lists may show counts);
  * - an upload file created, updated or deleted: `mr:file:<id>` only;
+ * - an author created, updated or deleted: `mr:author:<documentId>` (the lists,
+ *   details and author page that show it; a review moved to another author is a
+ *   review write);
  * - a Users & Permissions permission or role, or the plugin settings: `mr:all`
  *   (the early path relies on the cache only holding answers the Public role was
  *   authorised for; settings change Cache-Control and embeds).
@@ -22,7 +25,7 @@
  * Another model whose rows show in public answers registers with `watchModel`.
  */
 import type { Core } from '@strapi/strapi';
-import { COMMENT_UID, REVIEW_UID } from './utils/constants';
+import { AUTHOR_UID, COMMENT_UID, REVIEW_UID } from './utils/constants';
 import { getService } from './utils/get-service';
 import { CACHE_TAGS, SETTINGS_CHANGED_TAG } from './utils/cache-tags';
 
@@ -72,6 +75,13 @@ const commentWatch: ModelWatch = {
     ];
     return [CACHE_TAGS.list, ...reviews.flatMap((id) => [CACHE_TAGS.review(id), CACHE_TAGS.comments(id)])];
   },
+};
+
+/** An author is shown with every review of theirs (lists, details) and on their page: all carry its tag. */
+const authorWatch: ModelWatch = {
+  uid: AUTHOR_UID,
+  columns: ['documentId'],
+  tagsOf: (rows) => rows.flatMap((r) => (str(r.documentId) ? [CACHE_TAGS.author(String(r.documentId))] : [])),
 };
 
 const fileWatch: ModelWatch = {
@@ -147,6 +157,7 @@ export const setupCacheInvalidation = (strapi: Core.Strapi): void => {
   watchModel(strapi, reviewWatch);
   watchModel(strapi, commentWatch);
   watchModel(strapi, fileWatch);
+  watchModel(strapi, authorWatch);
   if (strapi.plugin('users-permissions')) {
     for (const uid of ['plugin::users-permissions.permission', 'plugin::users-permissions.role']) {
       watchModel(strapi, {

@@ -9,13 +9,11 @@
  * name, an empty hint). List columns are set only the very first time.
  */
 import type { Core } from '@strapi/strapi';
-import { COMMENT_UID, PLUGIN_ID, REVIEW_UID } from './utils/constants';
+import { AUTHOR_UID, COMMENT_UID, PLUGIN_ID, REVIEW_UID } from './utils/constants';
 
 interface FieldText {
   label: string;
   description?: string;
-  /** Hidden from the edit view (fields only the plugin writes). */
-  hidden?: boolean;
   /** Earlier default descriptions of this field: replaced by the current one, or emptied (an editor's own text is kept). */
   replaces?: string[];
 }
@@ -25,11 +23,13 @@ interface TypeLayout {
   version: number;
   fields: Record<string, FieldText>;
   list: string[];
+  /** Fields taken out of the edit view (deprecated ones, ones only the plugin writes), on first setup and when `version` passes `since`. */
+  hidden?: Array<{ fields: string[]; since: number }>;
 }
 
 export const LAYOUTS: Record<string, TypeLayout> = {
   [REVIEW_UID]: {
-    version: 2,
+    version: 3,
     fields: {
       title: { label: 'Review title' },
       slug: {
@@ -55,20 +55,53 @@ export const LAYOUTS: Record<string, TypeLayout> = {
       },
       song: { label: 'Song' },
       rating: { label: 'Rating', description: 'From 0 to 10, in steps of 0.5' },
-      authorName: { label: 'Author name' },
-      authorBio: { label: 'Author bio' },
-      authorAvatar: { label: 'Author avatar' },
+      author: { label: 'Author', description: 'Pick an author, or create one (Content Manager → Author).' },
+      authorName: { label: 'Author name (deprecated)' },
+      authorBio: { label: 'Author bio (deprecated)' },
+      authorAvatar: { label: 'Author avatar (deprecated)' },
       tags: {
         label: 'Tags',
         replaces: ['A JSON list of tags, e.g. ["drama", "romance"]'],
       },
       commentsEnabled: { label: 'Comments open' },
-      // Written by the importer to recognise a post it already imported; nothing for an editor to type.
-      sourceId: { label: 'Import source id', hidden: true },
+      sourceId: { label: 'Import source id' },
+      seoTitle: {
+        label: 'SEO title',
+        description: 'Shown by search engines and share cards instead of the review title. At most 70 characters.',
+      },
+      seoDescription: {
+        label: 'SEO description',
+        description: 'Shown under the title in search results. Empty: taken from the synopsis. At most 160 characters.',
+      },
       createdAt: { label: 'Created' },
       updatedAt: { label: 'Updated' },
     },
-    list: ['title', 'movieTitle', 'movieYear', 'rating', 'authorName', 'updatedAt'],
+    list: ['title', 'movieTitle', 'movieYear', 'rating', 'author', 'updatedAt'],
+    hidden: [
+      // Replaced by the `author` relation; kept in the schema for one release (see CHANGELOG).
+      { fields: ['authorName', 'authorBio', 'authorAvatar'], since: 2 },
+      // Written by the importer to recognise a post it already imported; nothing for an editor to type.
+      { fields: ['sourceId'], since: 3 },
+    ],
+  },
+  [AUTHOR_UID]: {
+    version: 1,
+    fields: {
+      name: { label: 'Name' },
+      slug: { label: 'Slug', description: 'The address of the author page. Built from the name when empty.' },
+      bio: { label: 'Bio', description: 'Shown with each review. Up to 2000 characters.' },
+      avatar: {
+        label: 'Avatar',
+        description: 'Its alternative text comes from the media library: describe the picture there.',
+      },
+      links: { label: 'Links', description: 'Website and social profiles (https links).' },
+      reviews: { label: 'Reviews' },
+      createdAt: { label: 'Created' },
+      updatedAt: { label: 'Updated' },
+    },
+    list: ['name', 'slug', 'updatedAt'],
+    // Links are written from the review (the owning side, with draft & publish), never from here.
+    hidden: [{ fields: ['reviews'], since: 1 }],
   },
   [COMMENT_UID]: {
     version: 1,
@@ -98,7 +131,7 @@ interface Metadata {
 interface Configuration {
   settings: Record<string, unknown>;
   metadatas: Record<string, Metadata>;
-  layouts: { list: string[]; edit: unknown[]; [key: string]: unknown };
+  layouts: { list: string[]; edit: Array<Array<{ name: string; size: number }>>; [key: string]: unknown };
 }
 
 interface ContentTypesService {
@@ -108,9 +141,36 @@ interface ContentTypesService {
 
 const MARKER_KEY = 'content-manager-layout';
 
-/** Applies `layout` to `config`, touching only what still has the Content Manager's default. Returns whether anything changed. */
-export const applyLayout = (config: Configuration, layout: TypeLayout, firstTime: boolean): boolean => {
+/** Takes `fields` out of the edit view's rows (dropping rows left empty) and marks them not visible. */
+const hideFields = (config: Configuration, fields: string[]): boolean => {
   let changed = false;
+  const edit = config.layouts.edit.map((row) => row.filter((cell) => !fields.includes(cell.name)));
+  const rows = edit.filter((row) => row.length > 0);
+  if (JSON.stringify(rows) !== JSON.stringify(config.layouts.edit)) {
+    config.layouts.edit = rows;
+    changed = true;
+  }
+  for (const field of fields) {
+    const meta = config.metadatas[field]?.edit;
+    if (meta && meta.visible !== false) {
+      meta.visible = false;
+      changed = true;
+    }
+  }
+  return changed;
+};
+
+/**
+ * Applies `layout` to `config`, touching only what still has the Content Manager's
+ * default (and hiding deprecated fields once). `applied`: the layout version already
+ * applied (undefined the first time). Returns whether anything changed.
+ */
+export const applyLayout = (config: Configuration, layout: TypeLayout, applied: number | undefined): boolean => {
+  const firstTime = applied === undefined;
+  let changed = false;
+  for (const hidden of layout.hidden ?? []) {
+    if (firstTime || applied < hidden.since) changed = hideFields(config, hidden.fields) || changed;
+  }
   for (const [field, text] of Object.entries(layout.fields)) {
     const meta = config.metadatas[field];
     if (!meta) continue;
@@ -122,10 +182,6 @@ export const applyLayout = (config: Configuration, layout: TypeLayout, firstTime
     const stale = meta.edit?.description !== undefined && text.replaces?.includes(meta.edit.description);
     if (meta.edit && (stale || (text.description && !meta.edit.description))) {
       meta.edit.description = text.description ?? '';
-      changed = true;
-    }
-    if (meta.edit && text.hidden && meta.edit.visible !== false) {
-      meta.edit.visible = false;
       changed = true;
     }
     if (meta.list && (meta.list.label === undefined || meta.list.label === field)) {
@@ -156,7 +212,7 @@ export const configureContentManager = async (strapi: Core.Strapi): Promise<void
     const config = await service.findConfiguration({ uid });
     // The Content Manager writes its default configuration in its own bootstrap; without it there is nothing to adjust yet.
     if (!config?.metadatas || Object.keys(config.metadatas).length === 0) continue;
-    if (applyLayout(config, layout, done === undefined)) {
+    if (applyLayout(config, layout, done)) {
       await service.updateConfiguration(
         { uid },
         { settings: config.settings, metadatas: config.metadatas, layouts: config.layouts }

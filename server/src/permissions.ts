@@ -1,6 +1,6 @@
 /**
  * Public access to the read API without touching the Users & Permissions UI: the
- * Public role gets the plugin's four content-API actions at bootstrap, unless
+ * Public role gets the plugin's content-API actions (PUBLIC_ACTIONS) at bootstrap, unless
  * `grantPublicPermissions` is off (file config, or the admin setting). Turning the
  * setting off in the admin revokes them; turning it on grants them again.
  */
@@ -8,9 +8,10 @@ import { getService } from './utils/get-service';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './utils/constants';
 
-export const PUBLIC_ACTIONS = ['find', 'findOne', 'comments', 'createComment'].map(
-  (action) => `plugin::${PLUGIN_ID}.reviews.${action}`
-);
+export const PUBLIC_ACTIONS = [
+  ...['find', 'findOne', 'comments', 'createComment'].map((action) => `plugin::${PLUGIN_ID}.reviews.${action}`),
+  `plugin::${PLUGIN_ID}.authors.findOne`,
+];
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';

@@ -50,7 +50,11 @@ describe('GET /movie-reviews/reviews/:documentId/overview', () => {
       '@context': 'https://schema.org',
       '@type': 'Review',
       name: 'Her: a love story told mostly to an earpiece',
-      author: { '@type': 'Person', name: 'Mara Okafor' },
+      author: {
+        '@type': 'Person',
+        name: 'Mara Okafor',
+        sameAs: ['https://maraokafor.example.net/', 'https://mastodon.example.org/@mara'],
+      },
       reviewRating: { '@type': 'Rating', ratingValue: 9, bestRating: 10, worstRating: 0 },
       commentCount: 2,
       keywords: 'romance, science fiction, drama',
@@ -72,6 +76,37 @@ describe('GET /movie-reviews/reviews/:documentId/overview', () => {
     expect(ld.reviewBody).toMatch(/^Spike Jonze sets his film/);
     // Nothing private in the preview.
     expect(JSON.stringify(data)).not.toMatch(/example\.com|203\.0\.113/);
+  });
+
+  it('previews the search result and social card of the version being edited (seo)', async () => {
+    const settings = app.strapi.plugin('movie-reviews').service('settings');
+    await settings.set({ siteUrl: 'https://films.example.org', siteName: 'Films Example' });
+    try {
+      await app.strapi.documents(REVIEW).update({
+        documentId: herId,
+        data: { seoTitle: 'Her, reviewed', seoDescription: 'A draft-only search description.' } as never,
+      });
+      const draft = (await overview(herId)).body.data;
+      expect(draft.seo).toMatchObject({
+        title: 'Her, reviewed',
+        description: 'A draft-only search description.',
+        canonicalUrl: 'https://films.example.org/reviews/her-2013',
+        openGraph: { siteName: 'Films Example' },
+        twitter: { card: 'summary_large_image' },
+      });
+      expect(draft.seo.image).toMatchObject({ alt: expect.any(String), url: expect.stringMatching(/\/uploads\//) });
+      expect(draft.structuredData.publisher).toEqual({ '@type': 'Organization', name: 'Films Example' });
+      // The published version keeps its own values until the draft is published.
+      const published = (await overview(herId, { status: 'published' })).body.data;
+      expect(published.seo.title).toBe('Her: a love story told mostly to an earpiece');
+      expect(published.seo.description.endsWith('…')).toBe(true);
+    } finally {
+      await app.strapi.documents(REVIEW).update({
+        documentId: herId,
+        data: { seoTitle: null, seoDescription: null } as never,
+      });
+      await settings.set({ siteUrl: null, siteName: null });
+    }
   });
 
   it('reads the published version on request', async () => {
@@ -179,8 +214,27 @@ describe('GET/PUT /movie-reviews/settings', () => {
       embedProviders: ['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo'],
       commentsEnabledByDefault: true,
       grantPublicPermissions: true,
+      siteUrl: null,
+      reviewUrlPattern: null,
+      siteName: null,
+      siteLogoUrl: null,
+      mediaBaseUrl: null,
+      authorUrlPattern: null,
     });
     expect(res.body.meta.embedProviders).toEqual(['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo']);
+  });
+
+  it('saves the author page address, and answers 400 naming it for one that is not https with {slug}', async () => {
+    const bad = await putSettings({ authorUrlPattern: 'http://example.com/authors/{slug}' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual([
+      'authorUrlPattern',
+    ]);
+    const good = await putSettings({ authorUrlPattern: 'https://example.com/authors/{slug}' });
+    expect(good.status).toBe(200);
+    expect(good.body.data.authorUrlPattern).toBe('https://example.com/authors/{slug}');
+    const cleared = await putSettings({ authorUrlPattern: '' });
+    expect(cleared.body.data.authorUrlPattern).toBeNull();
   });
 
   it('saves a partial update to the plugin store and returns the whole settings', async () => {

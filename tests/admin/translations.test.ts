@@ -41,6 +41,12 @@ describe('admin panel translations', () => {
       'grantPublicPermissions',
       'rateLimitPoints',
       'cacheMaxAge',
+      'siteUrl',
+      'reviewUrlPattern',
+      'siteName',
+      'siteLogoUrl',
+      'mediaBaseUrl',
+      'authorUrlPattern',
     ]) {
       used.add(`settings.${k}.label`).add(`settings.${k}.hint`);
     }

@@ -34,6 +34,9 @@ const hiddenTexts = {
   honeypot: `HoneypotText ${m}`,
   postedPending: `PostedPending ${m}`,
   commentOnDraft: `CommentOnDraft ${m}`,
+  draftSeo: `DraftSeo ${m}`,
+  unpublishedSeo: `UnpublishedSeo ${m}`,
+  authorDraft: `AuthorDraft ${m}`,
 };
 
 const getRules: LeakRules = {
@@ -49,6 +52,7 @@ const postRules: LeakRules = {
 let publishedSlugs: string[] = [];
 let hiddenSlugs: string[] = [];
 let hiddenDocumentIds: string[] = [];
+const authorSlugs = ['mara-okafor', 'test-author', 'leak-author'];
 let checked = 0;
 
 const check = (label: string, value: unknown, rules = getRules) => {
@@ -73,7 +77,12 @@ beforeAll(async () => {
   const edited = await createReview(app, { title: 'Leak Edited Review', movieYear: 1978, tags: ['leakcheck'] });
   await app.strapi.documents(REVIEW).update({
     documentId: edited.documentId,
-    data: { title: hiddenTexts.unpublishedEdit, authorBio: hiddenTexts.unpublishedEdit } as never,
+    data: {
+      title: hiddenTexts.unpublishedEdit,
+      authorBio: hiddenTexts.unpublishedEdit,
+      seoTitle: hiddenTexts.unpublishedSeo,
+      seoDescription: hiddenTexts.unpublishedSeo,
+    } as never,
   });
   const unpublished = await createReview(app, {
     title: hiddenTexts.unpublishedReview,
@@ -89,6 +98,8 @@ beforeAll(async () => {
       movieYear: 1980,
       tags: [hiddenTexts.draftTag, 'leakcheck'],
       body: [{ type: 'paragraph', children: [{ type: 'text', text: hiddenTexts.draftBody }] }],
+      seoTitle: hiddenTexts.draftSeo,
+      seoDescription: hiddenTexts.draftSeo,
     },
     { publish: false }
   );
@@ -130,8 +141,32 @@ beforeAll(async () => {
   await createComment(app, draft.documentId, { ...priv, content: hiddenTexts.commentOnDraft });
   await createComment(app, unpublished.documentId, { ...priv, content: hiddenTexts.commentOnDraft });
 
-  publishedSlugs = ['her-2013', open.slug, edited.slug];
-  hiddenSlugs = ['the-unfinished-draft-2024', draft.slug, unpublished.slug];
+  // Site addresses set, so details carry seo, share links and the JSON-LD publisher too.
+  await app.strapi.plugin('movie-reviews').service('settings').set({
+    siteUrl: 'https://films.example.org',
+    siteName: 'Leak Check Films',
+    siteLogoUrl: 'https://films.example.org/logo.png',
+    mediaBaseUrl: 'https://media.example.org',
+  });
+
+  // An author with a published review and a draft one: the author page shows only the first.
+  const author = (await app.strapi
+    .documents('plugin::movie-reviews.author')
+    .create({ data: { name: 'Leak Author' } })) as unknown as { documentId: string };
+  const byAuthor = await createReview(app, {
+    title: 'Leak Author Review',
+    movieYear: 1981,
+    author: author.documentId,
+    authorName: null,
+  });
+  const authorDraft = await createReview(
+    app,
+    { title: hiddenTexts.authorDraft, movieYear: 1982, author: author.documentId, authorName: null },
+    { publish: false }
+  );
+
+  publishedSlugs = ['her-2013', open.slug, edited.slug, byAuthor.slug];
+  hiddenSlugs = ['the-unfinished-draft-2024', draft.slug, unpublished.slug, authorDraft.slug];
   hiddenDocumentIds = [draft.documentId, unpublished.documentId, edited.documentId];
 });
 
@@ -156,6 +191,12 @@ describe('the walker', () => {
       '$.data[1].ip',
     ]);
     expect(findLeaks({ fine: 'nothing here' }, getRules)).toEqual([]);
+    // share.email (a mailto: link without an address) is the one allowed "email" key, only in that form.
+    expect(findLeaks({ data: { share: { email: 'mailto:?subject=x' } } }, getRules)).toEqual([]);
+    expect(findLeaks({ data: { share: { email: 'someone@example.org' } } }, getRules).map((l) => l.path)).toEqual([
+      '$.data.share.email',
+    ]);
+    expect(findLeaks({ data: { email: 'mailto:?subject=x' } }, getRules).map((l) => l.path)).toEqual(['$.data.email']);
   });
 });
 
@@ -214,6 +255,19 @@ describe('public responses never contain private data', () => {
     }
   });
 
+  it('REST: author pages list only published reviews, on every page', async () => {
+    for (const slug of authorSlugs) {
+      for (const q of ['', '?pageSize=100', '?pageSize=1&page=2']) {
+        const res = await getAndCheck(`${API}/authors/${slug}${q}`, 200);
+        for (const review of res.body.data.reviews) expect(publishedSlugs).toContain(review.slug);
+      }
+    }
+    const leakAuthor = await app.http().get(`${API}/authors/leak-author?pageSize=100`);
+    expect(leakAuthor.body.data.reviews.map((r: { title: string }) => r.title)).toEqual(['Leak Author Review']);
+    await getAndCheck(`${API}/authors/no-such-author`, 404);
+    await getAndCheck(`${API}/authors/leak-author?status=draft`, 400);
+  });
+
   it('REST: drafts and unpublished reviews answer 404 with nothing in them', async () => {
     for (const slug of hiddenSlugs) {
       await getAndCheck(`${API}/reviews/${slug}`, 404);
@@ -240,8 +294,14 @@ describe('public responses never contain private data', () => {
     const image = 'url width height mime formats { name url width height mime }';
     const summary = `documentId slug title movie { title originalTitle year director cast { actor character } imdbId runtimeMinutes }
       synopsis { text source sourceUrl } stills { caption alt image { ${image} } } filmingLocations
-      song { url provider embedUrl title artist startAt } rating author { name bio avatar { ${image} alternativeText } }
+      song { url provider embedUrl title artist startAt } rating
+      author { name slug bio avatar { ${image} alternativeText } links { label url } }
       tags commentsEnabled publishedAt createdAt updatedAt`;
+    const seoImage = 'url width height alt';
+    const seoFields = `seo { title description canonicalUrl image { ${seoImage} }
+        openGraph { type title description url siteName image { ${seoImage} } publishedTime modifiedTime tags }
+        twitter { card title description image imageAlt } }
+      share { facebook x whatsapp pinterest email copy }`;
     const comment = 'documentId authorName content createdAt isEditor';
     const thread = `${comment} replies { ${comment} replies { ${comment} replies { ${comment} } } }`;
 
@@ -260,7 +320,7 @@ describe('public responses never contain private data', () => {
       const res = await gql(
         app,
         `query($slug: String!) {
-          movieReview(slug: $slug) { ${summary} body commentCount structuredData }
+          movieReview(slug: $slug) { ${summary} body commentCount structuredData ${seoFields} }
           movieReviewComments(slug: $slug, pagination: { pageSize: 100 }) { data { ${thread} } meta { pagination { total } } }
         }`,
         { slug }
@@ -268,6 +328,21 @@ describe('public responses never contain private data', () => {
       expect(res.body.errors).toBeUndefined();
       check(`GraphQL review ${slug}`, res.body);
       if (hiddenSlugs.includes(slug)) expect(res.body.data).toEqual({ movieReview: null, movieReviewComments: null });
+    }
+    for (const slug of authorSlugs) {
+      const res = await gql(
+        app,
+        `query($slug: String!) {
+          movieReviewAuthor(slug: $slug, pageSize: 100) {
+            data { author { name slug bio links { label url } } reviews { ${summary} } }
+            meta { pagination { total } }
+          }
+        }`,
+        { slug }
+      );
+      expect(res.body.errors).toBeUndefined();
+      check(`GraphQL author ${slug}`, res.body);
+      for (const review of res.body.data.movieReviewAuthor.data.reviews) expect(publishedSlugs).toContain(review.slug);
     }
   });
 
@@ -300,8 +375,15 @@ describe('public responses never contain private data', () => {
       hiddenTexts.draftBody,
       hiddenTexts.unpublishedEdit,
       hiddenTexts.unpublishedReview,
+      hiddenTexts.draftSeo,
+      hiddenTexts.unpublishedSeo,
+      hiddenTexts.authorDraft,
     ])
       expect(reviews).toContain(marker);
+    // The details walked above carried seo and share (the site settings were set).
+    const her = await app.http().get(`${API}/reviews/her-2013`);
+    expect(her.body.data.share.email).toMatch(/^mailto:\?subject=/);
+    expect(her.body.data.seo.canonicalUrl).toBe('https://films.example.org/reviews/her-2013');
     expect(checked).toBeGreaterThan(40);
   });
 });

@@ -7,7 +7,10 @@ import { API, gql, settingsService } from '../helpers/fixtures';
 
 let app: TestApp;
 
-const ACTIONS = ['comments', 'createComment', 'find', 'findOne'].map((a) => `plugin::movie-reviews.reviews.${a}`);
+const ACTIONS = [
+  ...['comments', 'createComment', 'find', 'findOne'].map((a) => `plugin::movie-reviews.reviews.${a}`),
+  'plugin::movie-reviews.authors.findOne',
+].sort();
 
 const publicActions = async () => {
   const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as {
@@ -32,6 +35,11 @@ it('grants nothing at bootstrap when grantPublicPermissions is false', async () 
   expect((await app.http().get(`${API}/reviews`)).status).toBe(403);
   expect((await app.http().get(`${API}/reviews/her-2013`)).status).toBe(403);
   expect((await app.http().get(`${API}/reviews/her-2013/comments`)).status).toBe(403);
+  expect((await app.http().get(`${API}/authors/mara-okafor`)).status).toBe(403);
+  expect(
+    (await gql(app, '{ movieReviewAuthor(slug: "mara-okafor") { data { author { name } } } }')).body.errors[0]
+      .extensions.code
+  ).toBe('FORBIDDEN');
   const post = await app
     .http()
     .post(`${API}/reviews/her-2013/comments`)
@@ -51,6 +59,7 @@ it('grants on turning the setting on and revokes on turning it off, without a re
   await settingsService(app).set({ grantPublicPermissions: true });
   expect(await ours()).toEqual(ACTIONS);
   expect((await app.http().get(`${API}/reviews`)).status).toBe(200);
+  expect((await app.http().get(`${API}/authors/mara-okafor`)).status).toBe(200);
   expect((await gql(app, '{ movieReviews { data { slug } } }')).body.data.movieReviews.data.length).toBeGreaterThan(0);
   // Saving again changes nothing (no duplicates).
   await settingsService(app).set({ grantPublicPermissions: true, cacheMaxAge: 61 });

@@ -139,7 +139,15 @@ describe('GET /reviews', () => {
         startAt: null,
       },
       rating: 9,
-      author: { name: 'Mara Okafor', avatar: null },
+      author: {
+        name: 'Mara Okafor',
+        slug: 'mara-okafor',
+        avatar: { alternativeText: 'Portrait of Mara Okafor against a dusk sky', mime: 'image/jpeg' },
+        links: [
+          { label: 'Blog', url: 'https://maraokafor.example.net/' },
+          { label: 'Mastodon', url: 'https://mastodon.example.org/@mara' },
+        ],
+      },
       tags: ['romance', 'science fiction', 'drama'],
       commentsEnabled: true,
     });
@@ -454,7 +462,9 @@ describe('GET /reviews/:slug', () => {
     const res = await app.http().get(`${API}/reviews/her-2013`);
     expect(res.status).toBe(200);
     const review = res.body.data;
-    expect(Object.keys(review).sort()).toEqual([...SUMMARY_KEYS, 'body', 'commentCount', 'structuredData'].sort());
+    expect(Object.keys(review).sort()).toEqual(
+      [...SUMMARY_KEYS, 'body', 'commentCount', 'structuredData', 'seo', 'share'].sort()
+    );
     expect(review.body[0]).toMatchObject({ type: 'paragraph' });
     expect(review.body).toHaveLength(3);
     // Two approved comments (one a reply); the pending one is not counted.
@@ -479,7 +489,12 @@ describe('GET /reviews/:slug', () => {
         image: review.stills.map((s: { image: { url: string } }) => s.image.url),
       },
       reviewRating: { '@type': 'Rating', ratingValue: 9, bestRating: 10, worstRating: 0 },
-      author: { '@type': 'Person', name: 'Mara Okafor' },
+      // No authorUrlPattern is set: no url; the author's links are its sameAs.
+      author: {
+        '@type': 'Person',
+        name: 'Mara Okafor',
+        sameAs: ['https://maraokafor.example.net/', 'https://mastodon.example.org/@mara'],
+      },
       datePublished: review.publishedAt,
       dateModified: review.updatedAt > review.publishedAt ? review.updatedAt : review.publishedAt,
       reviewBody: expect.stringMatching(/^Spike Jonze sets his film a few years ahead of us/),
@@ -543,7 +558,9 @@ describe('GET /reviews/:slug', () => {
       const detail = await app.http().get(`${API}/reviews/${review.slug}`);
       expect(detail.body.data.author).toEqual({
         name: 'Pic Author',
+        slug: 'pic-author',
         bio: 'Has a face',
+        links: [],
         avatar: {
           url: file.url,
           width: 1280,
@@ -646,11 +663,11 @@ describe('caching headers', () => {
     const before = (await app.http().get(path)).headers.etag;
     await app.strapi
       .documents(REVIEW)
-      .update({ documentId: review.documentId, data: { authorBio: 'Draft bio' } as never });
+      .update({ documentId: review.documentId, data: { movieDirector: 'Draft director' } as never });
     expect((await app.http().get(path)).headers.etag).toBe(before);
     await app.strapi.documents(REVIEW).publish({ documentId: review.documentId });
     const after = await app.http().get(path);
-    expect(after.body.data.author.bio).toBe('Draft bio');
+    expect(after.body.data.movie.director).toBe('Draft director');
     expect(after.headers.etag).not.toBe(before);
     await app.strapi.documents(REVIEW).delete({ documentId: review.documentId });
   });
@@ -716,7 +733,7 @@ describe('no other way in', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/Unfinished Draft|example\.com/);
   });
 
-  it('grants the Public role exactly the four plugin actions', async () => {
+  it('grants the Public role exactly the plugin actions of its public routes', async () => {
     const role = (await app.strapi.db
       .query('plugin::users-permissions.role')
       .findOne({ where: { type: 'public' } })) as { id: number };
@@ -724,7 +741,10 @@ describe('no other way in', () => {
       where: { role: role.id, action: { $startsWith: 'plugin::movie-reviews.' } },
     })) as Array<{ action: string }>;
     expect(perms.map((p) => p.action).sort()).toEqual(
-      ['comments', 'createComment', 'find', 'findOne'].map((a) => `plugin::movie-reviews.reviews.${a}`).sort()
+      [
+        ...['comments', 'createComment', 'find', 'findOne'].map((a) => `plugin::movie-reviews.reviews.${a}`),
+        'plugin::movie-reviews.authors.findOne',
+      ].sort()
     );
   });
 });

@@ -24,6 +24,10 @@ it('publishes response types identical to the server’s', () => {
   expect(compile(path.join(ROOT, 'tests', 'types', 'public-types.check.ts'))).toEqual([]);
 });
 
+it('types the review JSON-LD as a schema-dts Review (schema.org)', () => {
+  expect(compile(path.join(ROOT, 'tests', 'types', 'structured-data.schema-dts.check.ts'))).toEqual([]);
+});
+
 it('fails when they drift', () => {
   const drifted = path.join(ROOT, 'tests', 'types', '.drift.check.ts');
   fs.writeFileSync(

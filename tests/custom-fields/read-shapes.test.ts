@@ -148,12 +148,13 @@ describe('for host apps', () => {
     }
   });
 
-  it('registers the eight fields for any content type, each with its stored type', () => {
+  it('registers the fields for any content type, each with its stored type', () => {
     const registry = app.strapi.get('custom-fields');
     const stored: Record<string, string> = {
       synopsis: 'json',
       stills: 'json',
       'song-embed': 'json',
+      'author-links': 'json',
       cast: 'json',
       tags: 'json',
       locations: 'json',
@@ -182,7 +183,7 @@ describe('Content Manager layout', () => {
           list: { label: string; mainField?: unknown };
         }
       >;
-      layouts: { list: string[] };
+      layouts: { list: string[]; edit: Array<Array<{ name: string }>> };
     };
   };
 
@@ -193,8 +194,18 @@ describe('Content Manager layout', () => {
     expect(review.metadatas.movieYear.edit.label).toBe('Year');
     expect(review.metadatas.movieRuntimeMinutes.edit.label).toBe('Runtime (minutes)');
     expect(review.metadatas.movieImdbId.edit.description).toMatch(/tt1798709/);
-    expect(review.metadatas.authorName.list.label).toBe('Author name');
-    expect(review.layouts.list).toEqual(['title', 'movieTitle', 'movieYear', 'rating', 'authorName', 'updatedAt']);
+    expect(review.metadatas.author.edit.label).toBe('Author');
+    expect(review.metadatas.author.list.label).toBe('Author');
+    expect(review.layouts.list).toEqual(['title', 'movieTitle', 'movieYear', 'rating', 'author', 'updatedAt']);
+    // The deprecated inline author fields are out of the edit view; the relation is in it.
+    const editFields = review.layouts.edit.flat().map((cell) => cell.name);
+    expect(editFields).toContain('author');
+    for (const field of ['authorName', 'authorBio', 'authorAvatar']) expect(editFields).not.toContain(field);
+    const author = await configuration(token, 'plugin::movie-reviews.author');
+    expect(author.metadatas.links.edit.label).toBe('Links');
+    expect(author.metadatas.avatar.edit.description).toMatch(/media library/);
+    expect(author.layouts.list).toEqual(['name', 'slug', 'updatedAt']);
+    expect(author.layouts.edit.flat().map((cell) => cell.name)).not.toContain('reviews');
     const comment = await configuration(token, COMMENT);
     expect(comment.metadatas.content.edit.label).toBe('Comment');
     expect(comment.layouts.list).toEqual([
@@ -262,5 +273,36 @@ describe('Content Manager layout', () => {
     expect(after.metadatas.movieCast.edit.description).toBe('');
     expect(after.metadatas.tags.edit.description).toBe('');
     expect(after.metadatas.filmingLocations.edit.description).toBe('Where it was shot, as the studio lists it');
+  });
+
+  it('takes the deprecated author fields out of an edit view set up before authors, once', async () => {
+    const token = await adminToken(app);
+    const auth = { Authorization: `Bearer ${token}` };
+    const store = app.strapi.store({ type: 'plugin', name: 'movie-reviews' });
+    const withInlineAuthor = async () => {
+      const current = await configuration(token, REVIEW);
+      const metadatas = structuredClone(current.metadatas);
+      for (const meta of Object.values(metadatas)) delete meta.list.mainField;
+      (metadatas.authorName.edit as { visible?: boolean }).visible = true;
+      const edit = [...current.layouts.edit, [{ name: 'authorName', size: 6 }]];
+      const put = await app
+        .http()
+        .put(`/content-manager/content-types/${REVIEW}/configuration`)
+        .set(auth)
+        .send({ settings: current.settings, metadatas, layouts: { ...current.layouts, edit } });
+      expect([put.status, put.body.error]).toEqual([200, undefined]);
+    };
+    const editFields = async () => (await configuration(token, REVIEW)).layouts.edit.flat().map((c) => c.name);
+
+    // An install whose layout was written by version 1 still shows the inline author name.
+    await withInlineAuthor();
+    await store.set({ key: 'content-manager-layout', value: { [REVIEW]: 1 } });
+    await configureContentManager(app.strapi);
+    expect(await editFields()).not.toContain('authorName');
+
+    // Put back by an editor after that: kept.
+    await withInlineAuthor();
+    await configureContentManager(app.strapi);
+    expect(await editFields()).toContain('authorName');
   });
 });

@@ -40,7 +40,22 @@ describe('demo seed', () => {
     expect((her?.stills as unknown[]).length).toBeGreaterThanOrEqual(2);
     expect((her?.synopsis as { sourceUrl: string }).sourceUrl).toMatch(/^https:\/\/www\.imdb\.com\//);
     expect(Number(her?.rating)).toBeGreaterThan(0);
-    expect(her?.authorBio).toBeTruthy();
+
+    const author = (await app.strapi.db.query('plugin::movie-reviews.author').findOne({
+      where: { slug: 'mara-okafor' },
+      populate: { avatar: true, reviews: { select: ['slug', 'publishedAt'] } },
+    })) as {
+      bio: string;
+      links: Array<{ label: string; url: string }>;
+      avatar: { alternativeText: string } | null;
+      reviews: Array<{ slug: string }>;
+    };
+    expect(author.bio).toBeTruthy();
+    expect(author.links).toHaveLength(2);
+    for (const link of author.links) expect(link.url).toMatch(/^https:\/\//);
+    expect(author.avatar?.alternativeText).toBeTruthy();
+    // Both reviews (the published Her, its draft row, and the draft review) are linked to the author.
+    expect(author.reviews.map((r) => r.slug).sort()).toEqual(['her-2013', 'her-2013', 'the-unfinished-draft-2024']);
 
     const draftPublished = await app.strapi
       .documents(REVIEW)
@@ -66,7 +81,8 @@ describe('demo seed', () => {
     await seedDemo(app.strapi);
     await seedDemo(app.strapi);
     expect(await counts()).toEqual(before);
-    expect(before).toMatchObject({ reviews: 3, published: 1, comments: 3, files: 3, admins: 1 });
+    // Files: three stills and the author's avatar.
+    expect(before).toMatchObject({ reviews: 3, published: 1, comments: 3, files: 4, admins: 1 });
   });
 
   it('lets the printed admin credentials log in, and the admin sees the review with its fields', async () => {
@@ -92,5 +108,7 @@ describe('demo seed', () => {
     expect(res.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
     expect(JSON.stringify(res.body.error)).toMatch(/movieYear/);
     expect(await app.strapi.db.query(REVIEW).count()).toBe(before);
+    // Nothing stored: not even the author the inline name would have created.
+    expect(await app.strapi.db.query('plugin::movie-reviews.author').count({ where: { name: 'X' } })).toBe(0);
   });
 });

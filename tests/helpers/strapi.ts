@@ -15,7 +15,8 @@ export interface TestApp {
   db: TestDatabase;
   /** A supertest agent bound to the app's HTTP server. */
   http: () => ReturnType<typeof request>;
-  close(): Promise<void>;
+  /** `keepDatabase`: leave the database for another boot (`startStrapi({ database: app.db })`). */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 export interface StartOptions {
@@ -23,12 +24,14 @@ export interface StartOptions {
   seed?: boolean;
   /** Extra environment for the demo's config (e.g. MOVIE_REVIEWS_RATE_LIMIT). */
   env?: Record<string, string>;
+  /** Boot on this database (kept by a previous app's `close({ keepDatabase: true })`) instead of a new one. */
+  database?: TestDatabase;
 }
 
 type CreateStrapi = (opts: { appDir: string; distDir: string }) => Core.Strapi;
 
 export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> => {
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   // Uploads (the seed's stills, tests' files) go to a temp public dir, not the demo's.
   const publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'movie-reviews-public-'));
   fs.mkdirSync(path.join(publicDir, 'uploads'));
@@ -74,10 +77,10 @@ export const startStrapi = async (options: StartOptions = {}): Promise<TestApp> 
     strapi,
     db,
     http: () => request(strapi.server.httpServer),
-    close: async () => {
+    close: async ({ keepDatabase = false } = {}) => {
       await strapi.destroy();
       restoreEnv();
-      await db.drop();
+      if (!keepDatabase) await db.drop();
       fs.rmSync(publicDir, { recursive: true, force: true });
     },
   };

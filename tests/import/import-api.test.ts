@@ -46,7 +46,9 @@ const waitFor = async (id: number, states: string[] = ['analysing', 'importing']
 };
 
 const reviewsBySource = async (sourceId: string) =>
-  (await app.strapi.db.query(REVIEW).findMany({ where: { sourceId } })) as Row[];
+  (await app.strapi.db
+    .query(REVIEW)
+    .findMany({ where: { sourceId }, populate: { author: { select: ['id', 'name', 'slug'] } } })) as Row[];
 
 const commentsOf = async (reviewDocumentId: string) =>
   (await app.strapi.db
@@ -143,9 +145,12 @@ describe('the import', () => {
       slug: 'review-her-2013',
       movieTitle: 'Her',
       movieYear: 2013,
-      authorName: 'Mara Quill',
+      author: { name: 'Mara Quill', slug: 'mara-quill' },
       publishedAt: null,
     });
+    // One Author entry per blogger: every imported post of Mara Quill points at the same one.
+    const maras = await app.strapi.db.query('plugin::movie-reviews.author').findMany({ where: { name: 'Mara Quill' } });
+    expect(maras).toHaveLength(1);
     expect(her.song).toMatchObject({ provider: 'youtube' });
     expect(her.tags).toEqual(['Reviews', 'Sci-Fi', 'Romance']);
     expect((her.body as Array<{ type: string }>).map((b) => b.type)).toEqual([

@@ -200,6 +200,13 @@ describe('REST and admin routes', () => {
     }
     expect(await fingerprint()).toEqual(before);
   });
+
+  it('saved none of the hostile site settings', async () => {
+    const settings = (await app.strapi.plugin('movie-reviews').service('settings').get()) as Record<string, unknown>;
+    for (const key of ['siteUrl', 'reviewUrlPattern', 'siteName', 'siteLogoUrl', 'mediaBaseUrl']) {
+      expect({ key, value: settings[key] }).toEqual({ key, value: null });
+    }
+  });
 });
 
 describe('GraphQL', () => {

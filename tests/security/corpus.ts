@@ -682,6 +682,21 @@ export const SONG_TRICKS: string[] = [
   `https://www.youtube.com/watch?v=dQw4w9WgXcQ&x=${'a'.repeat(2100)}`,
   '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>',
   '',
+  // Forms accepted since issue 12, bent out of shape.
+  'https://www.youtube.com/embed/videoseries?list=<script>alert(1)</script>',
+  'https://www.youtube.com/embed/videoseries?list=javascript:alert(1)',
+  'https://www.youtube.com/embed/live_stream?channel=UC../../../../evil.example',
+  'https://www.youtube.com.evil.example/embed/videoseries?list=PLx7Qm2RtY9uVb3NcK5eLw8Zp1AaSsDdFf',
+  'spotify:track:4uLU6hMCjMI75M1A2tKUQC<script>',
+  'spotify:track:../../evil.example',
+  'spotify:artist:4uLU6hMCjMI75M1A2tKUQC',
+  'SPOTIFY:track:4uLU6hMCjMI75M1A2tKUQC@evil.example',
+  'spotify://evil.example/track/4uLU6hMCjMI75M1A2tKUQC',
+  'https://soundcloud.com/a/b/s-abc%2F..%2F..%2Fevil',
+  'https://soundcloud.com.evil.example/a/b/s-AbC12345',
+  'https://vimeo.com/showcase/1/video/76979871@evil.example',
+  'https://vimeo.com.evil.example/album/1/video/76979871',
+  'https://open.spotify.com.evil.example/embed/intl-fr/track/4uLU6hMCjMI75M1A2tKUQC',
 ];
 
 const songCases = (): HttpCase[] => {
@@ -742,6 +757,17 @@ const songCases = (): HttpCase[] => {
     ],
     ['stills wrong type', { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', stills: 'x' }],
     ['cast wrong type', { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', movieCast: 'x' }],
+    ['seoTitle 71', { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', seoTitle: 'x'.repeat(71) }],
+    ['seoTitle NUL', { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', seoTitle: 'a\u0000b' }],
+    ['seoTitle number', { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', seoTitle: 42 }],
+    [
+      'seoDescription 161',
+      { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', seoDescription: 'x'.repeat(161) },
+    ],
+    [
+      'seoDescription control',
+      { title: 't', movieTitle: 'x', movieYear: 2000, authorName: 'x', seoDescription: 'a\u009bb' },
+    ],
     [
       'comment status bogus',
       { reviewDocumentId: 'x', authorName: 'a', authorEmail: 'a@example.org', content: 'c', status: 'published' },
@@ -765,7 +791,49 @@ const songCases = (): HttpCase[] => {
   return cases;
 };
 
+// ---------------------------------------------------------------- site settings (issue 12)
+
+/** Hostile values of the site address settings: each is a 400 naming the field, and nothing is saved. */
+export const SITE_SETTING_TRICKS: Array<[field: string, value: unknown]> = [
+  ['siteUrl', 'javascript:alert(1)'],
+  ['siteUrl', 'http://films.example.org'],
+  ['siteUrl', 'https://films.example.org@evil.example'],
+  ['siteUrl', 'https://user:pass@films.example.org'],
+  ['siteUrl', 'https://169.254.169.254'],
+  ['siteUrl', 'https://[::ffff:127.0.0.1]'],
+  ['siteUrl', 'https://0x7f.1'],
+  ['siteUrl', 'https://films.example.org\\@evil.example'],
+  ['siteUrl', 'https://films.example.org/\r\nX-Injected: 1'],
+  ['siteUrl', 'https://xn--films-9ta.example'],
+  ['siteUrl', { $ne: null }],
+  ['siteUrl', ['https://films.example.org']],
+  ['reviewUrlPattern', 'https://films.example.org/reviews/'],
+  ['reviewUrlPattern', 'https://{slug}.films.example.org/'],
+  ['reviewUrlPattern', 'https://films.example.org/{slug}"><script>'],
+  ['reviewUrlPattern', 'data:text/html,{slug}'],
+  ['reviewUrlPattern', 'https://evil.example@films.example.org/{slug}'],
+  ['siteLogoUrl', 'data:image/svg+xml,<svg onload=alert(1)>'],
+  ['siteLogoUrl', 'https://127.0.0.1/logo.png'],
+  ['mediaBaseUrl', 'file:///etc'],
+  ['mediaBaseUrl', 'https://films.example.org/?x=1'],
+  ['mediaBaseUrl', 'https://10.1.2.3'],
+  ['siteName', '<script>\u0000</script>'],
+  ['siteName', 'x'.repeat(101)],
+  ['siteName', 12],
+];
+
+const siteSettingCases = (): HttpCase[] =>
+  SITE_SETTING_TRICKS.map(([field, value], i) => ({
+    name: `settings ${field} #${i + 1}: ${JSON.stringify(value).slice(0, 60)}`,
+    method: 'PUT' as const,
+    path: '/movie-reviews/settings',
+    auth: 'admin' as const,
+    body: { [field]: value },
+    status: 400,
+  }));
+
 export const httpCases = (): HttpCase[] => [
+  ...siteSettingCases(),
   ...commentBodyCases(),
   ...listQueryCases(),
   ...otherGetCases(),

@@ -17,7 +17,12 @@ import type {
   PublicStill,
   Pagination,
   ReviewStructuredData,
+  ReviewSeo,
+  ShareLinks,
+  PublicAuthor,
 } from '../../server/src/services/review-format';
+import type { SeoImage } from '../../server/src/services/seo';
+import type { AuthorPage } from '../../server/src/services/authors';
 import type { ReviewPage } from '../../server/src/services/reviews';
 import type { CommentInput, CommentPage, CreatedComment, PublicComment } from '../../server/src/services/comments';
 import type { SongProvider } from '../../server/src/custom-fields/song-providers';
@@ -35,6 +40,9 @@ export type Checks = [
   Expect<Equal<Public.ReviewStructuredData, ReviewStructuredData>>,
   Expect<Equal<Public.ReviewSummary, ReviewSummary>>,
   Expect<Equal<Public.ReviewDetail, ReviewDetail>>,
+  Expect<Equal<Public.ReviewSeo, ReviewSeo>>,
+  Expect<Equal<Public.ShareLinks, ShareLinks>>,
+  Expect<Equal<Public.SeoImage, SeoImage>>,
   Expect<Equal<Public.Pagination, Pagination>>,
   Expect<Equal<Public.ReviewListResponse, ReviewPage>>,
   Expect<Equal<Public.ReviewResponse['data'], ReviewDetail>>,
@@ -49,4 +57,6 @@ export type Checks = [
   Expect<Equal<NonNullable<Public.CastFieldValue>, CastValue[]>>,
   Expect<Equal<NonNullable<Public.StringListFieldValue>, NonNullable<ReturnType<typeof validateTags>>>>,
   Expect<Equal<Public.TagSuggestionsResponse['data'], TagSuggestion[]>>,
+  Expect<Equal<Public.PublicAuthor, PublicAuthor>>,
+  Expect<Equal<Public.AuthorPageResponse, AuthorPage>>,
 ];

@@ -75,7 +75,18 @@ export interface ReviewOverview {
   publishedAt: string | null;
   publicUrl: string | null;
   structuredData: Record<string, unknown>;
+  seo: PanelSeo;
   warnings: PanelWarning[];
+}
+
+/** The search-result and social-card values the panel previews (a subset of the public `seo`). */
+export interface PanelSeo {
+  title: string;
+  description: string;
+  canonicalUrl: string | null;
+  image: { url: string; width: number | null; height: number | null; alt: string } | null;
+  openGraph: { siteName: string | null };
+  twitter: { card: 'summary_large_image' | 'summary' };
 }
 
 export interface Settings {
@@ -85,6 +96,13 @@ export interface Settings {
   embedProviders: string[];
   commentsEnabledByDefault: boolean;
   grantPublicPermissions: boolean;
+  siteUrl: string | null;
+  reviewUrlPattern: string | null;
+  siteName: string | null;
+  siteLogoUrl: string | null;
+  mediaBaseUrl: string | null;
+  /** e.g. `https://example.com/authors/{slug}`; null when unset. */
+  authorUrlPattern: string | null;
 }
 
 /** One field problem of a 400 ValidationError (`error.details.errors`). */

@@ -1,8 +1,9 @@
 /**
  * Side panel of the Content Manager's edit view for Movie Review entries
  * (`addEditViewSidePanel`): comment counts by status with links into the moderation
- * queue, the public API URL once published, warnings about stills and the song, and
- * the schema.org JSON-LD the public API serves, computed on the server.
+ * queue, the public API URL once published, warnings about stills and the song, a
+ * search-result and a social-card preview (from the server's `seo` values), and the
+ * schema.org JSON-LD the public API serves, computed on the server.
  */
 import * as React from 'react';
 import { Box, Flex, IconButton, Link, Loader, TextButton, Typography } from '@strapi/design-system';
@@ -12,7 +13,7 @@ import { NavLink } from 'react-router-dom';
 import { styled } from 'styled-components';
 import { useReviewOverview } from '../api/hooks';
 import { PERMISSIONS, QUEUE_PATH, REVIEW_UID } from '../api/permissions';
-import { COMMENT_STATUSES, type PanelWarning } from '../api/types';
+import { COMMENT_STATUSES, type PanelSeo, type PanelWarning } from '../api/types';
 import { useT, type MessageKey } from './intl';
 
 /** What the Content Manager passes to a side panel (see @strapi/content-manager's PanelComponentProps). */
@@ -60,6 +61,112 @@ const Code = styled.pre`
     outline-offset: 2px;
   }
 `;
+
+const SearchResult = styled.div`
+  padding: ${({ theme }) => theme.spaces[3]};
+  border: 1px solid ${({ theme }) => theme.colors.neutral200};
+  border-radius: ${({ theme }) => theme.borderRadius};
+  background: ${({ theme }) => theme.colors.neutral0};
+  overflow-wrap: anywhere;
+`;
+
+const SearchTitle = styled.p`
+  margin: 0;
+  color: ${({ theme }) => theme.colors.primary700};
+  font-size: 1.6rem;
+  line-height: 1.3;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  white-space: nowrap;
+`;
+
+const SocialCard = styled.div`
+  border: 1px solid ${({ theme }) => theme.colors.neutral200};
+  border-radius: ${({ theme }) => theme.borderRadius};
+  overflow: hidden;
+  background: ${({ theme }) => theme.colors.neutral100};
+  overflow-wrap: anywhere;
+  img {
+    display: block;
+    width: 100%;
+    aspect-ratio: 1.91 / 1;
+    object-fit: cover;
+  }
+`;
+
+/** The host of a URL for display ("films.example.org"), or the URL itself when it does not parse. */
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
+/** A search-result snippet and a social card built from the server's seo values. */
+const SeoPreviews = ({ seo }: { seo: PanelSeo }) => {
+  const t = useT();
+  const imageUrl = seo.image
+    ? seo.image.url.startsWith('/')
+      ? `${backendUrl()}${seo.image.url}`
+      : seo.image.url
+    : null;
+  return (
+    <>
+      <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby="movie-reviews-panel-seo">
+        <Typography id="movie-reviews-panel-seo" variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
+          {t('panel.seo.title')}
+        </Typography>
+        <Typography variant="pi" textColor="neutral600">
+          {t('panel.seo.note')}
+        </Typography>
+        <SearchResult data-testid="panel-seo-preview">
+          <Typography variant="pi" textColor="neutral600" tag="p">
+            {seo.canonicalUrl ?? t('panel.seo.noUrl')}
+          </Typography>
+          <SearchTitle>{seo.title}</SearchTitle>
+          <Typography variant="omega" textColor="neutral700" tag="p">
+            {seo.description}
+          </Typography>
+        </SearchResult>
+        <Typography variant="pi" textColor={Array.from(seo.title).length > 70 ? 'danger600' : 'neutral600'}>
+          {t('panel.seo.titleCount', { count: Array.from(seo.title).length })}
+        </Typography>
+        <Typography variant="pi" textColor="neutral600">
+          {t('panel.seo.descriptionCount', { count: Array.from(seo.description).length })}
+        </Typography>
+      </Flex>
+
+      <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby="movie-reviews-panel-social">
+        <Typography id="movie-reviews-panel-social" variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
+          {t('panel.social.title')}
+        </Typography>
+        <Typography variant="pi" textColor="neutral600">
+          {t('panel.social.note')}
+        </Typography>
+        <SocialCard data-testid="panel-social-preview">
+          {imageUrl && seo.image ? <img src={imageUrl} alt={seo.image.alt} /> : null}
+          <Box padding={3}>
+            <Typography variant="pi" textColor="neutral600" tag="p">
+              {seo.openGraph.siteName ?? (seo.canonicalUrl ? hostOf(seo.canonicalUrl) : '')}
+            </Typography>
+            <Typography variant="omega" fontWeight="bold" textColor="neutral800" tag="p">
+              {seo.title}
+            </Typography>
+            <Typography variant="pi" textColor="neutral700" tag="p">
+              {seo.description}
+            </Typography>
+          </Box>
+        </SocialCard>
+        {imageUrl ? null : (
+          <Typography variant="pi" textColor="neutral600">
+            {t('panel.social.noImage')}
+          </Typography>
+        )}
+      </Flex>
+    </>
+  );
+};
 
 const backendUrl = () =>
   (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? window.location.origin;
@@ -220,6 +327,8 @@ const ReviewPanelContent = ({
           </Flex>
         </Flex>
       ) : null}
+
+      {data.seo ? <SeoPreviews seo={data.seo} /> : null}
 
       <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby="movie-reviews-panel-jsonld">
         <Flex justifyContent="space-between" alignItems="center">

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { Typography } from '@strapi/design-system';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Calendar, Hashtag, Images, MusicNotes, PinMap, Quotes, Star, User } from '@strapi/icons';
+import { Calendar, Hashtag, Images, Link, MusicNotes, PinMap, Quotes, Star, User } from '@strapi/icons';
 import { PLUGIN_ID } from '../pluginId';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -153,6 +153,19 @@ const fields: CustomField[] = [
     },
     icon: Star,
     components: { Input: lazyInput(() => import('./RatingInput')) },
+    options,
+  },
+  {
+    name: 'author-links',
+    pluginId: PLUGIN_ID,
+    type: 'json',
+    intlLabel: { id: getTranslation('custom-fields.author-links.label'), defaultMessage: 'Author links' },
+    intlDescription: {
+      id: getTranslation('custom-fields.author-links.description'),
+      defaultMessage: 'Website and social profiles, each an https link with a label',
+    },
+    icon: Link,
+    components: { Input: lazyInput(() => import('./AuthorLinksInput')) },
     options,
   },
 ];

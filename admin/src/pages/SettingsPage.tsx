@@ -14,6 +14,7 @@ import {
   Flex,
   Grid,
   NumberInput,
+  TextInput,
   Toggle,
   Typography,
 } from '@strapi/design-system';
@@ -29,6 +30,18 @@ type Form = Omit<Settings, 'rateLimitPoints' | 'cacheMaxAge'> & {
   cacheMaxAge: number | undefined;
 };
 type Errors = Partial<Record<keyof Settings, string>>;
+
+/** The site address settings (text inputs; an empty input is saved as null = unset). */
+const SITE_FIELDS = [
+  'siteUrl',
+  'reviewUrlPattern',
+  'authorUrlPattern',
+  'siteName',
+  'siteLogoUrl',
+  'mediaBaseUrl',
+] as const;
+type SiteField = (typeof SITE_FIELDS)[number];
+const URL_FIELDS: readonly SiteField[] = ['siteUrl', 'siteLogoUrl', 'mediaBaseUrl'];
 
 const PROVIDER_LABELS: Record<string, string> = {
   youtube: 'YouTube',
@@ -95,6 +108,17 @@ const SettingsForm = () => {
     if (!intIn(f.rateLimitPoints, 1, 10_000)) e.rateLimitPoints = t('settings.errors.rateLimitPoints');
     if (!intIn(f.cacheMaxAge, 0, 86_400)) e.cacheMaxAge = t('settings.errors.cacheMaxAge');
     if (f.embedProviders.length === 0) e.embedProviders = t('settings.errors.embedProviders');
+    // A first check of the address fields; the server gives the exact reason (IP, port, credentials...).
+    for (const key of URL_FIELDS) {
+      const v = f[key]?.trim();
+      if (v && !/^https:\/\/[^/?#\s]+\.[^/?#\s]+/i.test(v)) e[key] = t('settings.errors.httpsUrl');
+    }
+    for (const key of ['reviewUrlPattern', 'authorUrlPattern'] as const) {
+      const pattern = f[key]?.trim();
+      if (pattern && (!/^https:\/\/[^/?#\s]+\.[^/?#\s]+\//i.test(pattern) || pattern.split('{slug}').length !== 2)) {
+        e[key] = t('settings.errors.urlPattern');
+      }
+    }
     return e;
   };
 
@@ -107,7 +131,13 @@ const SettingsForm = () => {
     }
     setIsSaving(true);
     try {
-      await save({ ...form, rateLimitPoints: form.rateLimitPoints ?? null, cacheMaxAge: form.cacheMaxAge ?? null });
+      const site = Object.fromEntries(SITE_FIELDS.map((key) => [key, form[key]?.trim() || null]));
+      await save({
+        ...form,
+        ...site,
+        rateLimitPoints: form.rateLimitPoints ?? null,
+        cacheMaxAge: form.cacheMaxAge ?? null,
+      });
       setErrors({});
       toggleNotification({ type: 'success', message: t('settings.saved') });
       settings.reload();
@@ -145,6 +175,21 @@ const SettingsForm = () => {
     <Field.Root name={key} hint={t(`settings.${key}.hint` as MessageKey)} error={errors[key]} required>
       <Field.Label>{t(`settings.${key}.label` as MessageKey)}</Field.Label>
       <NumberInput value={form[key]} onValueChange={(value) => set(key, value)} step={1} />
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+
+  const text = (key: SiteField) => (
+    <Field.Root name={key} hint={t(`settings.${key}.hint` as MessageKey)} error={errors[key]}>
+      <Field.Label>{t(`settings.${key}.label` as MessageKey)}</Field.Label>
+      <TextInput
+        type={key === 'siteName' ? 'text' : 'url'}
+        value={form[key] ?? ''}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => set(key, e.target.value)}
+      />
       <Field.Hint />
       <Field.Error />
     </Field.Root>
@@ -200,6 +245,21 @@ const SettingsForm = () => {
                   {toggle('grantPublicPermissions')}
                 </Grid.Item>
               </Grid.Root>
+            )}
+            {card(
+              'settings.section.site',
+              <Flex direction="column" alignItems="stretch" gap={4}>
+                <Typography variant="pi" textColor="neutral600">
+                  {t('settings.site.hint')}
+                </Typography>
+                <Grid.Root gap={6}>
+                  {SITE_FIELDS.map((key) => (
+                    <Grid.Item key={key} col={6} s={12} direction="column" alignItems="stretch">
+                      {text(key)}
+                    </Grid.Item>
+                  ))}
+                </Grid.Root>
+              </Flex>
             )}
             {card(
               'settings.section.embeds',

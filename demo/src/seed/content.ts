@@ -58,11 +58,27 @@ export const her = {
     startAt: null,
   },
   rating: 9,
-  authorName: 'Mara Okafor',
-  authorBio:
-    'Mara writes about films in which people talk more than they shoot. She keeps a list of every film score she has hummed on a bus.',
   tags: ['romance', 'science fiction', 'drama'],
   commentsEnabled: true,
+};
+
+export const AUTHOR_SLUG = 'mara-okafor';
+
+/** The author of the seeded reviews (an Author entry, with an avatar and two links). */
+export const author = {
+  name: 'Mara Okafor',
+  slug: AUTHOR_SLUG,
+  bio: 'Mara writes about films in which people talk more than they shoot. She keeps a list of every film score she has hummed on a bus.',
+  links: [
+    { label: 'Blog', url: 'https://maraokafor.example.net/' },
+    { label: 'Mastodon', url: 'https://mastodon.example.org/@mara' },
+  ],
+};
+
+export const authorAvatar = {
+  caption: 'Mara Okafor',
+  alt: 'Portrait of Mara Okafor against a dusk sky',
+  palette: ['#3b2c4f', '#c9826b', '#1f1a2b'],
 };
 
 export const stillCaptions = [
@@ -119,7 +135,6 @@ export const draft = {
   movieCast: [],
   synopsis: { text: 'A draft that exists to prove drafts never reach the public API.', source: null, sourceUrl: null },
   body: [paragraph('Notes to self: finish this before publishing.')],
-  authorName: 'Mara Okafor',
   tags: ['draft'],
   commentsEnabled: true,
 };

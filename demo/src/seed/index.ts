@@ -1,10 +1,35 @@
 import type { Core } from '@strapi/strapi';
-import { comments, draft, DRAFT_SLUG, her, HER_SLUG, stillCaptions } from './content';
+import {
+  author,
+  authorAvatar,
+  AUTHOR_SLUG,
+  comments,
+  draft,
+  DRAFT_SLUG,
+  her,
+  HER_SLUG,
+  stillCaptions,
+} from './content';
 import { ensureStill, type SeededFile } from './stills';
 import { demoAdmin, ensureAdminUser } from './admin-user';
 
 const REVIEW = 'plugin::movie-reviews.movie-review';
 const COMMENT = 'plugin::movie-reviews.comment';
+const AUTHOR = 'plugin::movie-reviews.author';
+
+/** The seeded author's documentId, created (with a generated avatar) the first time. */
+const ensureAuthor = async (strapi: Core.Strapi): Promise<string> => {
+  const existing = (await strapi.db
+    .query(AUTHOR)
+    .findOne({ select: ['documentId'], where: { slug: AUTHOR_SLUG } })) as {
+    documentId: string;
+  } | null;
+  if (existing) return existing.documentId;
+  const avatar = await ensureStill(strapi, 'mara-okafor-avatar.jpg', authorAvatar.palette, 3, authorAvatar);
+  const created = await strapi.documents(AUTHOR).create({ data: { ...author, avatar: avatar.id } });
+  strapi.log.info(`[demo seed] seeded author "${author.name}" with an avatar and ${author.links.length} links`);
+  return created.documentId;
+};
 
 const exists = async (strapi: Core.Strapi, slug: string) =>
   Boolean(await strapi.db.query(REVIEW).findOne({ select: ['id'], where: { slug } }));
@@ -18,6 +43,8 @@ export const seedDemo = async (strapi: Core.Strapi) => {
     log(`created admin user ${email} / ${password} (override with DEMO_ADMIN_EMAIL / DEMO_ADMIN_PASSWORD)`);
   }
 
+  const authorId = await ensureAuthor(strapi);
+
   if (!(await exists(strapi, HER_SLUG))) {
     const files: SeededFile[] = [];
     for (const [i, still] of stillCaptions.entries()) {
@@ -26,6 +53,7 @@ export const seedDemo = async (strapi: Core.Strapi) => {
     const review = await strapi.documents(REVIEW).create({
       data: {
         ...her,
+        author: authorId,
         stills: stillCaptions.map((s, i) => ({ file: files[i].id, caption: s.caption, alt: s.alt })),
       },
       status: 'published',
@@ -48,7 +76,7 @@ export const seedDemo = async (strapi: Core.Strapi) => {
   }
 
   if (!(await exists(strapi, DRAFT_SLUG))) {
-    await strapi.documents(REVIEW).create({ data: draft });
+    await strapi.documents(REVIEW).create({ data: { ...draft, author: authorId } });
     log('seeded one draft review (never public)');
   }
 };

@@ -3,6 +3,7 @@ import { SONG_PROVIDERS } from '../custom-fields/song-providers';
 import { previewConfigSchema } from '../validation/preview';
 
 import { LIMITS } from '../shared/settings-limits';
+import { settingsSchema } from '../validation/settings';
 
 export { LIMITS };
 
@@ -22,6 +23,16 @@ export const pluginConfigSchema = z.strictObject({
   embedProviders: z.array(z.enum(SONG_PROVIDERS)).min(1),
   redis: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable(),
   preview: previewConfigSchema,
+  /** Site addresses (defaults of the same settings; Settings → Movie Reviews overrides them). */
+  site: z.strictObject({
+    siteUrl: settingsSchema.shape.siteUrl,
+    reviewUrlPattern: settingsSchema.shape.reviewUrlPattern,
+    siteName: settingsSchema.shape.siteName,
+    siteLogoUrl: settingsSchema.shape.siteLogoUrl,
+    mediaBaseUrl: settingsSchema.shape.mediaBaseUrl,
+    /** JSON-LD `author.url`: e.g. `https://example.com/authors/{slug}` (null: no url). */
+    authorUrlPattern: settingsSchema.shape.authorUrlPattern,
+  }),
   import: z.strictObject({
     /** Images downloaded at the same time during an import. */
     imageConcurrency: z.number().int().min(1).max(16),
@@ -46,6 +57,14 @@ export const defaultConfig: PluginConfig = {
   embedProviders: [...SONG_PROVIDERS],
   redis: null,
   preview: { secret: null, url: null, ttlSeconds: 3600 },
+  site: {
+    siteUrl: null,
+    reviewUrlPattern: null,
+    siteName: null,
+    siteLogoUrl: null,
+    mediaBaseUrl: null,
+    authorUrlPattern: null,
+  },
   import: {
     imageConcurrency: 4,
     imageTimeoutMs: 15_000,

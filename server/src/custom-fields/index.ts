@@ -6,6 +6,7 @@ import { validateSongEmbed } from './song-embed';
 import { validateCast } from './cast';
 import { validateLocations, validateTags } from './string-lists';
 import { validateRating, validateYear } from './numbers';
+import { validateAuthorLinks } from './author-links';
 
 /**
  * A custom field's server-side validator: returns the normalised value to store,
@@ -23,6 +24,7 @@ export const CUSTOM_FIELDS: Record<string, CustomFieldValidator> = {
   locations: validateLocations,
   year: validateYear,
   rating: validateRating,
+  'author-links': validateAuthorLinks,
 };
 
 export const customFieldUid = (name: string) => `plugin::${PLUGIN_ID}.${name}`;
@@ -43,6 +45,7 @@ export const registerCustomFields = (strapi: Core.Strapi) => {
     { name: 'locations', plugin: PLUGIN_ID, type: 'json', inputSize: { default: 6, isResizable: true } },
     { name: 'year', plugin: PLUGIN_ID, type: 'integer', inputSize: { default: 4, isResizable: true } },
     { name: 'rating', plugin: PLUGIN_ID, type: 'decimal', inputSize: { default: 6, isResizable: true } },
+    { name: 'author-links', plugin: PLUGIN_ID, type: 'json', inputSize: { default: 12, isResizable: false } },
   ]);
 };
 

@@ -43,9 +43,9 @@ export const EMBED_HOSTS: Record<SongProvider, string> = {
 export interface ParsedSong {
   provider: SongProvider;
   /**
-   * Provider-specific id, pattern-checked. YouTube: the 11-character video id or
-   * `playlist/<list id>`; Spotify: `<kind>/<id>`; SoundCloud: `<user>/<track>` or
-   * `<user>/sets/<playlist>`; Apple Music: `<country>/<kind>/<slug>/<id>` plus
+   * Provider-specific id, pattern-checked. YouTube: the 11-character video id,
+   * `playlist/<list id>` or `live/<channel id>`; Spotify: `<kind>/<id>`; SoundCloud:
+   * `<user>/<track>` or `<user>/sets/<playlist>`, plus `/s-<token>` for private links; Apple Music: `<country>/<kind>/<slug>/<id>` plus
    * `?i=<track>`; Vimeo: the numeric id, plus `/<hash>` for unlisted videos.
    */
   id: string;
@@ -84,9 +84,15 @@ const PROVIDER_LIST = 'a YouTube, Spotify, SoundCloud, Apple Music or Vimeo link
 
 const YT_ID = /^[A-Za-z0-9_-]{11}$/;
 const YT_LIST = /^[A-Za-z0-9_-]{10,64}$/;
+/** A channel id (`UC` and 22 characters), as in `embed/live_stream?channel=`. */
+const YT_CHANNEL = /^UC[A-Za-z0-9_-]{22}$/;
+/** Path words of youtube.com/embed/ that look like (11-character) video ids but are not. */
+const YT_EMBED_WORDS = new Set(['videoseries', 'live_stream']);
 const SPOTIFY_ID = /^[A-Za-z0-9]{22}$/;
 const SPOTIFY_KINDS = new Set(['track', 'album', 'playlist', 'episode']);
 const SC_SEGMENT = /^[a-z0-9_-]{1,100}$/;
+/** The secret token of a private SoundCloud link (`/s-AbC123`); its case matters. */
+const SC_TOKEN = /^s-[A-Za-z0-9]{5,40}$/;
 /** First path segments of soundcloud.com that are site pages, not user names. */
 const SC_RESERVED = new Set([
   'discover',
@@ -181,7 +187,8 @@ export const parseTime = (raw: string | null | undefined): number | undefined =>
   let seconds: number | undefined;
   if (/^\d{1,6}s?$/.test(raw)) seconds = Number(raw.replace(/s$/, ''));
   else {
-    const m = /^(?:(\d{1,2})h)?(?:(\d{1,4})m)?(?:(\d{1,6})s)?$/.exec(raw);
+    // "1h2m3s", "1m40s" and, as YouTube also reads them, "1m40" and "1h2m3" (seconds without "s").
+    const m = /^(?:(\d{1,2})h)?(?:(\d{1,4})m)?(?:(\d{1,6})s?)?$/.exec(raw);
     if (m && (m[1] || m[2] || m[3])) seconds = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
   }
   return seconds !== undefined && seconds > 0 && seconds <= MAX_START ? seconds : undefined;
@@ -198,6 +205,12 @@ export const buildEmbedUrl = (provider: SongProvider, id: string, startAt?: numb
       : undefined;
   switch (provider) {
     case 'youtube': {
+      if (id.startsWith('live/')) {
+        // A channel's current live stream: no start time (a live stream has no fixed timeline).
+        const live = new URL(`https://${EMBED_HOSTS.youtube}/embed/live_stream`);
+        live.searchParams.set('channel', id.slice('live/'.length));
+        return live.toString();
+      }
       const embed = id.startsWith('playlist/')
         ? new URL(`https://${EMBED_HOSTS.youtube}/embed/videoseries`)
         : new URL(`https://${EMBED_HOSTS.youtube}/embed/${id}`);
@@ -230,16 +243,35 @@ export const buildEmbedUrl = (provider: SongProvider, id: string, startAt?: numb
 
 type Parsed = { id: string; startAt?: number } | string;
 
+/** The start time of a `#t=30s` fragment (YouTube and Vimeo share links), else null. */
+const fragmentTime = (url: URL): string | null => /^#t=([0-9hms]{1,16})$/.exec(url.hash)?.[1] ?? null;
+
+/** An 11-character video id, not one of the embed path words that have the same shape. */
+const isVideoId = (id: string): boolean => YT_ID.test(id) && !YT_EMBED_WORDS.has(id);
+
 const youtube = (url: URL, segments: string[]): Parsed => {
   const notVideo = 'is not a YouTube video or playlist link';
-  const startAt = parseTime(url.searchParams.get('t') ?? url.searchParams.get('start'));
+  const startAt = parseTime(url.searchParams.get('t') ?? url.searchParams.get('start') ?? fragmentTime(url));
+  if (segments[0] === 'embed' && segments.length === 2 && YT_EMBED_WORDS.has(segments[1])) {
+    if (segments[1] === 'videoseries') {
+      // YouTube's own playlist embed code: /embed/videoseries?list=PL...
+      const lists = url.searchParams.getAll('list');
+      if (lists.length !== 1 || !YT_LIST.test(lists[0])) return 'is a YouTube playlist embed without a valid list id';
+      return { id: `playlist/${lists[0]}` };
+    }
+    const channels = url.searchParams.getAll('channel');
+    if (channels.length !== 1 || !YT_CHANNEL.test(channels[0])) {
+      return 'is a YouTube live-stream embed without a valid channel id (UC followed by 22 characters)';
+    }
+    return { id: `live/${channels[0]}` };
+  }
   if (url.hostname === 'youtu.be') {
-    if (segments.length !== 1 || !YT_ID.test(segments[0])) return notVideo;
+    if (segments.length !== 1 || !isVideoId(segments[0])) return notVideo;
     return { id: segments[0], startAt };
   }
   if (segments.length === 1 && segments[0] === 'watch') {
     const ids = url.searchParams.getAll('v');
-    if (ids.length !== 1 || !YT_ID.test(ids[0])) return notVideo;
+    if (ids.length !== 1 || !isVideoId(ids[0])) return notVideo;
     return { id: ids[0], startAt };
   }
   if (segments.length === 1 && segments[0] === 'playlist') {
@@ -247,17 +279,27 @@ const youtube = (url: URL, segments: string[]): Parsed => {
     if (lists.length !== 1 || !YT_LIST.test(lists[0])) return notVideo;
     return { id: `playlist/${lists[0]}` };
   }
-  if (segments.length === 2 && ['shorts', 'embed', 'live', 'v'].includes(segments[0]) && YT_ID.test(segments[1])) {
+  if (segments.length === 2 && ['shorts', 'embed', 'live', 'v'].includes(segments[0]) && isVideoId(segments[1])) {
     return { id: segments[1], startAt };
   }
   return notVideo;
 };
 
+const SPOTIFY_INTL = /^intl-[a-z]{2}(?:-[a-z]{2})?$/i;
+
 const spotify = (segments: string[]): Parsed => {
-  const parts = /^intl-[a-z]{2}(?:-[a-z]{2})?$/i.test(segments[0] ?? '') ? segments.slice(1) : segments;
-  const [kind, id] = parts[0] === 'embed' ? parts.slice(1) : parts;
-  const length = parts[0] === 'embed' ? parts.length - 1 : parts.length;
-  if (length !== 2 || !kind || !SPOTIFY_KINDS.has(kind) || !id || !SPOTIFY_ID.test(id)) {
+  // `/intl-fr/track/ID`, `/embed/track/ID`, and both: `/embed/intl-fr/track/ID` or `/intl-fr/embed/track/ID`.
+  let parts = segments;
+  let seenEmbed = false;
+  let seenIntl = false;
+  while (parts.length > 2) {
+    if (!seenEmbed && parts[0] === 'embed') seenEmbed = true;
+    else if (!seenIntl && SPOTIFY_INTL.test(parts[0])) seenIntl = true;
+    else break;
+    parts = parts.slice(1);
+  }
+  const [kind, id] = parts;
+  if (parts.length !== 2 || !kind || !SPOTIFY_KINDS.has(kind) || !id || !SPOTIFY_ID.test(id)) {
     return 'is not a Spotify track, album, playlist or episode link';
   }
   return { id: `${kind}/${id}` };
@@ -267,11 +309,15 @@ const soundcloud = (url: URL, segments: string[]): Parsed => {
   if (url.hostname === 'on.soundcloud.com') {
     return 'is a SoundCloud short link: open it and paste the full soundcloud.com link';
   }
-  const lower = segments.map((s) => s.toLowerCase());
+  // A private link ends with its secret token (`/s-AbC123`), kept as written (its case matters).
+  const last = segments[segments.length - 1] ?? '';
+  const token = segments.length >= 3 && SC_TOKEN.test(last) ? last : undefined;
+  const lower = (token ? segments.slice(0, -1) : segments).map((s) => s.toLowerCase());
+  const withToken = (id: string) => ({ id: token ? `${id}/${token}` : id });
   const notTrack = 'is not a SoundCloud track or playlist link';
   if (!lower.every((s) => SC_SEGMENT.test(s)) || SC_RESERVED.has(lower[0] ?? '')) return notTrack;
-  if (lower.length === 2 && !SC_PROFILE_TABS.has(lower[1])) return { id: lower.join('/') };
-  if (lower.length === 3 && lower[1] === 'sets') return { id: lower.join('/') };
+  if (lower.length === 2 && !SC_PROFILE_TABS.has(lower[1])) return withToken(lower.join('/'));
+  if (lower.length === 3 && lower[1] === 'sets') return withToken(lower.join('/'));
   return notTrack;
 };
 
@@ -308,10 +354,36 @@ const vimeo = (url: URL, segments: string[]): Parsed => {
   else if (segments.length === 2 && DIGITS.test(segments[0])) [id, hash] = segments;
   else if (segments.length === 3 && segments[0] === 'channels') id = segments[2];
   else if (segments.length === 4 && segments[0] === 'groups' && segments[2] === 'videos') id = segments[3];
+  else if (
+    segments.length === 4 &&
+    (segments[0] === 'showcase' || segments[0] === 'album') &&
+    DIGITS.test(segments[1]) &&
+    segments[2] === 'video'
+  ) {
+    id = segments[3];
+  }
   if (!id || !DIGITS.test(id)) return 'is not a Vimeo video link';
   if (hash !== undefined && !VIMEO_HASH.test(hash)) return 'has an invalid Vimeo privacy hash';
-  const startAt = parseTime(url.hash.startsWith('#t=') ? url.hash.slice(3) : null);
+  const startAt = parseTime(fragmentTime(url));
   return { id: hash ? `${id}/${hash}` : id, startAt };
+};
+
+/**
+ * A Spotify URI (`spotify:track:ID`, also album, playlist, episode, and the older
+ * `spotify:user:NAME:playlist:ID`) as its https link; null for anything that is not
+ * a `spotify:` URI, a refusal for one of another shape.
+ */
+const spotifyUriToLink = (input: string): string | ParseResult | null => {
+  if (!/^spotify:/i.test(input)) return null;
+  const parts = input.split(':');
+  const [kind, id] = parts.length === 5 && parts[1] === 'user' ? parts.slice(3) : parts.slice(1);
+  if ((parts.length !== 3 && parts.length !== 5) || !SPOTIFY_KINDS.has(kind ?? '') || !SPOTIFY_ID.test(id ?? '')) {
+    return fail('is not a Spotify track, album, playlist or episode URI (spotify:track:ID)');
+  }
+  if (parts.length === 5 && (parts[1] !== 'user' || kind !== 'playlist' || !/^[A-Za-z0-9._-]{1,64}$/.test(parts[2]))) {
+    return fail('is not a Spotify track, album, playlist or episode URI (spotify:track:ID)');
+  }
+  return `https://open.spotify.com/${kind}/${id}`;
 };
 
 /**
@@ -321,7 +393,10 @@ const vimeo = (url: URL, segments: string[]): Parsed => {
 export const parseSongUrl = (raw: unknown, allowed: readonly SongProvider[] = SONG_PROVIDERS): ParseResult => {
   if (typeof raw !== 'string' || raw.trim() === '') return fail('must be a link');
   // Surrounding spaces from a copy-paste are forgiven; anything else is not.
-  const input = raw.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  const trimmed = raw.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  const uri = spotifyUriToLink(trimmed);
+  if (uri !== null && typeof uri !== 'string') return uri;
+  const input = uri ?? trimmed;
   if (input.length > MAX_SONG_URL) return fail(`must be at most ${MAX_SONG_URL} characters`);
   if (FORBIDDEN_CHARS.test(input)) {
     return fail('must not contain spaces, backslashes, control or invisible characters');

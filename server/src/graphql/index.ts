@@ -1,7 +1,7 @@
 /**
  * Typed GraphQL API (with @strapi/plugin-graphql): `movieReview(slug)`,
- * `movieReviews(filters, q, pagination, sort)`, `movieReviewComments(slug, pagination)`
- * and the `createMovieReviewComment` mutation. They call the same services as
+ * `movieReviews(filters, q, pagination, sort)`, `movieReviewComments(slug, pagination)`,
+ * `movieReviewAuthor(slug, page, pageSize)` and the `createMovieReviewComment` mutation. They call the same services as
  * REST, so shapes, validation, the rate limit and errors are the same.
  *
  * Strapi's generated ("shadow CRUD") queries and mutations are disabled for both
@@ -9,7 +9,7 @@
  * fields exist only in the database, never in this schema.
  */
 import type { Core } from '@strapi/strapi';
-import { COMMENT_UID, IDEMPOTENCY_UID, PLUGIN_ID, REVIEW_UID } from '../utils/constants';
+import { AUTHOR_UID, COMMENT_UID, IDEMPOTENCY_UID, PLUGIN_ID, REVIEW_UID } from '../utils/constants';
 import { parseCommentPageQuery, parseReviewListQuery } from '../validation/list-query';
 import { getService } from '../utils/get-service';
 import { requesterOf } from '../utils/requester';
@@ -27,7 +27,9 @@ export { MAX_PLUGIN_FIELDS_PER_REQUEST } from './limits';
 
 const formatsList = (image: PublicImage) => Object.entries(image.formats ?? {}).map(([name, f]) => ({ name, ...f }));
 
-const scope = (action: string) => ({ auth: { scope: [`plugin::${PLUGIN_ID}.reviews.${action}`] } });
+const scope = (action: string, controller = 'reviews') => ({
+  auth: { scope: [`plugin::${PLUGIN_ID}.${controller}.${action}`] },
+});
 
 export const registerGraphql = (strapi: Core.Strapi): void => {
   const graphql = strapi.plugin('graphql');
@@ -37,6 +39,7 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   extension.shadowCRUD(REVIEW_UID).disable();
   extension.shadowCRUD(COMMENT_UID).disable();
   extension.shadowCRUD(IDEMPOTENCY_UID).disable();
+  extension.shadowCRUD(AUTHOR_UID).disable();
   // Import jobs are internal (admin import page and CLI only).
   extension.shadowCRUD(`plugin::${PLUGIN_ID}.import-job`).disable();
 
@@ -65,6 +68,19 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
             return review ? comments().listApproved(review.documentId, page) : null;
           }
         ),
+        movieReviewAuthor: guardDatabase(
+          (
+            _: unknown,
+            args: { slug: string; page?: number | null; pageSize?: number | null },
+            context: GraphqlContext
+          ) => {
+            spendFieldBudget(context);
+            const page = parseCommentPageQuery(
+              listArgsToQuery({ pagination: { page: args.page, pageSize: args.pageSize } })
+            );
+            return getService(strapi, 'authors').page(args.slug, page);
+          }
+        ),
       },
       Mutation: {
         createMovieReviewComment: guardDatabase(
@@ -86,6 +102,7 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
       'Query.movieReview': scope('findOne'),
       'Query.movieReviews': scope('find'),
       'Query.movieReviewComments': scope('comments'),
+      'Query.movieReviewAuthor': scope('findOne', 'authors'),
       'Mutation.createMovieReviewComment': scope('createComment'),
     },
   }));

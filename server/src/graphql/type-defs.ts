@@ -65,10 +65,18 @@ export const typeDefs = /* GraphQL */ `
     startAt: Int
   }
 
+  "A link of an author (website, social profile): always https."
+  type MovieReviewAuthorLink {
+    label: String!
+    url: String!
+  }
+
   type MovieReviewAuthor {
     name: String!
+    slug: String!
     bio: String
     avatar: MovieReviewAvatar
+    links: [MovieReviewAuthorLink!]!
   }
 
   "A published review without its body, as listed."
@@ -82,7 +90,8 @@ export const typeDefs = /* GraphQL */ `
     filmingLocations: [String!]!
     song: MovieReviewSong
     rating: Float
-    author: MovieReviewAuthor!
+    "null only for a review with no author"
+    author: MovieReviewAuthor
     tags: [String!]!
     commentsEnabled: Boolean!
     publishedAt: DateTime!
@@ -101,7 +110,8 @@ export const typeDefs = /* GraphQL */ `
     filmingLocations: [String!]!
     song: MovieReviewSong
     rating: Float
-    author: MovieReviewAuthor!
+    "null only for a review with no author"
+    author: MovieReviewAuthor
     tags: [String!]!
     commentsEnabled: Boolean!
     publishedAt: DateTime!
@@ -113,6 +123,57 @@ export const typeDefs = /* GraphQL */ `
     commentCount: Int!
     "schema.org Review JSON-LD"
     structuredData: JSON!
+    "Head tags of the review page: title, description, canonical URL, Open Graph, Twitter card"
+    seo: MovieReviewSeo!
+    "Share links from the canonical URL; null while the site's addresses are not set"
+    share: MovieReviewShare
+  }
+
+  "The first still, for head tags and share cards"
+  type MovieReviewSeoImage {
+    url: String!
+    width: Int
+    height: Int
+    alt: String!
+  }
+
+  type MovieReviewOpenGraph {
+    type: String!
+    title: String!
+    description: String!
+    url: String
+    siteName: String
+    image: MovieReviewSeoImage
+    publishedTime: DateTime!
+    modifiedTime: DateTime!
+    tags: [String!]!
+  }
+
+  type MovieReviewTwitterCard {
+    card: String!
+    title: String!
+    description: String!
+    image: String
+    imageAlt: String
+  }
+
+  type MovieReviewSeo {
+    title: String!
+    "At most 160 characters, cut at a word"
+    description: String!
+    canonicalUrl: String
+    image: MovieReviewSeoImage
+    openGraph: MovieReviewOpenGraph!
+    twitter: MovieReviewTwitterCard!
+  }
+
+  type MovieReviewShare {
+    facebook: String!
+    x: String!
+    whatsapp: String!
+    pinterest: String!
+    email: String!
+    copy: String!
   }
 
   type MovieReviewsPagination {
@@ -128,6 +189,17 @@ export const typeDefs = /* GraphQL */ `
 
   type MovieReviewsResponse {
     data: [MovieReviewSummary!]!
+    meta: MovieReviewsMeta!
+  }
+
+  type MovieReviewAuthorPageData {
+    author: MovieReviewAuthor!
+    "The author's published reviews, newest first"
+    reviews: [MovieReviewSummary!]!
+  }
+
+  type MovieReviewAuthorResponse {
+    data: MovieReviewAuthorPageData!
     meta: MovieReviewsMeta!
   }
 
@@ -227,6 +299,8 @@ export const typeDefs = /* GraphQL */ `
     ): MovieReviewsResponse!
     "Approved comments of a published review, threaded, oldest first; null for drafts and unknown slugs."
     movieReviewComments(slug: String!, pagination: MovieReviewsPaginationInput): MovieReviewCommentsResponse
+    "An author and a page of their published reviews, newest first; null for unknown slugs."
+    movieReviewAuthor(slug: String!, page: Int, pageSize: Int): MovieReviewAuthorResponse
   }
 
   extend type Mutation {

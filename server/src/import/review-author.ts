@@ -1,6 +1,12 @@
 /**
- * The one place the import says who wrote a review. Reviews carry their author
- * as `authorName` today; when reviews point at an Author entry instead, this
- * function finds or creates that entry by name and returns the relation.
+ * The one place the import says who wrote a review: the Author entry of that
+ * name (matched trimmed and case-insensitively), created when there is none, so
+ * the posts of one blogger share one author.
  */
-export const authorData = async (name: string): Promise<{ authorName: string }> => ({ authorName: name });
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+
+export const authorData = async (strapi: Core.Strapi, name: string): Promise<{ author: string }> => {
+  const author = await getService(strapi, 'authors').findOrCreate({ name });
+  return { author: author.documentId };
+};

@@ -114,7 +114,7 @@ export const writePost = async (
       song: report.song,
       tags: report.tags.length ? report.tags : null,
       sourceId: report.sourceId,
-      ...(await authorData(report.author)),
+      ...(await authorData(strapi, report.author)),
     };
     const publish = options.publish && report.status === 'published';
     const doc = await strapi

@@ -1,11 +1,12 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { COMMENT_UID, REVIEW_UID } from '../utils/constants';
+import { AUTHOR_UID, COMMENT_UID, REVIEW_UID } from '../utils/constants';
 import { validatorFor } from '../custom-fields';
 import { movieReviewWriteSchema, requiredOnCreate } from '../validation/movie-review';
 import { commentRequiredOnCreate, commentWriteSchema, MAX_THREAD_DEPTH } from '../validation/comment';
 import { zodToValidationError } from '../utils/zod-issues';
 import { validationError } from '../utils/host-errors';
-import { slugFrom } from '../services/slug';
+import { authorRequiredOnCreate, authorWriteSchema } from '../validation/author';
+import { authorSlugFrom, slugFrom } from '../services/slug';
 import { getService } from '../utils/get-service';
 
 type Data = Record<string, unknown>;
@@ -40,6 +41,70 @@ const validateCustomFields = async (strapi: Core.Strapi, uid: string, data: Data
   }
 };
 
+const isRecord = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether a relation value names at least one entry (a documentId, an id, `{ connect | set: [...] }`, a list). */
+const namesEntry = (value: unknown): boolean => {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'number') return true;
+  if (Array.isArray(value)) return value.length > 0;
+  if (!isRecord(value)) return false;
+  if ('documentId' in value || 'id' in value) return true;
+  return ['connect', 'set'].some((k) => Array.isArray(value[k]) && (value[k] as unknown[]).length > 0);
+};
+
+/** The upload file id of a media value as written (`3`, `{ id: 3 }`), or null. */
+const fileIdOf = (value: unknown): number | null => {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (isRecord(value) && typeof value.id === 'number') return value.id;
+  return null;
+};
+
+/**
+ * `authorName` (deprecated, kept for one release): a write that names its author
+ * the old way, without the `author` relation, is linked to the Author entry of that
+ * name, created with the inline bio and avatar when there is none.
+ */
+const linkInlineAuthor = async (strapi: Core.Strapi, data: Data) => {
+  if (data.author !== undefined && data.author !== null) return;
+  const name = typeof data.authorName === 'string' ? data.authorName.trim() : '';
+  if (!name) return;
+  const author = await getService(strapi, 'authors').findOrCreate({
+    name,
+    bio: typeof data.authorBio === 'string' ? data.authorBio : null,
+    avatar: fileIdOf(data.authorAvatar),
+  });
+  data.author = author.documentId;
+};
+
+const validateAuthor = async (strapi: Core.Strapi, ctx: Context, data: Data) => {
+  const parsed = authorWriteSchema.safeParse(data);
+  if (!parsed.success) throw zodToValidationError(parsed.error);
+  Object.assign(data, parsed.data);
+  const documentId = (ctx.params as { documentId?: string }).documentId;
+  if (ctx.action === 'create') requireFields(data, authorRequiredOnCreate);
+  const slugs = getService(strapi, 'slug');
+  const slug = data.slug as string | null | undefined;
+  if (typeof slug === 'string' && slug !== '') {
+    if (await slugs.isTaken(slug, documentId, AUTHOR_UID)) {
+      throw validationError([
+        { path: ['slug'], name: 'ValidationError', message: `slug "${slug}" is already used by another author` },
+      ]);
+    }
+    return;
+  }
+  let name = data.name as string | undefined;
+  if (ctx.action === 'update' && documentId) {
+    const current = (await strapi.db
+      .query(AUTHOR_UID)
+      .findOne({ select: ['name', 'slug'], where: { documentId } })) as Data | null;
+    // An update that does not send a slug keeps the one the author has.
+    if (slug === undefined && current?.slug) return;
+    name ??= current?.name as string | undefined;
+  }
+  if (name) data.slug = await slugs.unique(authorSlugFrom(name), documentId, AUTHOR_UID);
+};
+
 const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => {
   const parsed = movieReviewWriteSchema.safeParse(data);
   if (!parsed.success) throw zodToValidationError(parsed.error);
@@ -56,7 +121,15 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
       orderBy: { publishedAt: 'desc' },
     })) as Data | null;
   } else {
-    requireFields(data, requiredOnCreate);
+    // A review has an author: the `author` relation, or (deprecated) an inline `authorName` linked below.
+    const hasAuthor = namesEntry(data.author) || (typeof data.authorName === 'string' && data.authorName.trim() !== '');
+    // `author` may be present yet name nobody (`{ connect: [] }` from an untouched relation input).
+    const absent = [...missing(data, requiredOnCreate), ...(hasAuthor ? [] : ['author'])];
+    if (absent.length) {
+      throw validationError(
+        absent.map((f) => ({ path: [f], name: 'ValidationError' as const, message: `${f} is required` }))
+      );
+    }
   }
 
   const slug = data.slug as string | null | undefined;
@@ -78,6 +151,9 @@ const validateReview = async (strapi: Core.Strapi, ctx: Context, data: Data) => 
     const settings = await getService(strapi, 'settings').get();
     data.commentsEnabled = settings.commentsEnabledByDefault;
   }
+
+  // Last, once everything else passed: linking an inline author may create that author.
+  await linkInlineAuthor(strapi, data);
 };
 
 const validateComment = async (strapi: Core.Strapi, ctx: Context, data: Data) => {
@@ -186,6 +262,7 @@ export const documentValidationMiddleware =
       await validateCustomFields(strapi, ctx.uid, data);
       if (ctx.uid === REVIEW_UID) await validateReview(strapi, ctx, data);
       else if (ctx.uid === COMMENT_UID) await validateComment(strapi, ctx, data);
+      else if (ctx.uid === AUTHOR_UID) await validateAuthor(strapi, ctx, data);
     } else if (ctx.action === 'clone' && params.data && typeof params.data === 'object') {
       // A clone copies the source and overlays `data` (the Content Manager's "duplicate"): its custom fields are new input.
       await validateCustomFields(strapi, ctx.uid, params.data);

@@ -71,6 +71,13 @@ const router: { type: 'content-api'; routes: Route[] } = {
     },
     {
       method: 'GET',
+      path: '/authors/:slug',
+      handler: 'authors.findOne',
+      request: { params: slug, query: commentPageQueryRequest },
+      config: { middlewares: GET_MIDDLEWARES },
+    },
+    {
+      method: 'GET',
       path: '/preview/:documentId',
       handler: 'preview.findOne',
       // The signed token is the credential (checked in the controller), so no role permission is involved.

@@ -13,6 +13,8 @@ import cacheBus from './cache-bus';
 import reviewVersion from './review-version';
 import publicAccess from './public-access';
 import tagSuggestions from './tag-suggestions';
+import siteUrls from './site-urls';
+import authors from './authors';
 
 export default {
   slug,
@@ -30,4 +32,6 @@ export default {
   reviewVersion,
   publicAccess,
   tagSuggestions,
+  siteUrls,
+  authors,
 };

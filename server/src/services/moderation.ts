@@ -11,8 +11,11 @@ import type { Core } from '@strapi/strapi';
 import { COMMENT_STATUSES, COMMENT_UID, REVIEW_UID, type CommentStatus } from '../utils/constants';
 import { hostErrors } from '../utils/host-errors';
 import { pluginApiPrefix } from '../utils/plugin-path';
-import { missingStillFiles, toPublicSong } from '../custom-fields/read';
+import { expandStillsBatch, missingStillFiles, toPublicSong } from '../custom-fields/read';
 import { buildStructuredData, type StructuredData, type StructuredDataInput } from './structured-data';
+import { buildSeo, type ReviewSeo } from './seo';
+import { absoluteMediaUrl, reviewPageUrl } from './site-urls';
+import { getService } from '../utils/get-service';
 
 import {
   MAX_BULK_IDS,
@@ -78,6 +81,8 @@ export interface ReviewOverview {
   publishedAt: string | null;
   publicUrl: string | null;
   structuredData: StructuredData;
+  /** The search-result and social-card values of this version (the panel's previews). */
+  seo: ReviewSeo;
   warnings: PanelWarning[];
 }
 
@@ -344,7 +349,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const review = (await strapi.documents(REVIEW_UID).findOne({
         documentId,
         status,
-        populate: { authorAvatar: { fields: ['alternativeText', 'url'] } },
+        populate: {
+          authorAvatar: { fields: ['alternativeText', 'url'] },
+          author: { fields: ['name', 'slug', 'links'], populate: { avatar: { fields: ['alternativeText', 'url'] } } },
+        },
       })) as (StructuredDataInput & Row) | null;
       const published = (await strapi.db.query(REVIEW_UID).findOne({
         select: ['slug', 'publishedAt'],
@@ -371,7 +379,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const url = (source.song as { url?: unknown }).url;
         warnings.push({ code: 'song-unparseable', url: typeof url === 'string' ? url : null });
       }
-      const avatar = source.authorAvatar as { alternativeText?: string | null } | null | undefined;
+      const avatar = ((source.author as { avatar?: unknown } | null | undefined)?.avatar ?? source.authorAvatar) as
+        { alternativeText?: string | null } | null | undefined;
       if (avatar && !(avatar.alternativeText && avatar.alternativeText.trim()))
         warnings.push({ code: 'avatar-missing-alt' });
 
@@ -380,9 +389,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ? `${serverUrl}${pluginApiPrefix(strapi)}/reviews/${encodeURIComponent(published.slug)}`
         : null;
 
+      const site = await getService(strapi, 'siteUrls').context();
+      const [expandedStills] = await expandStillsBatch(strapi, [source.stills]);
+      const textOf = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+      const synopsis = source.synopsis as { text?: unknown } | null | undefined;
+      const slug = textOf(source.slug) ?? textOf(published?.slug);
+      const seo = buildSeo(
+        {
+          title: textOf(source.title) ?? '',
+          seoTitle: textOf(source.seoTitle),
+          seoDescription: textOf(source.seoDescription),
+          synopsis: textOf(synopsis?.text) ? { text: synopsis?.text as string } : null,
+          body: source.body,
+          stills: expandedStills.map((still) => ({
+            ...still,
+            image: { ...still.image, url: absoluteMediaUrl(still.image.url, site.mediaBase) },
+          })),
+          tags: Array.isArray(source.tags) ? source.tags.filter((t): t is string => typeof t === 'string') : [],
+          publishedAt: str(source.publishedAt ?? published?.publishedAt) ?? '',
+          updatedAt: str(source.updatedAt) ?? '',
+        },
+        slug ? reviewPageUrl(slug, site) : null,
+        site.siteName,
+        str(source.updatedAt) ?? ''
+      );
+
       return {
         documentId,
         status,
+        seo,
         title: (source.title as string) ?? null,
         counts,
         published: Boolean(published),
@@ -390,7 +425,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         publicUrl,
         structuredData: buildStructuredData(
           { ...source, publishedAt: source.publishedAt ?? (published?.publishedAt as string | null) ?? null },
-          counts.approved
+          counts.approved,
+          {
+            url: seo.canonicalUrl,
+            siteName: site.siteName,
+            siteLogoUrl: site.siteLogoUrl,
+            authorUrlPattern: site.authorUrlPattern,
+          }
         ),
         warnings,
       };

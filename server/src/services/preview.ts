@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, REVIEW_UID } from '../utils/constants';
 import type { PluginConfig } from '../config';
 import { expandStillsBatch } from '../custom-fields/read';
-import { AVATAR_POPULATE, DETAIL_COLUMNS, toDetail, type ReviewDetail, type ReviewRow } from './review-format';
+import { AUTHOR_POPULATE, DETAIL_COLUMNS, toDetail, type ReviewDetail, type ReviewRow } from './review-format';
 import { PREVIEW_TOKEN_PATTERN, type PreviewConfig, type PreviewStatus } from '../validation/preview';
 import { getService } from '../utils/get-service';
 
@@ -81,15 +81,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = (await strapi.db.query(REVIEW_UID).findOne({
         select: [...DETAIL_COLUMNS],
         where: { documentId, publishedAt: status === 'draft' ? { $null: true } : { $notNull: true } },
-        populate: AVATAR_POPULATE,
+        populate: AUTHOR_POPULATE,
       })) as ReviewRow | null;
       if (!row) return null;
-      const [[stills], commentCount, settings] = await Promise.all([
+      const [[stills], commentCount, settings, site] = await Promise.all([
         expandStillsBatch(strapi, [row.stills]),
         getService(strapi, 'comments').countVisible(row.documentId),
         getService(strapi, 'settings').get(),
+        getService(strapi, 'siteUrls').context(),
       ]);
-      const detail = toDetail(row, stills, commentCount, settings.embedProviders);
+      const detail = toDetail(row, stills, commentCount, settings.embedProviders, site);
       return { ...detail, publishedAt: detail.publishedAt || null };
     },
   };

@@ -8,6 +8,11 @@ import type { PublicImage, PublicSong, PublicStill } from '../custom-fields/read
 import { toPublicSong } from '../custom-fields/read';
 import type { SongProvider } from '../custom-fields/song-providers';
 import { buildStructuredData } from './structured-data';
+import { buildSeo, buildShareLinks, type ReviewSeo, type ShareLinks } from './seo';
+import { absoluteMediaUrl, EMPTY_SITE, reviewPageUrl, type SiteContext } from './site-urls';
+
+export type { ReviewSeo, ShareLinks, SiteContext };
+import { storedAuthorLinks, type AuthorLink } from '../custom-fields/author-links';
 
 export type { PublicImage, PublicSong, PublicStill };
 
@@ -36,10 +41,15 @@ export interface PublicAvatar extends PublicImage {
   alternativeText: string | null;
 }
 
+export type PublicAuthorLink = AuthorLink;
+
+/** The author of a review (`plugin::movie-reviews.author`), as shown with it and on the author page. */
 export interface PublicAuthor {
   name: string;
+  slug: string;
   bio: string | null;
   avatar: PublicAvatar | null;
+  links: PublicAuthorLink[];
 }
 
 /** A review in lists: everything but the body. */
@@ -53,7 +63,8 @@ export interface ReviewSummary {
   filmingLocations: string[];
   song: PublicSong | null;
   rating: number | null;
-  author: PublicAuthor;
+  /** null only for a review with no author (none picked). */
+  author: PublicAuthor | null;
   tags: string[];
   commentsEnabled: boolean;
   publishedAt: string;
@@ -78,12 +89,17 @@ export interface ReviewStructuredData {
     image?: string[];
   };
   reviewRating?: { '@type': 'Rating'; ratingValue: number; bestRating: 10; worstRating: 0 };
-  author: { '@type': 'Person'; name: string };
+  author?: { '@type': 'Person'; name: string; url?: string; sameAs?: string[] };
   datePublished: string;
   dateModified: string;
   reviewBody?: string;
   keywords?: string;
   commentCount: number;
+  /** The review page (settings `reviewUrlPattern`, else `siteUrl` + `/reviews/{slug}`); absent while unset. */
+  url?: string;
+  mainEntityOfPage?: { '@type': 'WebPage'; '@id': string };
+  /** The site (settings `siteName`, `siteLogoUrl`); absent while the site name is unset. */
+  publisher?: { '@type': 'Organization'; name: string; logo?: { '@type': 'ImageObject'; url: string } };
 }
 
 /** Strapi blocks, as stored (see Strapi's Blocks renderer for sites). */
@@ -94,6 +110,10 @@ export interface ReviewDetail extends ReviewSummary {
   body: BlocksContent;
   commentCount: number;
   structuredData: ReviewStructuredData;
+  /** Head tags of the review page (title, description, canonical link, Open Graph, Twitter card). */
+  seo: ReviewSeo;
+  /** Share links built from the canonical URL; null while the site's addresses are not set. */
+  share: ShareLinks | null;
 }
 
 export interface Pagination {
@@ -114,6 +134,18 @@ export interface FileRow {
   formats: Record<string, { url: string; width?: number | null; height?: number | null; mime: string }> | null;
 }
 
+/** An author row as populated with a review (or read for the author page). */
+export interface AuthorRow {
+  id: number;
+  documentId: string;
+  name: string;
+  slug: string | null;
+  bio: string | null;
+  links: unknown;
+  updatedAt?: Date | string;
+  avatar?: FileRow | null;
+}
+
 /** The stored, flat columns of a review row read by the public API. */
 export interface ReviewRow {
   id: number;
@@ -132,15 +164,15 @@ export interface ReviewRow {
   filmingLocations: unknown;
   song: unknown;
   rating: number | string | null;
-  authorName: string;
-  authorBio: string | null;
-  authorAvatar?: FileRow | null;
+  author?: AuthorRow | null;
   tags: unknown;
   commentsEnabled: boolean | null;
   publishedAt: Date | string;
   createdAt: Date | string;
   updatedAt: Date | string;
   body?: unknown;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
 }
 
 /** Columns selected for summaries (no body: it can be large and lists do not show it). */
@@ -161,8 +193,6 @@ export const SUMMARY_COLUMNS = [
   'filmingLocations',
   'song',
   'rating',
-  'authorName',
-  'authorBio',
   'tags',
   'commentsEnabled',
   'publishedAt',
@@ -170,10 +200,19 @@ export const SUMMARY_COLUMNS = [
   'updatedAt',
 ] as const;
 
-export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'body'] as const;
+export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'body', 'seoTitle', 'seoDescription'] as const;
 
-export const AVATAR_POPULATE = {
-  authorAvatar: { select: ['id', 'url', 'width', 'height', 'mime', 'formats', 'alternativeText'] },
+const FILE_SELECT = ['id', 'url', 'width', 'height', 'mime', 'formats', 'alternativeText'] as const;
+
+/** Columns of an author read for the public API. */
+export const AUTHOR_COLUMNS = ['id', 'documentId', 'name', 'slug', 'bio', 'links', 'updatedAt'] as const;
+
+/** The author's avatar, populated with an author row. */
+export const AUTHOR_AVATAR_POPULATE = { avatar: { select: [...FILE_SELECT] } } as const;
+
+/** What a review read populates: its author and the author's avatar (a constant number of queries per page). */
+export const AUTHOR_POPULATE = {
+  author: { select: [...AUTHOR_COLUMNS], populate: AUTHOR_AVATAR_POPULATE },
 } as const;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -207,10 +246,13 @@ const toSynopsis = (value: unknown): PublicSynopsis | null =>
 const toStrings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
 
-export const toPublicAvatar = (file: FileRow | null | undefined): PublicAvatar | null => {
+export const toPublicAvatar = (
+  file: FileRow | null | undefined,
+  mediaBase: string | null = null
+): PublicAvatar | null => {
   if (!file || typeof file.url !== 'string' || !file.mime?.startsWith('image/')) return null;
   return {
-    url: file.url,
+    url: absoluteMediaUrl(file.url, mediaBase),
     width: int(file.width),
     height: int(file.height),
     mime: file.mime,
@@ -218,7 +260,7 @@ export const toPublicAvatar = (file: FileRow | null | undefined): PublicAvatar |
       ? Object.fromEntries(
           Object.entries(file.formats).map(([name, f]) => [
             name,
-            { url: f.url, width: int(f.width), height: int(f.height), mime: f.mime },
+            { url: absoluteMediaUrl(f.url, mediaBase), width: int(f.width), height: int(f.height), mime: f.mime },
           ])
         )
       : null,
@@ -226,17 +268,53 @@ export const toPublicAvatar = (file: FileRow | null | undefined): PublicAvatar |
   };
 };
 
+/** The public author, or null when the review has none. */
+export const toPublicAuthor = (
+  author: AuthorRow | null | undefined,
+  mediaBase: string | null = null
+): PublicAuthor | null =>
+  author && typeof author.name === 'string'
+    ? {
+        name: author.name,
+        slug: author.slug ?? '',
+        bio: str(author.bio),
+        avatar: toPublicAvatar(author.avatar, mediaBase),
+        links: storedAuthorLinks(author.links),
+      }
+    : null;
+
 const toRating = (value: number | string | null): number | null => {
   if (value === null || value === undefined || value === '') return null;
   const n = Number(value);
   return Number.isFinite(n) ? n : null;
 };
 
-/** A review without its body; `stills` comes from `expandStillsBatch` (one query per page). */
+/** An image with its URL and its formats' URLs made absolute (see site-urls.ts). */
+const withAbsoluteUrls = (image: PublicImage, mediaBase: string | null): PublicImage =>
+  mediaBase
+    ? {
+        ...image,
+        url: absoluteMediaUrl(image.url, mediaBase),
+        formats: image.formats
+          ? Object.fromEntries(
+              Object.entries(image.formats).map(([name, f]) => [
+                name,
+                { ...f, url: absoluteMediaUrl(f.url, mediaBase) },
+              ])
+            )
+          : null,
+      }
+    : image;
+
+/**
+ * A review without its body; `stills` comes from `expandStillsBatch` (one query per page).
+ * `site` gives the base of relative media URLs (site-urls.ts).
+ */
 export const toSummary = (
   row: ReviewRow,
   stills: PublicStill[],
-  providers?: readonly SongProvider[]
+  providers?: readonly SongProvider[],
+  site: SiteContext = EMPTY_SITE
 ): ReviewSummary => ({
   documentId: row.documentId,
   slug: row.slug,
@@ -251,11 +329,11 @@ export const toSummary = (
     runtimeMinutes: int(row.movieRuntimeMinutes),
   },
   synopsis: toSynopsis(row.synopsis),
-  stills,
+  stills: stills.map((still) => ({ ...still, image: withAbsoluteUrls(still.image, site.mediaBase) })),
   filmingLocations: toStrings(row.filmingLocations),
   song: toPublicSong(row.song, providers),
   rating: toRating(row.rating),
-  author: { name: row.authorName, bio: str(row.authorBio), avatar: toPublicAvatar(row.authorAvatar) },
+  author: toPublicAuthor(row.author, site.mediaBase),
   tags: toStrings(row.tags),
   commentsEnabled: row.commentsEnabled !== false,
   publishedAt: iso(row.publishedAt),
@@ -270,10 +348,16 @@ export const toSummary = (
 export const toStructuredData = (
   review: ReviewSummary,
   body: BlocksContent,
-  commentCount: number
+  commentCount: number,
+  site: SiteContext = EMPTY_SITE
 ): ReviewStructuredData =>
   // The generic JSON-LD builder returns a plain record; the review's own shape is the narrower published type.
-  buildStructuredData({ ...review, body }, commentCount) as unknown as ReviewStructuredData;
+  buildStructuredData({ ...review, body }, commentCount, {
+    url: reviewPageUrl(review.slug, site),
+    siteName: site.siteName,
+    siteLogoUrl: site.siteLogoUrl,
+    authorUrlPattern: site.authorUrlPattern,
+  }) as unknown as ReviewStructuredData;
 
 const toBlocks = (value: unknown): BlocksContent => (Array.isArray(value) ? value.filter(isRecord) : []);
 
@@ -281,9 +365,17 @@ export const toDetail = (
   row: ReviewRow,
   stills: PublicStill[],
   commentCount: number,
-  providers?: readonly SongProvider[]
+  providers?: readonly SongProvider[],
+  site: SiteContext = EMPTY_SITE
 ): ReviewDetail => {
-  const summary = toSummary(row, stills, providers);
+  const summary = toSummary(row, stills, providers, site);
   const body = toBlocks(row.body);
-  return { ...summary, body, commentCount, structuredData: toStructuredData(summary, body, commentCount) };
+  const structuredData = toStructuredData(summary, body, commentCount, site);
+  const seo = buildSeo(
+    { ...summary, body, seoTitle: str(row.seoTitle), seoDescription: str(row.seoDescription) },
+    reviewPageUrl(summary.slug, site),
+    site.siteName,
+    structuredData.dateModified
+  );
+  return { ...summary, body, commentCount, structuredData, seo, share: buildShareLinks(seo) };
 };

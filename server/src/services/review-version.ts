@@ -9,6 +9,8 @@
  *   approving, hiding, editing or deleting one changes one or the other);
  * - the upload files (how many, the latest `updatedAt`: a file updated or deleted
  *   may be a still or the avatar shown);
+ * - its author (the latest `updatedAt` of the author it is linked to: an edit of
+ *   the author's name, bio, links or avatar choice);
  * - the plugin settings (their hash, memoised: song providers and Cache-Control).
  * It is computed BEFORE the answer is read, so a write in between can only make the
  * ETag older than the body (next request: 200), never newer (a stale 304).
@@ -17,16 +19,25 @@
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { COMMENT_UID, REVIEW_UID } from '../utils/constants';
+import { AUTHOR_UID, COMMENT_UID, REVIEW_UID } from '../utils/constants';
 import { getService } from '../utils/get-service';
 import { isPublicSlug } from '../validation/slug';
 
 const FILE_UID = 'plugin::upload.file';
 
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
 interface Names {
   reviews: string;
   comments: string;
   files: string;
+  authors: string;
+  /** The review → author link table. */
+  authorLink: JoinTable;
   col: (uid: string, attribute: string) => string;
 }
 
@@ -39,6 +50,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       reviews: meta(REVIEW_UID).tableName,
       comments: meta(COMMENT_UID).tableName,
       files: meta(FILE_UID).tableName,
+      authors: meta(AUTHOR_UID).tableName,
+      authorLink: (meta(REVIEW_UID).attributes.author as unknown as { joinTable: JoinTable }).joinTable,
       col: (uid, attribute) => {
         const attr = meta(uid).attributes[attribute] as { columnName?: string } | undefined;
         return attr?.columnName ?? attribute;
@@ -60,6 +73,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .select(knex.raw(select))
           .whereRaw('?? = ??', [c('reviewDocumentId'), r('documentId')])
           .andWhere(c('moderationStatus'), 'approved');
+      const link = n.authorLink;
+      const authorUpdated = knex(`${n.authors} as a`)
+        .max(`a.${n.col(AUTHOR_UID, 'updatedAt')}`)
+        .join(`${link.name} as l`, `l.${link.inverseJoinColumn.name}`, `a.${n.col(AUTHOR_UID, 'id')}`)
+        .whereRaw('?? = ??', [`l.${link.joinColumn.name}`, r('id')]);
       const row = (await knex(`${n.reviews} as r`)
         .select(
           knex.raw('?? as id', [r('id')]),
@@ -67,7 +85,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           approved('count(*)').as('comment_count'),
           approved(`max(${knex.ref(c('updatedAt')).toQuery()})`).as('comment_updated'),
           knex(n.files).count('*').as('file_count'),
-          knex(n.files).max(n.col(FILE_UID, 'updatedAt')).as('file_updated')
+          knex(n.files).max(n.col(FILE_UID, 'updatedAt')).as('file_updated'),
+          authorUpdated.as('author_updated')
         )
         .where(r('slug'), slug)
         .whereNotNull(r('publishedAt'))
@@ -81,6 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         stamp(row.comment_updated),
         row.file_count,
         stamp(row.file_updated),
+        stamp(row.author_updated),
       ];
       const settingsHash = await getService(strapi, 'settings').hash();
       return `"v${createHash('sha256')

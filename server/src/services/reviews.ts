@@ -12,7 +12,7 @@ import { getService } from '../utils/get-service';
 import { storedStills } from '../custom-fields/read';
 import { CACHE_TAGS } from '../utils/cache-tags';
 import {
-  AVATAR_POPULATE,
+  AUTHOR_POPULATE,
   DETAIL_COLUMNS,
   SUMMARY_COLUMNS,
   toDetail,
@@ -23,7 +23,7 @@ import {
   type ReviewSummary,
 } from './review-format';
 import { buildReviewWhere, pageCount, tagsMatch } from './reviews-query';
-import type { ReviewListQuery, SortOrder } from '../validation/list-query';
+import { DEFAULT_SORT, type PageQuery, type ReviewListQuery, type SortOrder } from '../validation/list-query';
 
 type Where = Record<string, unknown>;
 type OrderBy = Array<Record<string, 'asc' | 'desc'>>;
@@ -48,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy,
           offset,
           limit,
-          populate: AVATAR_POPULATE,
+          populate: AUTHOR_POPULATE,
         })) as ReviewRow[]);
 
   /**
@@ -99,13 +99,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const allowedProviders = async (): Promise<readonly SongProvider[]> =>
     (await getService(strapi, 'settings').current()).embedProviders;
 
-  /** Adds the cache tags of the files `rows` show (stills, avatar) to `tags`. */
+  /**
+   * The site's addresses (media base, canonical URLs), from the settings memo. Settings
+   * changes invalidate every cached answer (`mr:all`, see cache-invalidation.ts).
+   */
+  const site = () => getService(strapi, 'siteUrls').context();
+
+  /** Adds the cache tags of what `rows` show besides themselves (stills, authors, avatars) to `tags`. */
   const tagFiles = (rows: ReviewRow[], tags: Set<string> | undefined) => {
     if (!tags) return;
     for (const row of rows) {
       for (const still of storedStills(row.stills)) tags.add(CACHE_TAGS.file(still.file));
-      if (row.authorAvatar?.id !== undefined) tags.add(CACHE_TAGS.file(row.authorAvatar.id));
+      if (row.author?.documentId) tags.add(CACHE_TAGS.author(row.author.documentId));
+      if (row.author?.avatar?.id !== undefined) tags.add(CACHE_TAGS.file(row.author.avatar.id));
     }
+  };
+
+  /** The page of summaries for `rows` (stills in one query), with its pagination. */
+  const toPage = async (
+    rows: ReviewRow[],
+    total: number,
+    page: PageQuery,
+    tags: Set<string> | undefined
+  ): Promise<ReviewPage> => {
+    tags?.add(CACHE_TAGS.list);
+    tagFiles(rows, tags);
+    const [stills, providers, siteContext] = await Promise.all([
+      expandStillsBatch(
+        strapi,
+        rows.map((r) => r.stills)
+      ),
+      allowedProviders(),
+      site(),
+    ]);
+    return {
+      data: rows.map((row, i) => toSummary(row, stills[i], providers, siteContext)),
+      meta: {
+        pagination: {
+          page: page.page,
+          pageSize: page.pageSize,
+          pageCount: pageCount(total, page.pageSize),
+          total,
+        },
+      },
+    };
   };
 
   return {
@@ -127,26 +164,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         result = { rows, total: Number(total) };
       }
 
-      tags?.add(CACHE_TAGS.list);
-      tagFiles(result.rows, tags);
-      const [stills, providers] = await Promise.all([
-        expandStillsBatch(
-          strapi,
-          result.rows.map((r) => r.stills)
-        ),
-        allowedProviders(),
+      return toPage(result.rows, result.total, query, tags);
+    },
+
+    /** One page of an author's published reviews, newest first (`tags` as for `list`). */
+    async listByAuthor(authorId: number, page: PageQuery, tags?: Set<string>): Promise<ReviewPage> {
+      const where: Where = { $and: [{ publishedAt: { $notNull: true } }, { author: { id: authorId } }] };
+      const orderBy = orderByOf(DEFAULT_SORT);
+      const [rows, total] = await Promise.all([
+        findRows(where, orderBy, (page.page - 1) * page.pageSize, page.pageSize),
+        reviews().count({ where }),
       ]);
-      return {
-        data: result.rows.map((row, i) => toSummary(row, stills[i], providers)),
-        meta: {
-          pagination: {
-            page: query.page,
-            pageSize: query.pageSize,
-            pageCount: pageCount(result.total, query.pageSize),
-            total: result.total,
-          },
-        },
-      };
+      return toPage(rows, Number(total), page, tags);
     },
 
     /** The published version of a review (id, documentId, commentsEnabled), or null for drafts and unknown slugs. */
@@ -179,17 +208,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = (await reviews().findOne({
         select: [...DETAIL_COLUMNS],
         where: { slug, publishedAt: { $notNull: true } },
-        populate: AVATAR_POPULATE,
+        populate: AUTHOR_POPULATE,
       })) as ReviewRow | null;
       if (!row) return null;
       tags?.add(CACHE_TAGS.review(row.documentId));
       tagFiles([row], tags);
-      const [[stills], commentCount, providers] = await Promise.all([
+      const [[stills], commentCount, providers, siteContext] = await Promise.all([
         expandStillsBatch(strapi, [row.stills]),
         getService(strapi, 'comments').countVisible(row.documentId),
         allowedProviders(),
+        site(),
       ]);
-      return toDetail(row, stills, commentCount, providers);
+      return toDetail(row, stills, commentCount, providers, siteContext);
     },
   };
 };

@@ -23,6 +23,12 @@ export const defaultsFromConfig = (config: PluginConfig): Settings => ({
   embedProviders: [...config.embedProviders],
   commentsEnabledByDefault: config.comments.enabledByDefault,
   grantPublicPermissions: config.grantPublicPermissions,
+  siteUrl: config.site.siteUrl,
+  reviewUrlPattern: config.site.reviewUrlPattern,
+  siteName: config.site.siteName,
+  siteLogoUrl: config.site.siteLogoUrl,
+  mediaBaseUrl: config.site.mediaBaseUrl,
+  authorUrlPattern: config.site.authorUrlPattern,
 });
 
 type Listener = (settings: Settings) => void | Promise<void>;

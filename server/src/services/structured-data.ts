@@ -42,7 +42,11 @@ export interface StructuredDataInput {
   authorName?: string | null;
   // API (shaped) shape
   movie?: ShapedMovie | null;
-  author?: { name?: string | null } | null;
+  author?: {
+    name?: string | null;
+    slug?: string | null;
+    links?: Array<{ url?: unknown }> | null;
+  } | null;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -89,6 +93,19 @@ export const blocksToPlainText = (blocks: unknown): string => {
 
 const person = (name: string): Json => ({ '@type': 'Person', name });
 
+/** The review's author as a Person: `url` from the site's author URL pattern, `sameAs` from the author's links. */
+const authorPerson = (name: string, author: StructuredDataInput['author'], page: StructuredDataPage): Json => {
+  const data: { [key: string]: Json } = { '@type': 'Person', name };
+  const slug = text(author?.slug);
+  const pattern = text(page.authorUrlPattern);
+  if (slug && pattern?.includes('{slug}')) data.url = pattern.split('{slug}').join(encodeURIComponent(slug));
+  const sameAs = Array.isArray(author?.links)
+    ? author.links.flatMap((l) => (typeof l?.url === 'string' && l.url.startsWith('https://') ? [l.url] : []))
+    : [];
+  if (sameAs.length) data.sameAs = sameAs;
+  return data;
+};
+
 /** URLs of expanded stills (`{ image: { url } }`), as the public API returns them. */
 const stillImages = (stills: unknown): string[] =>
   Array.isArray(stills)
@@ -98,7 +115,24 @@ const stillImages = (stills: unknown): string[] =>
       })
     : [];
 
-export const buildStructuredData = (review: StructuredDataInput, commentCount?: number): StructuredData => {
+/**
+ * The site around the review (from the settings, see site-urls.ts): the review page's
+ * URL gives `url` and `mainEntityOfPage`; the site's name and logo the `publisher`
+ * Organization; the author URL pattern the author Person's `url`. Each is left out while unset.
+ */
+export interface StructuredDataPage {
+  url?: string | null;
+  siteName?: string | null;
+  siteLogoUrl?: string | null;
+  /** e.g. `https://example.com/authors/{slug}`: the author Person's `url`. */
+  authorUrlPattern?: string | null;
+}
+
+export const buildStructuredData = (
+  review: StructuredDataInput,
+  commentCount?: number,
+  page: StructuredDataPage = {}
+): StructuredData => {
   const movie: ShapedMovie = {
     title: review.movie?.title ?? review.movieTitle,
     originalTitle: review.movie?.originalTitle ?? review.movieOriginalTitle,
@@ -130,7 +164,7 @@ export const buildStructuredData = (review: StructuredDataInput, commentCount?: 
   const name = text(review.title);
   if (name) data.name = name;
   const author = text(review.author?.name ?? review.authorName);
-  if (author) data.author = person(author);
+  if (author) data.author = authorPerson(author, review.author, page);
   const published = iso(review.publishedAt);
   if (published) data.datePublished = published;
   // Publishing copies the draft's timestamps, so a published row's updatedAt can predate its publishedAt.
@@ -148,5 +182,15 @@ export const buildStructuredData = (review: StructuredDataInput, commentCount?: 
     if (tags.length) data.keywords = tags.join(', ');
   }
   if (typeof commentCount === 'number') data.commentCount = commentCount;
+  if (page.url) {
+    data.url = page.url;
+    data.mainEntityOfPage = { '@type': 'WebPage', '@id': page.url };
+  }
+  const siteName = text(page.siteName);
+  if (siteName) {
+    const publisher: { [key: string]: Json } = { '@type': 'Organization', name: siteName };
+    if (page.siteLogoUrl) publisher.logo = { '@type': 'ImageObject', url: page.siteLogoUrl };
+    data.publisher = publisher;
+  }
   return data;
 };

@@ -30,3 +30,7 @@ export const RATING_STEP = 0.5;
 /** Tag suggestions (admin route): at most this many, for a query of at most this many characters. */
 export const MAX_SUGGESTIONS = 10;
 export const MAX_SUGGEST_QUERY = 50;
+/** Author links: how many, and how long a label and a URL may be. */
+export const MAX_AUTHOR_LINKS = 10;
+export const MAX_AUTHOR_LINK_LABEL = 60;
+export const MAX_AUTHOR_LINK_URL = 2048;

@@ -15,7 +15,7 @@ export const CACHE_TAGS = {
   comments: (reviewDocumentId: string) => `mr:comments:${reviewDocumentId}`,
   /** Every entry that shows this upload file (stills, avatars). */
   file: (id: number | string) => `mr:file:${id}`,
-  /** The page of this author. */
+  /** Everything that shows this author (by documentId): its page, and the lists and details of its reviews. */
   author: (id: number | string) => `mr:author:${id}`,
   /**
    * Given to the entries of a route that declared no tags (see `addCacheTags`):

@@ -34,7 +34,7 @@ import { optionalPlainText, plainText } from './plain-text';
  * literal, credentials, port, look-alike characters), nothing WHATWG parsing
  * would have to repair.
  */
-const sourceUrl = z
+export const sourceUrl = z
   .string()
   .max(MAX_SOURCE_URL, { message: `must be at most ${MAX_SOURCE_URL} characters` })
   .superRefine((v, ctx) => {

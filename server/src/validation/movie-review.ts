@@ -33,10 +33,14 @@ export const movieReviewFields = {
     .nullable(),
   filmingLocations: locationsSchema.nullable(),
   rating: ratingSchema.nullable(),
-  authorName: plainText(1, 120),
+  /** Deprecated (kept for one release): a write naming its author this way is linked to that Author entry. */
+  authorName: optionalPlainText(120),
   authorBio: optionalPlainText(2000),
   tags: tagsSchema.nullable(),
   commentsEnabled: z.boolean({ message: 'must be true or false' }),
+  // Search-result overrides (seo): plain text, at most what search engines show.
+  seoTitle: optionalPlainText(70),
+  seoDescription: optionalPlainText(160),
 } as const;
 
 export type MovieReviewField = keyof typeof movieReviewFields;
@@ -47,4 +51,5 @@ export const movieReviewWriteSchema = z.object(
   }
 );
 
-export const requiredOnCreate: MovieReviewField[] = ['title', 'movieTitle', 'movieYear', 'authorName'];
+/** What a create must have besides its author (the `author` relation, or the deprecated `authorName`). */
+export const requiredOnCreate: MovieReviewField[] = ['title', 'movieTitle', 'movieYear'];

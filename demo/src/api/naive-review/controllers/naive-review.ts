@@ -1,6 +1,6 @@
 /**
  * The naive baseline of the benchmark: the controller a Strapi user typically writes by hand.
- * `strapi.documents().findMany/findFirst` with `populate: '*'`, then one file lookup per still
+ * `strapi.documents().findMany/findFirst` populating the author (and its avatar), then one file lookup per still
  * and the same output fields as the plugin's public API (movie/author objects, expanded stills,
  * song with an embed URL, comment count and JSON-LD on the detail). Deliberately ordinary code,
  * not a strawman: it filters on published documents and selects nothing it does not return.
@@ -47,9 +47,13 @@ interface ReviewDocument {
     startAt?: number | null;
   } | null;
   rating: number | string | null;
-  authorName: string;
-  authorBio: string | null;
-  authorAvatar: FileEntity | null;
+  author: {
+    name: string;
+    slug: string;
+    bio: string | null;
+    links: Array<{ label: string; url: string }> | null;
+    avatar?: FileEntity | null;
+  } | null;
   tags: string[] | null;
   commentsEnabled: boolean;
   publishedAt: string;
@@ -116,7 +120,15 @@ const summary = async (strapi: Core.Strapi, r: ReviewDocument) => ({
   filmingLocations: r.filmingLocations ?? [],
   song: r.song ? { ...r.song, embedUrl: embedUrl(r.song) } : null,
   rating: r.rating === null ? null : Number(r.rating),
-  author: { name: r.authorName, bio: r.authorBio, avatar: r.authorAvatar ? image(r.authorAvatar) : null },
+  author: r.author
+    ? {
+        name: r.author.name,
+        slug: r.author.slug,
+        bio: r.author.bio,
+        avatar: r.author.avatar ? image(r.author.avatar) : null,
+        links: r.author.links ?? [],
+      }
+    : null,
   tags: r.tags ?? [],
   commentsEnabled: r.commentsEnabled,
   publishedAt: r.publishedAt,
@@ -137,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return ctx.badRequest('page and pageSize must be integers (pageSize 1-100)');
     const reviews = (await strapi.documents(REVIEW).findMany({
       status: 'published',
-      populate: '*',
+      populate: { author: { populate: ['avatar'] } },
       sort: 'publishedAt:desc',
       start: (page - 1) * pageSize,
       limit: pageSize,
@@ -152,7 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const review = (await strapi.documents(REVIEW).findFirst({
       filters: { slug: ctx.params.slug },
       status: 'published',
-      populate: '*',
+      populate: { author: { populate: ['avatar'] } },
     })) as unknown as ReviewDocument | null;
     if (!review) return ctx.notFound('review not found');
     const commentCount = await strapi.documents(COMMENT).count({
@@ -169,7 +181,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           '@type': 'Review',
           name: review.title,
           datePublished: review.publishedAt,
-          author: { '@type': 'Person', name: review.authorName },
+          author: review.author
+            ? {
+                '@type': 'Person',
+                name: review.author.name,
+                sameAs: (review.author.links ?? []).map((l) => l.url),
+              }
+            : undefined,
           reviewRating:
             review.rating === null
               ? undefined
