@@ -46,6 +46,11 @@ const TYPED = {
   songTitle: 'Shenzou',
   songArtist: 'Steven Price',
   authorName: 'Margot Lane',
+  authorBio: 'Margot reviews films about people alone with machines.',
+  authorLinks: [
+    { label: 'Website', url: 'https://margotlane.example.net/' },
+    { label: 'Letterboxd', url: 'https://letterboxd.example.org/margot' },
+  ],
 };
 
 /** Pastes `text` into an input the way a browser does: a paste event carrying the clipboard text. */
@@ -219,7 +224,46 @@ it('writes a whole review through the form, publishes it, and the public API ret
   expect(await slider.getAttribute('aria-valuetext')).toBe('8.5 out of 10');
   expect(await page.getByRole('textbox', { name: /^Rating/ }).inputValue()).toBe('8.5');
 
-  await page.getByRole('textbox', { name: /^Author name/ }).fill(TYPED.authorName);
+  // A new author, with an avatar and two links, created from Strapi's own relation input
+  // ("Create a relation" opens the author form in a modal), then picked in that input.
+  const authorInput = page.getByRole('combobox', { name: /^Author/ });
+  await authorInput.click();
+  await page.getByRole('option', { name: /Create a relation/ }).click();
+  const modal = page.getByRole('dialog');
+  const authorName = modal.getByRole('textbox', { name: /^Name/ });
+  await authorName.waitFor();
+  await authorName.fill(TYPED.authorName);
+  await modal.getByRole('textbox', { name: /^Bio/ }).fill(TYPED.authorBio);
+  await modal.getByText(/Click to add an asset/).click();
+  const library = page.getByRole('dialog').filter({ hasText: 'mara-okafor-avatar.jpg' });
+  await library.getByText('mara-okafor-avatar.jpg', { exact: true }).waitFor();
+  await library
+    .locator('div')
+    .filter({ has: page.getByText('mara-okafor-avatar.jpg', { exact: true }) })
+    .filter({ has: page.getByRole('checkbox') })
+    .last()
+    .getByRole('checkbox')
+    .check();
+  await library.getByRole('button', { name: 'Finish' }).click();
+  for (const [i, link] of TYPED.authorLinks.entries()) {
+    await modal.getByRole('button', { name: 'Add a link' }).click();
+    await modal
+      .getByRole('textbox', { name: /^Label/ })
+      .nth(i)
+      .fill(link.label);
+    await modal.getByRole('textbox', { name: /^URL/ }).nth(i).fill(link.url);
+  }
+  await screenshot(page, 'new-review-1b-author-modal');
+  const authorCreated = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().includes('plugin::movie-reviews.author')
+  );
+  await modal.getByRole('button', { name: /^Save$/ }).click();
+  expect((await authorCreated).status()).toBe(201);
+  await page.keyboard.press('Escape');
+  await modal.waitFor({ state: 'detached' }).catch(() => undefined);
+  await authorInput.click();
+  await authorInput.pressSequentially(TYPED.authorName.slice(0, 5));
+  await page.getByRole('option', { name: new RegExp(TYPED.authorName) }).click();
 
   await screenshot(page, 'new-review-2-filled');
   // The whole filled form at 1280 wide (docs/edit-view.png is taken from this one).
@@ -291,12 +335,19 @@ it('writes a whole review through the form, publishes it, and the public API ret
     song: { url: TYPED.song, provider: 'youtube', title: TYPED.songTitle, artist: TYPED.songArtist },
     rating: 8.5,
     tags: ['romance', 'space survival'],
-    author: { name: TYPED.authorName },
+    author: { name: TYPED.authorName, bio: TYPED.authorBio, links: TYPED.authorLinks },
   };
   expect(detail).toMatchObject(expected);
   const stills = detail.stills as Array<{ caption: string; alt: string; image: { url: string; mime: string } }>;
   expect(stills.map(({ caption, alt }) => ({ caption, alt }))).toEqual(TYPED.stills);
   expect(stills.map((s) => s.image.mime)).toEqual(['image/jpeg', 'image/jpeg']);
+  // The avatar picked in the modal, with the alt text it has in the media library.
+  const author = detail.author as { slug: string; avatar: { mime: string; alternativeText: string | null } | null };
+  expect(author.slug).toMatch(/^margot-lane/);
+  expect(author.avatar).toMatchObject({
+    mime: 'image/jpeg',
+    alternativeText: 'Portrait of Mara Okafor against a dusk sky',
+  });
 
   // GraphQL returns the same.
   const gql = await fetch(`${server.url}/graphql`, {
@@ -312,7 +363,7 @@ it('writes a whole review through the form, publishes it, and the public API ret
         song { url provider title artist }
         rating
         tags
-        author { name }
+        author { name bio links { label url } }
       } }`,
       variables: { slug },
     }),
