@@ -1,6 +1,6 @@
 /**
  * Public access to the read API without touching the Users & Permissions UI: the
- * Public role gets the plugin's four content-API actions at bootstrap, unless
+ * Public role gets the plugin's content-API actions at bootstrap, unless
  * `grantPublicPermissions` is off (file config, or the admin setting). Turning the
  * setting off in the admin revokes them; turning it on grants them again.
  */
@@ -8,7 +8,7 @@ import { getService } from './utils/get-service';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './utils/constants';
 
-export const PUBLIC_ACTIONS = ['find', 'findOne', 'comments', 'createComment'].map(
+export const PUBLIC_ACTIONS = ['find', 'findOne', 'related', 'comments', 'createComment', 'reportComment'].map(
   (action) => `plugin::${PLUGIN_ID}.reviews.${action}`
 );
 

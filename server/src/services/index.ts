@@ -12,6 +12,8 @@ import importer from './importer';
 import cacheBus from './cache-bus';
 import reviewVersion from './review-version';
 import publicAccess from './public-access';
+import related from './related';
+import commentReports from './comment-reports';
 
 export default {
   slug,
@@ -28,4 +30,6 @@ export default {
   cacheBus,
   reviewVersion,
   publicAccess,
+  related,
+  commentReports,
 };

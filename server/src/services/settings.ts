@@ -24,6 +24,7 @@ export const defaultsFromConfig = (config: PluginConfig): Settings => ({
   embedProviders: [...config.embedProviders],
   commentsEnabledByDefault: config.comments.enabledByDefault,
   grantPublicPermissions: config.grantPublicPermissions,
+  reportThreshold: config.comments.reportThreshold,
 });
 
 type Listener = (settings: Settings) => void | Promise<void>;

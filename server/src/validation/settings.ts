@@ -10,6 +10,8 @@ export const settingsSchema = z.strictObject({
   embedProviders: z.array(z.enum(SONG_PROVIDERS)).min(1, { message: 'must allow at least one provider' }),
   commentsEnabledByDefault: z.boolean(),
   grantPublicPermissions: z.boolean(),
+  /** Distinct reader reports that hide an approved comment until an editor approves it again. */
+  reportThreshold: z.number().int().min(1).max(LIMITS.reportThreshold),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
