@@ -102,7 +102,10 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
             context: GraphqlContext
           ) => {
             spendFieldBudget(context);
-            const body = args.note === null || args.note === undefined ? { reason: args.reason } : { reason: args.reason, note: args.note };
+            const body =
+              args.note === null || args.note === undefined
+                ? { reason: args.reason }
+                : { reason: args.reason, note: args.note };
             try {
               const outcome = await getService(strapi, 'commentReports').report(
                 args.slug,

@@ -113,7 +113,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       } catch (error) {
         // The unique index refused a second report from this address (or the insert failed otherwise).
-        const existing = await reports().findOne({ select: ['id'], where: { commentDocumentId: documentId.data, ipHash } });
+        const existing = await reports().findOne({
+          select: ['id'],
+          where: { commentDocumentId: documentId.data, ipHash },
+        });
         if (!existing) throw error;
         created = false;
       }

@@ -317,7 +317,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               where: { commentDocumentId: { $in: ids } },
               orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
               limit: ids.length * MAX_REPORTS_READ_PER_COMMENT,
-            }) as Promise<Array<{ commentDocumentId: string; reason: string; note: string | null; createdAt: unknown }>>,
+            }) as Promise<
+              Array<{ commentDocumentId: string; reason: string; note: string | null; createdAt: unknown }>
+            >,
             strapi.db.query(COMMENT_UID).findMany({
               select: [...FIELDS, 'hiddenByReports'],
               where: { documentId: { $in: ids } },

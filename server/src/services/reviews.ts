@@ -156,7 +156,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async summariesByIds(ids: number[], tags?: Set<string>): Promise<ReviewSummary[]> {
       if (!ids.length) return [];
-      const rows = await findRows({ id: { $in: ids }, publishedAt: { $notNull: true } }, [{ id: 'desc' }], 0, ids.length);
+      const rows = await findRows(
+        { id: { $in: ids }, publishedAt: { $notNull: true } },
+        [{ id: 'desc' }],
+        0,
+        ids.length
+      );
       const byId = new Map(rows.map((r) => [r.id, r]));
       const ordered = ids.flatMap((id) => {
         const row = byId.get(id);
