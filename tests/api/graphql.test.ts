@@ -37,7 +37,8 @@ const restFormats = (value: unknown): unknown => {
 };
 
 /** Drops the deepest `replies` level a query did not ask for. */
-const withoutEmptyReplies = (threads: any[]): any[] =>
+type Thread = Record<string, unknown> & { replies?: Thread[] | null };
+const withoutEmptyReplies = (threads: Thread[]): Thread[] =>
   threads.map((c) => ({ ...c, replies: c.replies ? withoutEmptyReplies(c.replies) : [] }));
 
 beforeAll(async () => {

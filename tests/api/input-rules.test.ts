@@ -143,17 +143,13 @@ describe('the plain-text rule', () => {
 
 describe('the comment moderation attribute (moderationStatus)', () => {
   it('lets an editor create and update a comment from the Content Manager (no "Invalid status")', async () => {
-    const created = await app
-      .http()
-      .post(CM_COMMENTS)
-      .set(auth())
-      .send({
-        reviewDocumentId: herId,
-        authorName: 'From CM',
-        authorEmail: 'cm@example.org',
-        content: 'Typed in the Content Manager',
-        moderationStatus: 'pending',
-      });
+    const created = await app.http().post(CM_COMMENTS).set(auth()).send({
+      reviewDocumentId: herId,
+      authorName: 'From CM',
+      authorEmail: 'cm@example.org',
+      content: 'Typed in the Content Manager',
+      moderationStatus: 'pending',
+    });
     expect(created.status).toBe(201);
     const documentId = created.body.data.documentId as string;
     const updated = await app

@@ -35,7 +35,7 @@ const post = (slug: string, body: unknown, headers: Record<string, string> = {})
 };
 
 const storedComments = async (where: Record<string, unknown> = {}) =>
-  (await app.strapi.db.query(COMMENT).findMany({ where, orderBy: { id: 'asc' } })) as Array<Record<string, any>>;
+  (await app.strapi.db.query(COMMENT).findMany({ where, orderBy: { id: 'asc' } })) as Array<Record<string, unknown>>;
 
 const countAll = async () => Number(await app.strapi.db.query(COMMENT).count({}));
 
@@ -93,7 +93,8 @@ describe('GET /reviews/:slug/comments', () => {
 
     const res = await app.http().get(`${API}/reviews/${review.slug}/comments`);
     expect(res.status).toBe(200);
-    const shape = (c: any): unknown => ({ content: c.content, replies: c.replies.map(shape) });
+    type Node = { content: string; replies: Node[] };
+    const shape = (c: Node): unknown => ({ content: c.content, replies: c.replies.map(shape) });
     expect(res.body.data.map(shape)).toEqual([
       {
         content: 'A',
@@ -119,8 +120,14 @@ describe('GET /reviews/:slug/comments', () => {
     }
     const res = await app.http().get(`${API}/reviews/${review.slug}/comments?page=2&pageSize=5`);
     expect(res.status).toBe(200);
-    expect(res.body.data.map((c: any) => c.content)).toEqual(['Top 6', 'Top 7', 'Top 8', 'Top 9', 'Top 10']);
-    expect(res.body.data[1].replies.map((c: any) => c.content)).toEqual(['Reply to 7']);
+    expect(res.body.data.map((c: { content: string }) => c.content)).toEqual([
+      'Top 6',
+      'Top 7',
+      'Top 8',
+      'Top 9',
+      'Top 10',
+    ]);
+    expect(res.body.data[1].replies.map((c: { content: string }) => c.content)).toEqual(['Reply to 7']);
     expect(res.body.meta.pagination).toEqual({ page: 2, pageSize: 5, pageCount: 3, total: 12 });
   });
 
@@ -139,7 +146,7 @@ describe('GET /reviews/:slug/comments', () => {
   ])('rejects %s', async (query, path) => {
     const res = await app.http().get(`${API}/reviews/her-2013/comments?${query}`);
     expect(res.status).toBe(400);
-    expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain(path);
+    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.'))).toContain(path);
   });
 });
 
@@ -180,7 +187,7 @@ describe('POST /reviews/:slug/comments', () => {
       const [row] = await storedComments({ documentId: res.body.data.documentId });
       expect(row.moderationStatus).toBe('approved');
       const listed = await app.http().get(`${API}/reviews/her-2013/comments`);
-      expect(listed.body.data.map((c: any) => c.content)).toContain('Approved straight away.');
+      expect(listed.body.data.map((c: { content: string }) => c.content)).toContain('Approved straight away.');
     } finally {
       await settingsService(app).set({ autoApprove: false });
     }
@@ -241,7 +248,7 @@ describe('POST /reviews/:slug/comments', () => {
     const before = await countAll();
     const res = await post('her-2013', valid(extra));
     expect(res.status).toBe(400);
-    expect(res.body.error.details.errors.map((e: any) => e.path[0])).toContain(field);
+    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(field);
     expect(await countAll()).toBe(before);
   });
 
@@ -254,7 +261,7 @@ describe('POST /reviews/:slug/comments', () => {
     delete body[field];
     const res = await post('her-2013', body);
     expect(res.status).toBe(400);
-    expect(res.body.error.details.errors.map((e: any) => e.path[0])).toContain(field);
+    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(field);
   });
 
   describe('parent', () => {
@@ -403,7 +410,7 @@ describe('POST /reviews/:slug/comments', () => {
         chunks: [body.slice(0, 10), body.slice(10, 30), body.slice(30)],
       });
       expect(res.status).toBe(201);
-      expect((res.json as any).data.content).toBe('Sent in chunks');
+      expect((res.json as { data: { content: string } }).data.content).toBe('Sent in chunks');
     });
 
     it('accepts a body just under 64 KiB (whitespace counts)', async () => {
@@ -438,7 +445,7 @@ describe('POST /reviews/:slug/comments', () => {
       });
       expect(res.status).toBe(400);
       expect(res.json).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError' } });
-      expect((res.json as any).error.message).toContain(message);
+      expect((res.json as { error: { message: string } }).error.message).toContain(message);
       expect(await countAll()).toBe(before);
     });
 

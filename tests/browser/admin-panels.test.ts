@@ -4,6 +4,7 @@
  * the review's edit-view panel; axe on every page (no serious or critical violation
  * in the plugin's own UI) and a screenshot of each state.
  */
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ADMIN, launchBrowser, loginAdmin, screenshot } from './helpers/browser';
@@ -226,7 +227,7 @@ describe('review edit-view panel', () => {
     const panel = page.locator('aside').filter({ has: heading });
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'review-panel');
-    await panel.screenshot({ path: require('node:path').join(__dirname, 'screenshots', 'review-panel-close-up.png') });
+    await panel.screenshot({ path: path.join(__dirname, 'screenshots', 'review-panel-close-up.png') });
     expect(await axe('review edit view panel', 'aside:has([data-testid="panel-jsonld"])')).toEqual([]);
 
     // The queue link opens the moderation page filtered on this review.

@@ -261,13 +261,10 @@ describe('the import', () => {
       [['Jin', ['Ada Reel']]]
     );
     const list = await app.http().get(`${API}/reviews?pageSize=100`);
-    const graphql = await app
-      .http()
-      .post('/graphql')
-      .send({
-        query:
-          '{ movieReview(slug: "parasite-2019-review") { title synopsis { text } } movieReviewComments(slug: "parasite-2019-review") { data { authorName } } }',
-      });
+    const graphql = await app.http().post('/graphql').send({
+      query:
+        '{ movieReview(slug: "parasite-2019-review") { title synopsis { text } } movieReviewComments(slug: "parasite-2019-review") { data { authorName } } }',
+    });
     expect(graphql.body.data.movieReview.title).toBe('Parasite (2019): review');
     const leaks = findLeaks([detail.body, comments.body, list.body, graphql.body], {
       markers: ['tag:blogger.com', 'Awaiting approval', 'cheap stuff'],
@@ -401,14 +398,12 @@ describe('a generated export', () => {
     expect(reviews.every((r) => (r.stills as unknown[]).length === 1 && (r.song as Row).provider === 'youtube')).toBe(
       true
     );
-    const replies = await app.strapi.db
-      .query(COMMENT)
-      .count({
-        where: {
-          sourceId: { $startsWith: 'https://bench.example.com#comment-' },
-          parentDocumentId: { $notNull: true },
-        },
-      });
+    const replies = await app.strapi.db.query(COMMENT).count({
+      where: {
+        sourceId: { $startsWith: 'https://bench.example.com#comment-' },
+        parentDocumentId: { $notNull: true },
+      },
+    });
     expect(replies).toBe(40 * 3);
     fs.rmSync(dir, { recursive: true, force: true });
   });

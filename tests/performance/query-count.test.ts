@@ -45,7 +45,6 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-   
   console.log(`queries per request (${dbClient()}, cache off): ${JSON.stringify(counts)}`);
   if (process.env.SHOW_SQL) console.log(statements.join('\n'));
   await app?.close();

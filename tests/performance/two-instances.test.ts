@@ -18,7 +18,6 @@ import { startDemoServer, type DemoServer } from '../browser/helpers/demo-server
 
 const enabled = dbClient() === 'postgres';
 if (!enabled) {
-   
   console.warn(`two-instances.test.ts skipped: it needs DATABASE_CLIENT=postgres (got ${dbClient()}).`);
 }
 

@@ -13,7 +13,6 @@ import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy';
 const onPostgres = dbClient() === 'postgres';
 const describeIfPostgres = onPostgres ? describe : describe.skip;
 if (!onPostgres) {
-   
   console.log('database-drop: skipped (needs DATABASE_CLIENT=postgres for the TCP proxy)');
 }
 

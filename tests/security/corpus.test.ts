@@ -164,7 +164,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The figures for the report.
-   
+
   console.log(
     `security corpus: ${summary.cases} cases, ${summary.fiveXx} x 5xx, ${summary.leaks} leaks, ${summary.stored} stored-as-text checks`
   );

@@ -40,7 +40,7 @@ export const yearFromText = (text: string, movieTitle: string): number | null =>
 };
 
 export const directorFromText = (text: string): string | null => {
-  const match = /(?:^|\n|\.\s)\s*(?:director|directed by|réalisateur|réalisé par)\s*[:\-]?\s*([^\n.,;(]{2,80})/i.exec(
+  const match = /(?:^|\n|\.\s)\s*(?:director|directed by|réalisateur|réalisé par)\s*[:-]?\s*([^\n.,;(]{2,80})/i.exec(
     text
   );
   return match ? match[1].trim() : null;

@@ -53,6 +53,7 @@ export const startTcpProxy = async (upstream: { host: string; port: number }): P
     backend.on('close', drop);
     client.on('data', (chunk: Buffer) => {
       const text = chunk.toString('latin1');
+      // eslint-disable-next-line no-control-regex -- a NUL byte ends the statement text in the wire protocol
       const sql = text.match(/(select|insert|update|delete|begin|commit|rollback)[^\u0000]*/i);
       if (sql) log.push(sql[0].slice(0, 120));
       if (trap && trap.pattern.test(text)) {
