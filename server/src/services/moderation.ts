@@ -219,6 +219,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
+  /** Reports whose comment still awaits an editor's decision (a join of reports and comments), and its columns. */
+  const reportsAwaitingDecision = () => {
+    const knex = strapi.db.connection;
+    const reportMeta = strapi.db.metadata.get(REPORT_UID);
+    const commentMeta = strapi.db.metadata.get(COMMENT_UID);
+    const col = (meta: typeof reportMeta, attribute: string) =>
+      (meta.attributes[attribute] as { columnName?: string } | undefined)?.columnName ?? attribute;
+    const r = {
+      comment: `r.${col(reportMeta, 'commentDocumentId')}`,
+      created: `r.${col(reportMeta, 'createdAt')}`,
+    };
+    const c = { documentId: `c.${col(commentMeta, 'documentId')}`, status: `c.${MODERATION_COLUMN}` };
+    const open = () =>
+      knex(`${reportMeta.tableName} as r`)
+        .join(`${commentMeta.tableName} as c`, c.documentId, r.comment)
+        .whereIn(c.status, AWAITING_DECISION);
+    return { open, r };
+  };
+
+  /** How many comments the Reported tab lists (one query). */
+  const reportedTotal = async (): Promise<number> => {
+    const { open, r } = reportsAwaitingDecision();
+    const rows = (await open().countDistinct({ total: r.comment })) as Array<{ total?: number | string }>;
+    return Number(rows[0]?.total ?? 0);
+  };
+
   const FIELDS = [
     'documentId',
     'reviewDocumentId',
@@ -241,7 +267,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const where = query.status === 'all' ? { $and: and } : { $and: [...and, { moderationStatus: query.status }] };
       const { field, order } = query.sort;
       // Reads go to the query engine directly (one statement each, no transaction around them).
-      const [page, counts, reviewFilter] = await Promise.all([
+      const [page, counts, reviewFilter, reported] = await Promise.all([
         strapi.db.query(COMMENT_UID).findMany({
           select: FIELDS,
           where,
@@ -251,6 +277,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }) as Promise<Row[]>,
         countByStatus({ $and: and }),
         query.review ? reviewsFor([query.review]) : Promise.resolve(null),
+        reportedTotal(),
       ]);
       const total = counts[query.status];
       return {
@@ -263,6 +290,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             total,
           },
           counts,
+          /** Comments in the Reported tab (not narrowed by the search or review filter). */
+          reported,
           review: query.review ? (reviewFilter?.get(query.review) ?? null) : undefined,
         },
       };
@@ -276,21 +305,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * its comments, and their reviews and parents.
      */
     async reported(query: ReportedQuery): Promise<ReportedPage> {
-      const knex = strapi.db.connection;
-      const reportMeta = strapi.db.metadata.get(REPORT_UID);
-      const commentMeta = strapi.db.metadata.get(COMMENT_UID);
-      const col = (meta: typeof reportMeta, attribute: string) =>
-        (meta.attributes[attribute] as { columnName?: string } | undefined)?.columnName ?? attribute;
-      const r = {
-        comment: `r.${col(reportMeta, 'commentDocumentId')}`,
-        created: `r.${col(reportMeta, 'createdAt')}`,
-      };
-      const c = { documentId: `c.${col(commentMeta, 'documentId')}`, status: `c.${MODERATION_COLUMN}` };
-      const open = () =>
-        knex(`${reportMeta.tableName} as r`)
-          .join(`${commentMeta.tableName} as c`, c.documentId, r.comment)
-          .whereIn(c.status, AWAITING_DECISION);
-      const [page, totals] = await Promise.all([
+      const { open, r } = reportsAwaitingDecision();
+      const [page, total] = await Promise.all([
         open()
           .select({ commentDocumentId: r.comment })
           .count({ n: '*' })
@@ -304,11 +320,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .offset((query.page - 1) * query.pageSize)
           .limit(query.pageSize)
           .then((rows: unknown) => rows as Array<{ commentDocumentId: string; n: number | string; last: unknown }>),
-        open()
-          .countDistinct({ total: r.comment })
-          .then((rows: unknown) => rows as Array<{ total: number | string }>),
+        reportedTotal(),
       ]);
-      const total = Number(totals[0]?.total ?? 0);
       const ids = page.map((p) => p.commentDocumentId);
       const [details, list] = ids.length
         ? await Promise.all([
