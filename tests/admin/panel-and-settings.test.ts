@@ -179,6 +179,7 @@ describe('GET/PUT /movie-reviews/settings', () => {
       embedProviders: ['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo'],
       commentsEnabledByDefault: true,
       grantPublicPermissions: true,
+      reportThreshold: 3,
     });
     expect(res.body.meta.embedProviders).toEqual(['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo']);
   });
@@ -210,6 +211,8 @@ describe('GET/PUT /movie-reviews/settings', () => {
     ['no embed provider', { embedProviders: [] }, 'embedProviders'],
     ['an unknown provider', { embedProviders: ['myspace'] }, 'embedProviders.0'],
     ['a string for a boolean', { autoApprove: 'yes' }, 'autoApprove'],
+    ['a zero report threshold', { reportThreshold: 0 }, 'reportThreshold'],
+    ['a report threshold over 100', { reportThreshold: 101 }, 'reportThreshold'],
     ['an unknown setting', { redis: 'redis://x' }, ''],
   ])('rejects %s with 400 naming the field, and keeps the stored value', async (_, body, field) => {
     const before = (await getSettings()).body.data;

@@ -716,7 +716,7 @@ describe('no other way in', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/Unfinished Draft|example\.com/);
   });
 
-  it('grants the Public role exactly the four plugin actions', async () => {
+  it('grants the Public role exactly the six plugin actions', async () => {
     const role = (await app.strapi.db
       .query('plugin::users-permissions.role')
       .findOne({ where: { type: 'public' } })) as { id: number };
@@ -724,7 +724,9 @@ describe('no other way in', () => {
       where: { role: role.id, action: { $startsWith: 'plugin::movie-reviews.' } },
     })) as Array<{ action: string }>;
     expect(perms.map((p) => p.action).sort()).toEqual(
-      ['comments', 'createComment', 'find', 'findOne'].map((a) => `plugin::movie-reviews.reviews.${a}`).sort()
+      ['comments', 'createComment', 'find', 'findOne', 'related', 'reportComment']
+        .map((a) => `plugin::movie-reviews.reviews.${a}`)
+        .sort()
     );
   });
 });
