@@ -7,7 +7,9 @@ import { API, gql, settingsService } from '../helpers/fixtures';
 
 let app: TestApp;
 
-const ACTIONS = ['comments', 'createComment', 'find', 'findOne'].map((a) => `plugin::movie-reviews.reviews.${a}`);
+const ACTIONS = ['comments', 'createComment', 'find', 'findOne', 'related', 'reportComment'].map(
+  (a) => `plugin::movie-reviews.reviews.${a}`
+);
 
 const publicActions = async () => {
   const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as {
