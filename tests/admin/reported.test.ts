@@ -93,10 +93,13 @@ describe('GET /movie-reviews/moderation/reported', () => {
     expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 10, pageCount: 1, total: 3 });
   });
 
-  it('gives the Reported count with the queue, for the tab label', async () => {
+  it('gives the Reported count with the queue, for the tab label, and marks rows hidden by reports', async () => {
     const res = await app.http().get('/movie-reviews/moderation/comments').set(bearer(token));
     expect(res.status).toBe(200);
     expect(res.body.meta.reported).toBe(3);
+    const rows = res.body.data as Array<{ documentId: string; hiddenByReports: boolean }>;
+    expect(rows.find((r) => r.documentId === made.hidden)?.hiddenByReports).toBe(true);
+    expect(rows.filter((r) => r.documentId !== made.hidden).every((r) => r.hiddenByReports === false)).toBe(true);
   });
 
   it('pages through the list', async () => {

@@ -15,6 +15,8 @@ export interface ModerationComment {
   content: string;
   status: CommentStatus;
   authorIsEditor: boolean;
+  /** Moved back to pending because readers' reports reached the threshold. */
+  hiddenByReports: boolean;
   createdAt: string | null;
   moderatedAt: string | null;
   review: { documentId: string; title: string; published: boolean } | null;

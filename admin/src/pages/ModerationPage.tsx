@@ -270,6 +270,11 @@ const ModerationQueue = () => {
                         {t('moderation.editor')}
                       </Badge>
                     ) : null}
+                    {comment.hiddenByReports ? (
+                      <Badge size="S" backgroundColor="danger100" textColor="danger700">
+                        {t('moderation.reports.hidden')}
+                      </Badge>
+                    ) : null}
                   </Flex>
                   <Typography variant="pi" textColor="neutral600">
                     {[comment.authorEmail, comment.ip ? t('moderation.ip', { ip: comment.ip }) : null]

@@ -51,6 +51,8 @@ export interface ModerationRow {
   content: string;
   status: CommentStatus;
   authorIsEditor: boolean;
+  /** Moved back to pending because readers' reports reached the threshold. */
+  hiddenByReports: boolean;
   createdAt: string | null;
   moderatedAt: string | null;
   review: { documentId: string; title: string; published: boolean } | null;
@@ -212,6 +214,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       content: c.content as string,
       status: c.moderationStatus as CommentStatus,
       authorIsEditor: Boolean(c.authorIsEditor),
+      hiddenByReports: c.hiddenByReports === true,
       createdAt: str(c.createdAt),
       moderatedAt: str(c.moderatedAt),
       review: reviews.get(c.reviewDocumentId as string) ?? null,
@@ -256,6 +259,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     'content',
     'moderationStatus',
     'authorIsEditor',
+    'hiddenByReports',
     'createdAt',
     'moderatedAt',
   ];
@@ -334,13 +338,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               Array<{ commentDocumentId: string; reason: string; note: string | null; createdAt: unknown }>
             >,
             strapi.db.query(COMMENT_UID).findMany({
-              select: [...FIELDS, 'hiddenByReports'],
+              select: FIELDS,
               where: { documentId: { $in: ids } },
             }) as Promise<Row[]>,
           ])
         : [[], []];
       const rows = await toRows(list);
-      const hidden = new Map(list.map((row) => [row.documentId as string, row.hiddenByReports === true]));
       const byId = new Map(rows.map((row) => [row.documentId, row]));
       const summaries = new Map<string, ReportSummary>();
       for (const p of page) {
@@ -349,7 +352,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           reasons: Object.fromEntries(REPORT_REASONS.map((reason) => [reason, 0])) as Record<ReportReason, number>,
           notes: [],
           lastReportedAt: isoOf(p.last),
-          hiddenByReports: hidden.get(p.commentDocumentId) ?? false,
+          hiddenByReports: byId.get(p.commentDocumentId)?.hiddenByReports ?? false,
         });
       }
       for (const d of details) {
