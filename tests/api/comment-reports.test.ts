@@ -146,6 +146,16 @@ describe('POST /reviews/:slug/comments/:documentId/report', () => {
     }
   });
 
+  it('answers 404 for an approved reply under a comment the public cannot see, and accepts one under a visible comment', async () => {
+    const hiddenParent = await createComment(app, review.documentId, { moderationStatus: 'pending' });
+    const orphan = await createComment(app, review.documentId, { parentDocumentId: hiddenParent.documentId });
+    expect((await report(review.slug, orphan.documentId, { reason: 'spam' }, nextIp())).status).toBe(404);
+    expect(await storedReports(orphan.documentId)).toHaveLength(0);
+    const parent = await createComment(app, review.documentId);
+    const reply = await createComment(app, review.documentId, { parentDocumentId: parent.documentId });
+    expect((await report(review.slug, reply.documentId, { reason: 'spam' }, nextIp())).status).toBe(201);
+  });
+
   it('answers 400 naming the field for a bad body', async () => {
     const comment = await createComment(app, review.documentId);
     const cases: Array<[unknown, string]> = [

@@ -23,6 +23,7 @@ import { hostErrors, validationError } from '../utils/host-errors';
 import { zodToValidationError } from '../utils/zod-issues';
 import { getService } from '../utils/get-service';
 import { commentReportInputSchema, reportedCommentParam } from '../validation/comment-report';
+import { MAX_THREAD_DEPTH } from '../validation/comment';
 
 export interface ReportOutcome {
   /** False when this address had already reported the comment (nothing changed). */
@@ -77,8 +78,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The report use case: counts the attempt (429), finds the published review
-     * (404), validates the body (400), finds the approved comment of that review
-     * (404 for unknown, hidden or another review's), stores the report once per
+     * (404), validates the body (400), finds the visible comment of that review
+     * (404 for unknown, hidden, under a hidden comment, or another review's), stores the report once per
      * address (a repeat changes nothing) and hides the comment at the threshold.
      */
     async report(slug: unknown, commentDocumentId: unknown, body: unknown, ip: string | null): Promise<ReportOutcome> {
@@ -94,11 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = reportedCommentParam.safeParse(commentDocumentId);
       if (!documentId.success) throw new NotFoundError(NO_SUCH_COMMENT);
 
-      const comment = await strapi.db.query(COMMENT_UID).findOne({
-        select: ['id'],
-        where: { documentId: documentId.data, reviewDocumentId: review.documentId, moderationStatus: 'approved' },
-      });
-      if (!comment) throw new NotFoundError(NO_SUCH_COMMENT);
+      if (!(await this.isVisible(documentId.data, review.documentId))) throw new NotFoundError(NO_SUCH_COMMENT);
 
       const ipHash = this.ipHash(ip);
       let created = true;
@@ -122,6 +119,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (created) await this.hideIfReported(documentId.data);
       return { created, data: { comment: documentId.data, reported: true } };
+    },
+
+    /**
+     * Whether the public sees this comment under this review: it is approved and so is
+     * every comment above it (a reply under a hidden comment is not shown either).
+     */
+    async isVisible(commentDocumentId: string, reviewDocumentId: string): Promise<boolean> {
+      let current: string | null = commentDocumentId;
+      for (let depth = 0; current && depth <= MAX_THREAD_DEPTH; depth += 1) {
+        const row = (await strapi.db.query(COMMENT_UID).findOne({
+          select: ['parentDocumentId'],
+          where: { documentId: current, reviewDocumentId, moderationStatus: 'approved' },
+        })) as { parentDocumentId: string | null } | null;
+        if (!row) return false;
+        current = row.parentDocumentId || null;
+      }
+      return current === null;
     },
 
     /** Hides the comment when it has reached the threshold; true when this call hid it. */
