@@ -25,7 +25,8 @@ export const startSiteServer = async (strapiUrl: string, env: Record<string, str
       'the site is not built: run `npm --prefix examples/site ci && npm --prefix examples/site run build`'
     );
   }
-  const port = await freePort();
+  // A caller that told the demo where the site lives (SITE_URL, for Preview) passes the same PORT.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   let log = '';
   const child = spawn(process.execPath, [entry], {
     cwd: SITE_DIR,
