@@ -14,6 +14,8 @@ import reviewVersion from './review-version';
 import publicAccess from './public-access';
 import siteUrls from './site-urls';
 import authors from './authors';
+import related from './related';
+import commentReports from './comment-reports';
 
 export default {
   slug,
@@ -32,4 +34,6 @@ export default {
   publicAccess,
   siteUrls,
   authors,
+  related,
+  commentReports,
 };
