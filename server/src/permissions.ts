@@ -9,7 +9,9 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './utils/constants';
 
 export const PUBLIC_ACTIONS = [
-  ...['find', 'findOne', 'comments', 'createComment'].map((action) => `plugin::${PLUGIN_ID}.reviews.${action}`),
+  ...['find', 'findOne', 'related', 'comments', 'createComment', 'reportComment'].map(
+    (action) => `plugin::${PLUGIN_ID}.reviews.${action}`
+  ),
   `plugin::${PLUGIN_ID}.authors.findOne`,
 ];
 

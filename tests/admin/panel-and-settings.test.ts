@@ -220,6 +220,7 @@ describe('GET/PUT /movie-reviews/settings', () => {
       siteLogoUrl: null,
       mediaBaseUrl: null,
       authorUrlPattern: null,
+      reportThreshold: 3,
     });
     expect(res.body.meta.embedProviders).toEqual(['youtube', 'spotify', 'soundcloud', 'apple-music', 'vimeo']);
   });
@@ -264,6 +265,8 @@ describe('GET/PUT /movie-reviews/settings', () => {
     ['no embed provider', { embedProviders: [] }, 'embedProviders'],
     ['an unknown provider', { embedProviders: ['myspace'] }, 'embedProviders.0'],
     ['a string for a boolean', { autoApprove: 'yes' }, 'autoApprove'],
+    ['a zero report threshold', { reportThreshold: 0 }, 'reportThreshold'],
+    ['a report threshold over 100', { reportThreshold: 101 }, 'reportThreshold'],
     ['an unknown setting', { redis: 'redis://x' }, ''],
   ])('rejects %s with 400 naming the field, and keeps the stored value', async (_, body, field) => {
     const before = (await getSettings()).body.data;

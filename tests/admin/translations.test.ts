@@ -32,8 +32,9 @@ describe('admin panel translations', () => {
     }
     // Keys built from a status, an action or a setting name.
     for (const s of ['pending', 'approved', 'rejected', 'spam']) used.add(`moderation.status.${s}`);
-    for (const s of ['pending', 'approved', 'rejected', 'spam', 'all'])
+    for (const s of ['pending', 'approved', 'rejected', 'spam', 'all', 'reported'])
       used.add(`moderation.tabs.${s}`).add(`moderation.empty.${s}`);
+    for (const r of ['spam', 'abuse', 'off-topic', 'spoiler', 'other']) used.add(`moderation.reports.reason.${r}`);
     for (const a of ['approve', 'reject', 'spam', 'delete']) used.add(`moderation.notify.${a}`);
     for (const k of [
       'autoApprove',
@@ -47,6 +48,7 @@ describe('admin panel translations', () => {
       'siteLogoUrl',
       'mediaBaseUrl',
       'authorUrlPattern',
+      'reportThreshold',
     ]) {
       used.add(`settings.${k}.label`).add(`settings.${k}.hint`);
     }
@@ -121,6 +123,7 @@ describe('admin panel translations', () => {
       position: 1,
       status: 'x',
       url: 'u',
+      date: 'd',
     };
     for (const [key, message] of Object.entries(messages).filter(([k]) => ours(k))) {
       const formatted = new IntlMessageFormat(message, locale).format(values);

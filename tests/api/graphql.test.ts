@@ -340,7 +340,12 @@ describe('schema', () => {
     expect(queries).toEqual(expect.arrayContaining(['movieReview', 'movieReviews', 'movieReviewComments']));
     for (const name of ['comment', 'comments', 'comments_connection', 'movieReviews_connection'])
       expect(queries).not.toContain(name);
-    expect(mutations.filter((m) => /movieReview|comment/i.test(m))).toEqual(['createMovieReviewComment']);
+    expect(mutations.filter((m) => /movieReview|comment/i.test(m))).toEqual([
+      'createMovieReviewComment',
+      'reportMovieReviewComment',
+    ]);
+    for (const name of ['commentReport', 'commentReports', 'createCommentReport', 'deleteCommentReport'])
+      expect([...queries, ...mutations]).not.toContain(name);
     expect(types.map((t) => t.name)).not.toEqual(expect.arrayContaining(['Comment']));
     expect(
       types

@@ -37,17 +37,37 @@ const hiddenTexts = {
   draftSeo: `DraftSeo ${m}`,
   unpublishedSeo: `UnpublishedSeo ${m}`,
   authorDraft: `AuthorDraft ${m}`,
+  reportNote: `ReportNote ${m}`,
 };
 
+/** Filled once the reports are stored: their address hashes must not show anywhere either. */
+const reportHashes: string[] = [];
+
+const getMarkers: string[] = [...Object.values(privateMarkers), ...Object.values(hiddenTexts)];
+const REPORT_KEYS = ['ipHash', 'hiddenByReports', 'note', 'reason', 'reports', 'commentDocumentId'];
 const getRules: LeakRules = {
-  markers: [...Object.values(privateMarkers), ...Object.values(hiddenTexts)],
-  keys: [...PRIVATE_KEYS, 'status', 'moderationStatus', 'parentDocumentId', 'reviewDocumentId', 'moderatedAt'],
+  markers: getMarkers,
+  keys: [
+    ...PRIVATE_KEYS,
+    'status',
+    'moderationStatus',
+    'parentDocumentId',
+    'reviewDocumentId',
+    'moderatedAt',
+    ...REPORT_KEYS,
+  ],
 };
 /** A poster sees their own text back, never the private data. */
 const postRules: LeakRules = {
   markers: Object.values(privateMarkers),
   keys: [...PRIVATE_KEYS, 'parentDocumentId', 'reviewDocumentId'],
 };
+/** A reader reporting a comment gets the comment's documentId back, nothing stored about reports. */
+const reportRules: LeakRules = {
+  markers: getMarkers,
+  keys: [...PRIVATE_KEYS, ...REPORT_KEYS.filter((k) => k !== 'reports')],
+};
+let reportedComment = '';
 
 let publishedSlugs: string[] = [];
 let hiddenSlugs: string[] = [];
@@ -138,6 +158,20 @@ beforeAll(async () => {
     });
     await createComment(app, review.documentId, { ...priv, content: hiddenTexts.spam, moderationStatus: 'spam' });
   }
+  // Reports: one with a note on a visible comment of `open`, stored through the public route.
+  const reported = await createComment(app, open.documentId, { ...priv, content: 'Visible but reported' });
+  reportedComment = reported.documentId;
+  const reportRes = await app
+    .http()
+    .post(`${API}/reviews/${open.slug}/comments/${reported.documentId}/report`)
+    .send({ reason: 'abuse', note: hiddenTexts.reportNote });
+  expect(reportRes.status).toBe(201);
+  const stored = (await app.strapi.db.query('plugin::movie-reviews.comment-report').findMany({})) as Array<{
+    ipHash: string;
+  }>;
+  for (const row of stored) reportHashes.push(row.ipHash);
+  getMarkers.push(...reportHashes);
+
   await createComment(app, draft.documentId, { ...priv, content: hiddenTexts.commentOnDraft });
   await createComment(app, unpublished.documentId, { ...priv, content: hiddenTexts.commentOnDraft });
 
@@ -272,7 +306,74 @@ describe('public responses never contain private data', () => {
     for (const slug of hiddenSlugs) {
       await getAndCheck(`${API}/reviews/${slug}`, 404);
       await getAndCheck(`${API}/reviews/${slug}/comments`, 404);
+      await getAndCheck(`${API}/reviews/${slug}/related`, 404);
+      await getAndCheck(`${API}/reviews/${slug}/related?limit=12`, 404);
     }
+  });
+
+  it('REST: related reviews of every published review list only published ones', async () => {
+    for (const slug of publishedSlugs) {
+      for (const q of ['', '?limit=1', '?limit=12']) {
+        const res = await getAndCheck(`${API}/reviews/${slug}/related${q}`, 200);
+        for (const review of res.body.data) expect(publishedSlugs).toContain(review.slug);
+      }
+    }
+    // The drafts share the `leakcheck` tag with the open reviews, so they would be listed if drafts could leak.
+    const open = await app.http().get(`${API}/reviews/${publishedSlugs[1]}/related?limit=12`);
+    expect(open.body.data.length).toBeGreaterThan(0);
+    // Bad input: the 400 names the parameter and echoes nothing private.
+    await getAndCheck(`${API}/reviews/${publishedSlugs[0]}/related?limit=99&${m}=1`, 400);
+  });
+
+  it('REST: reporting comments answers the documentId and nothing stored', async () => {
+    const visible = await createComment(
+      app,
+      (await app.strapi.db.query(REVIEW).findOne({ where: { slug: 'her-2013' } })).documentId,
+      {
+        content: 'Visible, reported in the leak test',
+      }
+    );
+    const ok = await app
+      .http()
+      .post(`${API}/reviews/her-2013/comments/${visible.documentId}/report`)
+      .send({ reason: 'other', note: 'a reader note' });
+    expect(ok.status).toBe(201);
+    check('POST report', { headers: ok.headers, body: ok.body }, reportRules);
+    expect(ok.body).toEqual({ data: { comment: visible.documentId, reported: true } });
+    const repeat = await app
+      .http()
+      .post(`${API}/reviews/her-2013/comments/${visible.documentId}/report`)
+      .send({ reason: 'spam' });
+    expect(repeat.status).toBe(200);
+    check('POST report again', { headers: repeat.headers, body: repeat.body }, reportRules);
+    // Hidden comments and hidden reviews: 404, and the answer says nothing about them.
+    const hidden = (await app.strapi.db.query(COMMENT).findMany({
+      select: ['documentId'],
+      where: { moderationStatus: { $ne: 'approved' } },
+      limit: 5,
+    })) as Array<{ documentId: string }>;
+    for (const { documentId } of hidden) {
+      const res = await app
+        .http()
+        .post(`${API}/reviews/her-2013/comments/${documentId}/report`)
+        .send({ reason: 'spam' });
+      expect(res.status).toBe(404);
+      check(`POST report of hidden ${documentId}`, { headers: res.headers, text: res.text }, { markers: getMarkers });
+    }
+    for (const slug of hiddenSlugs) {
+      const res = await app
+        .http()
+        .post(`${API}/reviews/${slug}/comments/${reportedComment}/report`)
+        .send({ reason: 'spam' });
+      expect(res.status).toBe(404);
+      check(`POST report under ${slug}`, { headers: res.headers, text: res.text }, { markers: getMarkers });
+    }
+    const bad = await app
+      .http()
+      .post(`${API}/reviews/her-2013/comments/${visible.documentId}/report`)
+      .send({ reason: 'nope', note: privateMarkers.email, ip: privateMarkers.ip });
+    expect(bad.status).toBe(400);
+    check('POST invalid report', bad.body.error, { markers: [privateMarkers.ip] });
   });
 
   it('REST: the draft preview route answers 401 with nothing in it without a valid token, and no private data with one', async () => {
@@ -320,7 +421,7 @@ describe('public responses never contain private data', () => {
       const res = await gql(
         app,
         `query($slug: String!) {
-          movieReview(slug: $slug) { ${summary} body commentCount structuredData ${seoFields} }
+          movieReview(slug: $slug) { ${summary} body commentCount structuredData ${seoFields} related(limit: 12) { ${summary} } }
           movieReviewComments(slug: $slug, pagination: { pageSize: 100 }) { data { ${thread} } meta { pagination { total } } }
         }`,
         { slug }
@@ -357,6 +458,21 @@ describe('public responses never contain private data', () => {
     check('GraphQL mutation', res.body, postRules);
   });
 
+  it('GraphQL: reporting a comment', async () => {
+    const open = (await app.strapi.db
+      .query(REVIEW)
+      .findOne({ where: { documentId: { $notNull: true }, slug: publishedSlugs[1] } })) as {
+      slug: string;
+    };
+    const res = await gql(
+      app,
+      `mutation($slug: String!, $id: ID!) { reportMovieReviewComment(slug: $slug, documentId: $id, reason: "spam") { comment reported } }`,
+      { slug: open.slug, id: reportedComment }
+    );
+    expect(res.body.errors).toBeUndefined();
+    check('GraphQL report mutation', res.body, reportRules);
+  });
+
   it('really seeded the markers it looks for', async () => {
     const stored = JSON.stringify(await app.strapi.db.query(COMMENT).findMany({}));
     for (const marker of [
@@ -369,6 +485,10 @@ describe('public responses never contain private data', () => {
     ]) {
       expect(stored).toContain(marker);
     }
+    const reports = JSON.stringify(await app.strapi.db.query('plugin::movie-reviews.comment-report').findMany({}));
+    expect(reports).toContain(hiddenTexts.reportNote);
+    expect(reportHashes.length).toBeGreaterThan(0);
+    for (const hash of reportHashes) expect(reports).toContain(hash);
     const reviews = JSON.stringify(await app.strapi.db.query(REVIEW).findMany({}));
     for (const marker of [
       hiddenTexts.draftTitle,

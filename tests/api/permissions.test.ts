@@ -8,7 +8,9 @@ import { API, gql, settingsService } from '../helpers/fixtures';
 let app: TestApp;
 
 const ACTIONS = [
-  ...['comments', 'createComment', 'find', 'findOne'].map((a) => `plugin::movie-reviews.reviews.${a}`),
+  ...['comments', 'createComment', 'find', 'findOne', 'related', 'reportComment'].map(
+    (a) => `plugin::movie-reviews.reviews.${a}`
+  ),
   'plugin::movie-reviews.authors.findOne',
 ].sort();
 

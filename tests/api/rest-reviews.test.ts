@@ -742,7 +742,9 @@ describe('no other way in', () => {
     })) as Array<{ action: string }>;
     expect(perms.map((p) => p.action).sort()).toEqual(
       [
-        ...['comments', 'createComment', 'find', 'findOne'].map((a) => `plugin::movie-reviews.reviews.${a}`),
+        ...['comments', 'createComment', 'find', 'findOne', 'related', 'reportComment'].map(
+          (a) => `plugin::movie-reviews.reviews.${a}`
+        ),
         'plugin::movie-reviews.authors.findOne',
       ].sort()
     );

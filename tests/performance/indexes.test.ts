@@ -29,6 +29,10 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     movie_review_comments_parent_idx: ['parent_document_id'],
     movie_review_comments_source_id_idx: ['source_id'],
   },
+  movie_review_comment_reports: {
+    movie_review_comment_reports_comment_ip_uq: ['comment_document_id', 'ip_hash'],
+    movie_review_comment_reports_created_idx: ['created_at'],
+  },
 };
 
 type Row = Record<string, unknown>;
@@ -98,6 +102,7 @@ describe(`schema indexes (${dbClient()})`, () => {
       );
     expect(declared('plugin::movie-reviews.movie-review')).toEqual(EXPECTED.movie_reviews);
     expect(declared('plugin::movie-reviews.comment')).toEqual(EXPECTED.movie_review_comments);
+    expect(declared('plugin::movie-reviews.comment-report')).toEqual(EXPECTED.movie_review_comment_reports);
   });
 
   it('lets the database use the comment index for a review’s approved comments', async () => {

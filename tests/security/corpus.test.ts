@@ -27,7 +27,14 @@ const summary = { cases: 0, fiveXx: 0, leaks: 0, stored: 0 };
 const PLACEHOLDERS = ['DRAFT_SLUG', 'COMMENT_ID', 'REVIEW_ID', 'DRAFT_ID'];
 const fill = (text: string) => PLACEHOLDERS.reduce((t, p) => t.split(p).join(ids[p] ?? p), text);
 
-const TABLES = [REVIEW, COMMENT, 'plugin::upload.file', 'admin::user', 'admin::role'] as const;
+const TABLES = [
+  REVIEW,
+  COMMENT,
+  'plugin::movie-reviews.comment-report',
+  'plugin::upload.file',
+  'admin::user',
+  'admin::role',
+] as const;
 const fingerprint = async () => {
   const out: Record<string, { count: number; hash: string }> = {};
   for (const uid of TABLES) {

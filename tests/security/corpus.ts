@@ -604,6 +604,8 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     body: { email: 'evil@example.org', firstname: 'e', roles: [1] },
   },
   { label: 'admin roles', method: 'GET', path: '/admin/roles' },
+  { label: 'moderation reported comments', method: 'GET', path: '/movie-reviews/moderation/reported' },
+  { label: 'CM list comment reports', method: 'GET', path: `${CM}/plugin::movie-reviews.comment-report` },
   { label: 'upload files', method: 'GET', path: '/upload/files' },
   { label: 'users-permissions roles', method: 'GET', path: '/users-permissions/roles' },
 ];
@@ -832,11 +834,113 @@ const siteSettingCases = (): HttpCase[] =>
     status: 400,
   }));
 
+// ---------------------------------------------------------------- related reviews and comment reports
+
+/** GET /reviews/:slug/related: bad limits, unknown parameters, hidden and hostile slugs. */
+const relatedCases = (): HttpCase[] => {
+  const RELATED = `${API}/reviews/${SLUG}/related`;
+  const rows: Array<[string, string, number]> = [
+    ['related ok', RELATED, 200],
+    ['related limit 12', `${RELATED}?limit=12`, 200],
+    ['related limit 0', `${RELATED}?limit=0`, 400],
+    ['related limit 13', `${RELATED}?limit=13`, 400],
+    ['related limit 1e3', `${RELATED}?limit=1e3`, 400],
+    ['related limit array', `${RELATED}?limit[]=2`, 400],
+    ['related limit object', `${RELATED}?limit[$gt]=2`, 400],
+    ['related limit twice', `${RELATED}?limit=2&limit=3`, 400],
+    ['related limit SQL', `${RELATED}?limit=${encodeURIComponent('1; DROP TABLE movie_reviews')}`, 400],
+    ['related unknown parameter', `${RELATED}?populate=*`, 400],
+    ['related status', `${RELATED}?status=draft`, 400],
+    ['related filters', `${RELATED}?filters[publishedAt][$null]=true`, 400],
+    ['related __proto__', `${RELATED}?__proto__[polluted]=yes`, 200],
+    ['related draft slug', `${API}/reviews/DRAFT_SLUG/related`, 404],
+    ['related SQL slug', `${API}/reviews/${encodeURIComponent("' OR '1'='1")}/related`, 404],
+    ['related long slug', `${API}/reviews/${'a'.repeat(5000)}/related`, 404],
+    ['related NUL slug', `${API}/reviews/her%00/related`, 404],
+  ];
+  return rows.map(([label, path, status]) => ({ name: `GET ${label}`, method: 'GET' as const, path, status }));
+};
+
+/**
+ * POST /reviews/:slug/comments/:documentId/report. COMMENT_ID is a pending comment:
+ * a valid report of it is a 404 (not visible), and the body is checked before the
+ * comment is looked up, so bad bodies are 400s. Nothing is ever stored by these rows.
+ */
+const reportCases = (): HttpCase[] => {
+  const REPORT = `${COMMENTS}/COMMENT_ID/report`;
+  const cases: HttpCase[] = [];
+  const post = (name: string, body: unknown, status: number, path = REPORT): HttpCase => ({
+    name: `POST report ${name}`,
+    method: 'POST',
+    path,
+    body,
+    status,
+  });
+  for (const key of ['ipHash', 'ip', 'commentDocumentId', 'moderationStatus', 'hiddenByReports', 'status', 'id']) {
+    cases.push(post(`mass assignment ${key}`, { reason: 'spam', [key]: 'x' }, 400));
+  }
+  for (const value of [123, true, [], {}, ['spam'], { $ne: null }, null, '', 'SPAM', 'spam ', 'offtopic']) {
+    cases.push(post(`reason ${JSON.stringify(value)}`, { reason: value }, 400));
+  }
+  for (const value of [5, true, ['x'], { $gt: '' }]) {
+    cases.push(post(`note ${JSON.stringify(value)}`, { reason: 'other', note: value }, 400));
+  }
+  for (const [label, text] of BAD_UNICODE) cases.push(post(`note ${label}`, { reason: 'other', note: text }, 400));
+  cases.push(post('note 501 characters', { reason: 'other', note: 'n'.repeat(501) }, 400));
+  cases.push(post('no reason', { note: 'why' }, 400));
+  cases.push(post('array body', [{ reason: 'spam' }], 400));
+  cases.push(post('__proto__ key', JSON.parse('{"reason":"spam","__proto__":{"polluted":"yes"}}'), 400));
+  // Valid bodies on comments the public cannot see, or that do not exist: 404 and nothing stored.
+  for (const html of HTML_PAYLOADS.slice(0, 3))
+    cases.push(post(`pending comment, note ${html.slice(0, 20)}`, { reason: 'other', note: html }, 404));
+  cases.push(post('draft review', { reason: 'spam' }, 404, `${API}/reviews/DRAFT_SLUG/comments/COMMENT_ID/report`));
+  for (const id of ["' OR '1'='1", '{"$ne":null}', 'x'.repeat(300), '..%2F..%2Fadmin']) {
+    cases.push(
+      post(`comment id ${id.slice(0, 20)}`, { reason: 'spam' }, 404, `${COMMENTS}/${encodeURIComponent(id)}/report`)
+    );
+  }
+  cases.push(
+    {
+      name: 'POST report malformed JSON',
+      method: 'POST',
+      path: REPORT,
+      raw: '{"reason": "spam"',
+      status: 400,
+    },
+    {
+      name: 'POST report form body',
+      method: 'POST',
+      path: REPORT,
+      raw: 'reason=spam',
+      contentType: 'application/x-www-form-urlencoded',
+      status: 415,
+    },
+    {
+      name: 'POST report text body',
+      method: 'POST',
+      path: REPORT,
+      raw: 'spam',
+      contentType: 'text/plain',
+      status: 415,
+    },
+    {
+      name: 'POST report with query',
+      method: 'POST',
+      path: `${REPORT}?reason=spam`,
+      body: { reason: 'spam' },
+      status: 400,
+    }
+  );
+  return cases;
+};
+
 export const httpCases = (): HttpCase[] => [
   ...siteSettingCases(),
   ...commentBodyCases(),
   ...listQueryCases(),
   ...otherGetCases(),
+  ...relatedCases(),
+  ...reportCases(),
   ...adminCases(),
   ...songCases(),
 ];
@@ -1027,6 +1131,64 @@ export const graphqlCases = (): GraphqlCase[] => {
     },
     status: 400,
   });
+  // Related reviews and reader reports.
+  const REPORT_MUTATION = `mutation($slug: String!, $id: ID!, $reason: String!, $note: String) {
+  reportMovieReviewComment(slug: $slug, documentId: $id, reason: $reason, note: $note) { comment reported }
+}`;
+  for (const [label, variables] of [
+    ['bad reason', { slug: SLUG, id: 'COMMENT_ID', reason: 'boring' }],
+    ['note too long', { slug: SLUG, id: 'COMMENT_ID', reason: 'other', note: 'n'.repeat(501) }],
+    ['note NUL', { slug: SLUG, id: 'COMMENT_ID', reason: 'other', note: 'a\u0000b' }],
+    ['pending comment', { slug: SLUG, id: 'COMMENT_ID', reason: 'spam' }],
+    ['unknown comment', { slug: SLUG, id: 'nosuchcomment', reason: 'spam' }],
+    ['draft review', { slug: 'DRAFT_SLUG', id: 'COMMENT_ID', reason: 'spam' }],
+  ] as Array<[string, Record<string, unknown>]>) {
+    cases.push({ name: `GraphQL report ${label}`, query: REPORT_MUTATION, variables, status: 200, errors: true });
+  }
+  cases.push(
+    {
+      name: 'GraphQL report reason number',
+      query: REPORT_MUTATION,
+      variables: { slug: SLUG, id: 'COMMENT_ID', reason: 5 },
+      status: 400,
+      errors: true,
+    },
+    {
+      name: 'GraphQL related limit 0',
+      query: `{ movieReview(slug: "${SLUG}") { related(limit: 0) { slug } } }`,
+      status: 200,
+      errors: true,
+    },
+    {
+      name: 'GraphQL related limit 13',
+      query: `{ movieReview(slug: "${SLUG}") { related(limit: 13) { slug } } }`,
+      status: 200,
+      errors: true,
+    },
+    {
+      name: 'GraphQL related limit string',
+      query: `{ movieReview(slug: "${SLUG}") { related(limit: "4") { slug } } }`,
+      status: 400,
+      errors: true,
+    },
+    {
+      name: 'GraphQL related private field',
+      query: `{ movieReview(slug: "${SLUG}") { related { slug authorEmail } } }`,
+      status: 400,
+      errors: true,
+    },
+    {
+      name: 'GraphQL related ok',
+      query: `{ movieReview(slug: "${SLUG}") { related(limit: 12) { slug } } }`,
+      status: 200,
+    },
+    {
+      name: 'GraphQL shadow CRUD commentReports',
+      query: '{ commentReports { documentId } }',
+      status: 400,
+      errors: true,
+    }
+  );
   // Mutation inputs.
   for (const [label, data] of [
     ['extra status', validComment({ status: 'approved' })],

@@ -27,6 +27,11 @@ import type { ReviewPage } from '../../server/src/services/reviews';
 import type { CommentInput, CommentPage, CreatedComment, PublicComment } from '../../server/src/services/comments';
 import type { SongProvider } from '../../server/src/custom-fields/song-providers';
 import type { SortKey } from '../../server/src/validation/list-query';
+import type relatedService from '../../server/src/services/related';
+import type { ReportOutcome } from '../../server/src/services/comment-reports';
+import type { CommentReportInput, ReportReason } from '../../server/src/validation/comment-report';
+
+type RelatedList = NonNullable<Awaited<ReturnType<ReturnType<typeof relatedService>['forSlug']>>>;
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
@@ -59,4 +64,10 @@ export type Checks = [
   Expect<Equal<Public.TagSuggestionsResponse['data'], TagSuggestion[]>>,
   Expect<Equal<Public.PublicAuthor, PublicAuthor>>,
   Expect<Equal<Public.AuthorPageResponse, AuthorPage>>,
+  Expect<Equal<Public.RelatedReviewsResponse['data'], RelatedList>>,
+  Expect<Equal<Public.CommentReportReason, ReportReason>>,
+  Expect<Equal<Public.CommentReportResponse['data'], ReportOutcome['data']>>,
+  // The server also takes `note: null`; every input the public type allows is accepted.
+  Expect<Public.CommentReportInput extends CommentReportInput ? true : false>,
+  Expect<Equal<Public.CommentReportInput['reason'], CommentReportInput['reason']>>,
 ];

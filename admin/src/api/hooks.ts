@@ -12,6 +12,7 @@ import type {
   ModerationAction,
   ModerationComment,
   QueueQuery,
+  ReportedPage,
   ReviewOption,
   ReviewOverview,
   Settings,
@@ -69,6 +70,16 @@ export const useCommentQueue = (query: QueueQuery) => {
   const params = toParams(query);
   return useRequest<CommentPage>(JSON.stringify(params), async () => {
     const { data } = await get<CommentPage>(`${BASE}/moderation/comments`, { params });
+    return data;
+  });
+};
+
+/** The Reported tab: comments with readers' reports awaiting a decision, most reported first. */
+export const useReportedQueue = (query: { page: number; pageSize: number }, enabled: boolean) => {
+  const { get } = useFetchClient();
+  const params = { page: query.page, pageSize: query.pageSize };
+  return useRequest<ReportedPage>(enabled ? JSON.stringify(params) : null, async () => {
+    const { data } = await get<ReportedPage>(`${BASE}/moderation/reported`, { params });
     return data;
   });
 };

@@ -15,6 +15,8 @@ export interface ModerationComment {
   content: string;
   status: CommentStatus;
   authorIsEditor: boolean;
+  /** Moved back to pending because readers' reports reached the threshold. */
+  hiddenByReports: boolean;
   createdAt: string | null;
   moderatedAt: string | null;
   review: { documentId: string; title: string; published: boolean } | null;
@@ -33,8 +35,31 @@ export interface CommentPage {
   meta: {
     pagination: Pagination;
     counts: StatusCounts;
+    /** Comments in the Reported tab. */
+    reported: number;
     review?: { documentId: string; title: string; published: boolean } | null;
   };
+}
+
+export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'spoiler', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** A comment of the Reported tab: the moderation row and its readers' reports. */
+export interface ReportedComment extends ModerationComment {
+  reports: {
+    count: number;
+    reasons: Record<ReportReason, number>;
+    /** The most recent notes readers wrote (at most five). */
+    notes: string[];
+    lastReportedAt: string | null;
+    /** Hidden from the public because it reached the report threshold. */
+    hiddenByReports: boolean;
+  };
+}
+
+export interface ReportedPage {
+  data: ReportedComment[];
+  meta: { pagination: Pagination };
 }
 
 export interface QueueQuery {
@@ -103,6 +128,7 @@ export interface Settings {
   mediaBaseUrl: string | null;
   /** e.g. `https://example.com/authors/{slug}`; null when unset. */
   authorUrlPattern: string | null;
+  reportThreshold: number;
 }
 
 /** One field problem of a 400 ValidationError (`error.details.errors`). */

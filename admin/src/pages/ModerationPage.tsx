@@ -35,16 +35,20 @@ import {
 } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { statusOf, useCommentQueue, useModerationActions } from '../api/hooks';
+import { statusOf, useCommentQueue, useModerationActions, useReportedQueue } from '../api/hooks';
 import { PERMISSIONS, reviewEditPath } from '../api/permissions';
 import type { ModerationAction, ModerationComment, StatusFilter } from '../api/types';
 import { CommentContent } from '../components/CommentContent';
 import { ReplyModal } from '../components/ReplyModal';
 import { ReviewFilter } from '../components/ReviewFilter';
+import { ReportedTable } from '../components/ReportedTable';
 import { StatusBadge } from '../components/StatusBadge';
 import { useT, type MessageKey } from '../components/intl';
 
 const TABS: StatusFilter[] = ['pending', 'approved', 'rejected', 'spam', 'all'];
+/** The tabs: the statuses, then the comments readers reported (their own list, see ReportedTable). */
+type Tab = StatusFilter | 'reported';
+const ALL_TABS: Tab[] = [...TABS, 'reported'];
 const SORTS = ['createdAt', 'authorName', 'status', 'moderatedAt'];
 const DEFAULT_SORT = 'createdAt:DESC';
 
@@ -81,7 +85,10 @@ const ModerationQueue = () => {
   const { apply } = useModerationActions();
   const [{ query }, setQuery] = useQueryParams<QueueParams>();
 
-  const status: StatusFilter = TABS.includes(query.status as StatusFilter) ? (query.status as StatusFilter) : 'pending';
+  const tab: Tab = ALL_TABS.includes(query.status as Tab) ? (query.status as Tab) : 'pending';
+  const isReported = tab === 'reported';
+  // The Reported tab still reads the status queue for the other tabs' counts.
+  const status: StatusFilter = tab === 'reported' ? 'pending' : tab;
   const page = intParam(query.page, 1, 1_000_000);
   const pageSize = intParam(query.pageSize, 10, 100);
   const sort = sortParam(query.sort);
@@ -89,24 +96,28 @@ const ModerationQueue = () => {
   const review = typeof query.review === 'string' && query.review ? query.review : undefined;
 
   const queue = useCommentQueue({ status, q, review, page, pageSize, sort });
+  const reported = useReportedQueue({ page, pageSize }, isReported);
   const rows = queue.data?.data ?? [];
   const counts = queue.data?.meta.counts;
-  const pagination = queue.data?.meta.pagination;
+  const pagination = isReported ? reported.data?.meta.pagination : queue.data?.meta.pagination;
+  const tabCount = (name: Tab) =>
+    name === 'reported' ? (queue.data?.meta.reported ?? '…') : counts ? counts[name] : '…';
 
   const [selected, setSelected] = React.useState<ModerationComment[]>([]);
   const [replyTo, setReplyTo] = React.useState<ModerationComment | null>(null);
   const [toDelete, setToDelete] = React.useState<string[] | null>(null);
   const [busy, setBusy] = React.useState(false);
 
-  const viewKey = JSON.stringify([status, q, review, page, pageSize, sort]);
+  const viewKey = JSON.stringify([tab, q, review, page, pageSize, sort]);
   React.useEffect(() => setSelected([]), [viewKey]);
 
   // After the last rows of the last page were moderated away, step back to the new last page.
   React.useEffect(() => {
-    if (pagination && rows.length === 0 && page > 1 && page > pagination.pageCount) {
+    const shown = isReported ? (reported.data?.data.length ?? 0) : rows.length;
+    if (pagination && shown === 0 && page > 1 && page > pagination.pageCount) {
       setQuery({ page: String(Math.max(1, pagination.pageCount)) }, 'push', true);
     }
-  }, [pagination, rows.length, page, setQuery]);
+  }, [pagination, rows.length, reported.data, isReported, page, setQuery]);
 
   const run = async (action: ModerationAction, ids: string[]) => {
     if (!ids.length) return;
@@ -127,6 +138,7 @@ const ModerationQueue = () => {
       }
       setSelected([]);
       queue.reload();
+      if (isReported) reported.reload();
     } catch (error) {
       toggleNotification({
         type: 'danger',
@@ -137,8 +149,9 @@ const ModerationQueue = () => {
     }
   };
 
-  if (queue.error && !queue.data) {
-    if (statusOf(queue.error) === 403) return <Page.NoPermissions />;
+  const loadError = (queue.error && !queue.data) || (isReported && reported.error && !reported.data);
+  if (loadError) {
+    if (statusOf(queue.error ?? reported.error) === 403) return <Page.NoPermissions />;
     return (
       <Page.Main>
         <Page.Title>{t('moderation.title')}</Page.Title>
@@ -147,7 +160,14 @@ const ModerationQueue = () => {
           <EmptyStateLayout
             content={t('moderation.errors.load')}
             action={
-              <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={queue.reload}>
+              <Button
+                variant="secondary"
+                startIcon={<ArrowClockwise />}
+                onClick={() => {
+                  queue.reload();
+                  reported.reload();
+                }}
+              >
                 {t('moderation.retry')}
               </Button>
             }
@@ -250,6 +270,11 @@ const ModerationQueue = () => {
                         {t('moderation.editor')}
                       </Badge>
                     ) : null}
+                    {comment.hiddenByReports ? (
+                      <Badge size="S" backgroundColor="danger100" textColor="danger700">
+                        {t('moderation.reports.hidden')}
+                      </Badge>
+                    ) : null}
                   </Flex>
                   <Typography variant="pi" textColor="neutral600">
                     {[comment.authorEmail, comment.ip ? t('moderation.ip', { ip: comment.ip }) : null]
@@ -316,33 +341,49 @@ const ModerationQueue = () => {
       />
       <Layouts.Action
         startActions={
-          <Flex gap={2} wrap="wrap">
-            <SearchInput label={t('moderation.search.label')} placeholder={t('moderation.search.placeholder')} />
-            <ReviewFilter
-              value={review}
-              selectedTitle={queue.data?.meta.review?.title}
-              onChange={(documentId) => setQuery({ review: documentId, page: '1' } as QueueParams)}
-            />
-          </Flex>
+          // The Reported tab lists every reported comment; search and review filter apply to the status tabs.
+          isReported ? undefined : (
+            <Flex gap={2} wrap="wrap">
+              <SearchInput label={t('moderation.search.label')} placeholder={t('moderation.search.placeholder')} />
+              <ReviewFilter
+                value={review}
+                selectedTitle={queue.data?.meta.review?.title}
+                onChange={(documentId) => setQuery({ review: documentId, page: '1' } as QueueParams)}
+              />
+            </Flex>
+          )
         }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Tabs.Root
-            value={status}
+            value={tab}
             onValueChange={(value) => setQuery({ status: value, page: '1' } as QueueParams)}
             variant="simple"
           >
             <Tabs.List aria-label={t('moderation.tabs.label')}>
-              {TABS.map((tab) => (
-                <Tabs.Trigger key={tab} value={tab}>
-                  {t(`moderation.tabs.${tab}` as MessageKey, { count: counts ? counts[tab] : '…' })}
+              {ALL_TABS.map((name) => (
+                <Tabs.Trigger key={name} value={name}>
+                  {t(`moderation.tabs.${name}` as MessageKey, { count: tabCount(name) })}
                 </Tabs.Trigger>
               ))}
             </Tabs.List>
-            {TABS.map((tab) => (
-              <Tabs.Content key={tab} value={tab}>
-                {tab === status ? <Box paddingTop={2}>{table}</Box> : null}
+            {ALL_TABS.map((name) => (
+              <Tabs.Content key={name} value={name}>
+                {name !== tab ? null : isReported ? (
+                  <Box paddingTop={2}>
+                    <ReportedTable
+                      rows={reported.data?.data ?? []}
+                      isLoading={reported.isLoading && !reported.data}
+                      busy={busy}
+                      onAction={(action, comment) =>
+                        action === 'delete' ? setToDelete([comment.documentId]) : run(action, [comment.documentId])
+                      }
+                    />
+                  </Box>
+                ) : (
+                  <Box paddingTop={2}>{table}</Box>
+                )}
               </Tabs.Content>
             ))}
           </Tabs.Root>

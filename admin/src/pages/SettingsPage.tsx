@@ -25,9 +25,10 @@ import { PERMISSIONS } from '../api/permissions';
 import type { Settings } from '../api/types';
 import { useT, type MessageKey } from '../components/intl';
 
-type Form = Omit<Settings, 'rateLimitPoints' | 'cacheMaxAge'> & {
+type Form = Omit<Settings, 'rateLimitPoints' | 'cacheMaxAge' | 'reportThreshold'> & {
   rateLimitPoints: number | undefined;
   cacheMaxAge: number | undefined;
+  reportThreshold: number | undefined;
 };
 type Errors = Partial<Record<keyof Settings, string>>;
 
@@ -107,6 +108,7 @@ const SettingsForm = () => {
       v !== undefined && Number.isInteger(v) && v >= min && v <= max;
     if (!intIn(f.rateLimitPoints, 1, 10_000)) e.rateLimitPoints = t('settings.errors.rateLimitPoints');
     if (!intIn(f.cacheMaxAge, 0, 86_400)) e.cacheMaxAge = t('settings.errors.cacheMaxAge');
+    if (!intIn(f.reportThreshold, 1, 100)) e.reportThreshold = t('settings.errors.reportThreshold');
     if (f.embedProviders.length === 0) e.embedProviders = t('settings.errors.embedProviders');
     // A first check of the address fields; the server gives the exact reason (IP, port, credentials...).
     for (const key of URL_FIELDS) {
@@ -137,6 +139,7 @@ const SettingsForm = () => {
         ...site,
         rateLimitPoints: form.rateLimitPoints ?? null,
         cacheMaxAge: form.cacheMaxAge ?? null,
+        reportThreshold: form.reportThreshold ?? null,
       });
       setErrors({});
       toggleNotification({ type: 'success', message: t('settings.saved') });
@@ -171,7 +174,7 @@ const SettingsForm = () => {
     </Field.Root>
   );
 
-  const number = (key: 'rateLimitPoints' | 'cacheMaxAge') => (
+  const number = (key: 'rateLimitPoints' | 'cacheMaxAge' | 'reportThreshold') => (
     <Field.Root name={key} hint={t(`settings.${key}.hint` as MessageKey)} error={errors[key]} required>
       <Field.Label>{t(`settings.${key}.label` as MessageKey)}</Field.Label>
       <NumberInput value={form[key]} onValueChange={(value) => set(key, value)} step={1} />
@@ -232,6 +235,9 @@ const SettingsForm = () => {
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                   {number('rateLimitPoints')}
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  {number('reportThreshold')}
                 </Grid.Item>
               </Grid.Root>
             )}

@@ -14,6 +14,8 @@ export const pluginConfigSchema = z.strictObject({
     autoApprove: z.boolean(),
     enabledByDefault: z.boolean(),
     blockedWords: z.array(z.string().min(1)),
+    /** Distinct reader reports that hide an approved comment (Settings → Movie Reviews can change it). */
+    reportThreshold: z.number().int().min(1).max(LIMITS.reportThreshold),
   }),
   rateLimit: z.strictObject({
     points: z.number().int().min(1).max(LIMITS.rateLimitPoints),
@@ -51,7 +53,7 @@ export type PluginConfig = z.infer<typeof pluginConfigSchema>;
 
 export const defaultConfig: PluginConfig = {
   grantPublicPermissions: true,
-  comments: { autoApprove: false, enabledByDefault: true, blockedWords: [] },
+  comments: { autoApprove: false, enabledByDefault: true, blockedWords: [], reportThreshold: 3 },
   rateLimit: { points: 5, duration: 60 },
   cache: { maxAge: 60 },
   embedProviders: [...SONG_PROVIDERS],

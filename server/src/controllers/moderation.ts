@@ -15,6 +15,7 @@ import {
   overviewQuerySchema,
   queueQuerySchema,
   replyBodySchema,
+  reportedQuerySchema,
   reviewOptionsQuerySchema,
 } from '../validation/moderation';
 import type { AdminUserLike, ListQuery, ReviewAccess } from '../services/moderation';
@@ -77,6 +78,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       };
       ctx.body = await service().list(listQuery);
+    },
+
+    async reported(ctx: Ctx) {
+      const query = parse(reportedQuerySchema, ctx.query, ['query']);
+      ctx.body = await service().reported(query);
     },
 
     async reviews(ctx: Ctx) {

@@ -1,7 +1,8 @@
 /**
  * Typed GraphQL API (with @strapi/plugin-graphql): `movieReview(slug)`,
  * `movieReviews(filters, q, pagination, sort)`, `movieReviewComments(slug, pagination)`,
- * `movieReviewAuthor(slug, page, pageSize)` and the `createMovieReviewComment` mutation. They call the same services as
+ * `movieReviewAuthor(slug, page, pageSize)`, the `MovieReview.related(limit)` field and the
+ * `createMovieReviewComment` and `reportMovieReviewComment` mutations. They call the same services as
  * REST, so shapes, validation, the rate limit and errors are the same.
  *
  * Strapi's generated ("shadow CRUD") queries and mutations are disabled for both
@@ -9,13 +10,14 @@
  * fields exist only in the database, never in this schema.
  */
 import type { Core } from '@strapi/strapi';
-import { AUTHOR_UID, COMMENT_UID, IDEMPOTENCY_UID, PLUGIN_ID, REVIEW_UID } from '../utils/constants';
+import { AUTHOR_UID, COMMENT_UID, IDEMPOTENCY_UID, PLUGIN_ID, REPORT_UID, REVIEW_UID } from '../utils/constants';
 import { parseCommentPageQuery, parseReviewListQuery } from '../validation/list-query';
+import { parseRelatedQuery } from '../validation/related';
 import { getService } from '../utils/get-service';
-import { requesterOf } from '../utils/requester';
+import { clientIpOf, requesterOf } from '../utils/requester';
 import { setRetryAfter } from '../utils/retry-after';
 import { hostErrors } from '../utils/host-errors';
-import type { PublicImage } from '../services/review-format';
+import type { PublicImage, ReviewDetail } from '../services/review-format';
 import { typeDefs } from './type-defs';
 import { listArgsToQuery, type Args } from './list-args';
 import { applyOperationLimits, spendFieldBudget } from './limits';
@@ -40,6 +42,8 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
   extension.shadowCRUD(COMMENT_UID).disable();
   extension.shadowCRUD(IDEMPOTENCY_UID).disable();
   extension.shadowCRUD(AUTHOR_UID).disable();
+  // Reports are private (hashed addresses, notes): only the moderation page reads them.
+  extension.shadowCRUD(REPORT_UID).disable();
   // Import jobs are internal (admin import page and CLI only).
   extension.shadowCRUD(`plugin::${PLUGIN_ID}.import-job`).disable();
 
@@ -51,6 +55,17 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
     resolvers: {
       MovieReviewImage: { formats: formatsList },
       MovieReviewAvatar: { formats: formatsList },
+      MovieReview: {
+        related: guardDatabase(
+          async (parent: ReviewDetail, args: { limit?: number | null }, context: GraphqlContext) => {
+            spendFieldBudget(context);
+            const { limit } = parseRelatedQuery(
+              args.limit === null || args.limit === undefined ? {} : { limit: args.limit }
+            );
+            return (await getService(strapi, 'related').forSlug(parent.slug, limit)) ?? [];
+          }
+        ),
+      },
       Query: {
         movieReview: guardDatabase((_: unknown, args: { slug: string }, context: GraphqlContext) => {
           spendFieldBudget(context);
@@ -96,6 +111,31 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
             }
           }
         ),
+        reportMovieReviewComment: guardDatabase(
+          async (
+            _: unknown,
+            args: { slug: string; documentId: string; reason: string; note?: string | null },
+            context: GraphqlContext
+          ) => {
+            spendFieldBudget(context);
+            const body =
+              args.note === null || args.note === undefined
+                ? { reason: args.reason }
+                : { reason: args.reason, note: args.note };
+            try {
+              const outcome = await getService(strapi, 'commentReports').report(
+                args.slug,
+                args.documentId,
+                body,
+                clientIpOf(context.koaContext)
+              );
+              return outcome.data;
+            } catch (error) {
+              if (error instanceof hostErrors().RateLimitError) setRetryAfter(context.koaContext, error);
+              throw error;
+            }
+          }
+        ),
       },
     },
     resolversConfig: {
@@ -104,6 +144,8 @@ export const registerGraphql = (strapi: Core.Strapi): void => {
       'Query.movieReviewComments': scope('comments'),
       'Query.movieReviewAuthor': scope('findOne', 'authors'),
       'Mutation.createMovieReviewComment': scope('createComment'),
+      'Mutation.reportMovieReviewComment': scope('reportComment'),
+      'MovieReview.related': scope('related'),
     },
   }));
 };

@@ -127,6 +127,8 @@ export const typeDefs = /* GraphQL */ `
     seo: MovieReviewSeo!
     "Share links from the canonical URL; null while the site's addresses are not set"
     share: MovieReviewShare
+    "Published reviews sharing the director, cast members or tags, most shared first, then newest (limit 1 to 12, default 4)"
+    related(limit: Int): [MovieReviewSummary!]!
   }
 
   "The first still, for head tags and share cards"
@@ -287,6 +289,12 @@ export const typeDefs = /* GraphQL */ `
     website: String
   }
 
+  "The answer to a reader's report: the reported comment's documentId."
+  type MovieReviewCommentReport {
+    comment: ID!
+    reported: Boolean!
+  }
+
   extend type Query {
     "A published review; null for drafts and unknown slugs."
     movieReview(slug: String!): MovieReview
@@ -306,5 +314,7 @@ export const typeDefs = /* GraphQL */ `
   extend type Mutation {
     "Posts a reader comment (pending moderation unless auto-approve is on). Rate limited per IP."
     createMovieReviewComment(slug: String!, data: MovieReviewCommentInput!): MovieReviewCreatedComment!
+    "Reports an approved comment (reason: spam, abuse, off-topic, spoiler or other; note at most 500 characters). One report per address and comment; rate limited per IP."
+    reportMovieReviewComment(slug: String!, documentId: ID!, reason: String!, note: String): MovieReviewCommentReport!
   }
 `;

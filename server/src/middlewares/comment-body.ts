@@ -14,7 +14,7 @@
 import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { hostErrors, validationError } from '../utils/host-errors';
-import { enforceCommentRateLimit } from './comment-rate-limit';
+import { enforceCommentRateLimit, enforceReportRateLimit } from './comment-rate-limit';
 import { pluginRoute } from '../utils/plugin-path';
 
 export const MAX_COMMENT_BODY_BYTES = 64 * 1024;
@@ -96,7 +96,8 @@ export const readCommentBody = async (ctx: Context, limit = MAX_COMMENT_BODY_BYT
 
 /** App-level Koa middleware (mounted in register) that reads comment bodies before Strapi's body parser. */
 export const commentBodyReader = (strapi: Core.Strapi) => {
-  const route = pluginRoute(strapi, '/reviews/[^/]+/comments/?$');
+  // Comment posts and comment reports.
+  const route = pluginRoute(strapi, '/reviews/[^/]+/comments(?:/[^/]+/report)?/?$');
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'POST' || !route.test(ctx.path)) return next();
     const outcome = await readCommentBody(ctx);
@@ -119,12 +120,15 @@ const unsupportedMediaType = (ctx: Context, message: string) => {
  * Route-level middleware (`plugin::movie-reviews.comment-body`): answers the body
  * problems found by the reader, in Strapi's error shape.
  */
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+export default (config: { bucket?: 'comment-reports' } | undefined, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
     const outcome = (ctx.state as StateWithBody)[STATE_KEY];
     const errors = hostErrors();
-    // A refused body is a comment attempt too: it counts against the rate limit (429 first when over budget).
-    if (outcome && outcome.kind !== 'json') await enforceCommentRateLimit(strapi, ctx);
+    // A refused body is an attempt too: it counts against the route's rate limit (429 first when over budget).
+    if (outcome && outcome.kind !== 'json') {
+      if (config?.bucket === 'comment-reports') await enforceReportRateLimit(strapi, ctx);
+      else await enforceCommentRateLimit(strapi, ctx);
+    }
     if (!outcome) {
       // The reader did not run (e.g. the app mounts routes elsewhere): fall back to what koa-body parsed.
       if ((ctx.request.length ?? 0) > MAX_COMMENT_BODY_BYTES) {

@@ -9,7 +9,7 @@ import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { hostErrors } from '../utils/host-errors';
 import { getService } from '../utils/get-service';
-import { requesterOf } from '../utils/requester';
+import { clientIpOf, requesterOf } from '../utils/requester';
 import { setRetryAfter } from '../utils/retry-after';
 
 export { setRetryAfter };
@@ -18,6 +18,16 @@ export { setRetryAfter };
 export const enforceCommentRateLimit = async (strapi: Core.Strapi, ctx: Context): Promise<void> => {
   try {
     await getService(strapi, 'comments').admit(requesterOf(ctx).ip);
+  } catch (error) {
+    if (error instanceof hostErrors().RateLimitError) setRetryAfter(ctx, error);
+    throw error;
+  }
+};
+
+/** The same for comment reports (their own budget, `commentReports.admit`). */
+export const enforceReportRateLimit = async (strapi: Core.Strapi, ctx: Context): Promise<void> => {
+  try {
+    await getService(strapi, 'commentReports').admit(clientIpOf(ctx));
   } catch (error) {
     if (error instanceof hostErrors().RateLimitError) setRetryAfter(ctx, error);
     throw error;

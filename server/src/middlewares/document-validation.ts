@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { AUTHOR_UID, COMMENT_UID, REVIEW_UID } from '../utils/constants';
+import { AUTHOR_UID, COMMENT_UID, REPORT_UID, REVIEW_UID } from '../utils/constants';
 import { validatorFor } from '../custom-fields';
 import { movieReviewWriteSchema, requiredOnCreate } from '../validation/movie-review';
 import { commentRequiredOnCreate, commentWriteSchema, MAX_THREAD_DEPTH } from '../validation/comment';
@@ -239,14 +239,18 @@ const cascadeDelete = async (strapi: Core.Strapi, uid: string, documentId: strin
     return;
   }
   let frontier = [documentId];
+  const deleted = [documentId];
   while (frontier.length) {
     const children = (await strapi.db.query(COMMENT_UID).findMany({
       select: ['documentId'],
       where: { parentDocumentId: { $in: frontier } },
     })) as Array<{ documentId: string }>;
     frontier = children.map((c) => c.documentId);
+    deleted.push(...frontier);
     if (frontier.length) await strapi.db.query(COMMENT_UID).deleteMany({ where: { documentId: { $in: frontier } } });
   }
+  // Readers' reports of the deleted comments go too.
+  await strapi.db.query(REPORT_UID).deleteMany({ where: { commentDocumentId: { $in: deleted } } });
 };
 
 /**

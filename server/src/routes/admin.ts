@@ -12,6 +12,7 @@ export default {
   type: 'admin' as const,
   routes: [
     { method: 'GET', path: '/moderation/comments', handler: 'moderation.list', config: moderate },
+    { method: 'GET', path: '/moderation/reported', handler: 'moderation.reported', config: moderate },
     { method: 'POST', path: '/moderation/comments/actions', handler: 'moderation.bulk', config: moderate },
     { method: 'POST', path: '/moderation/comments/:documentId/reply', handler: 'moderation.reply', config: moderate },
     { method: 'GET', path: '/moderation/reviews', handler: 'moderation.reviews', config: moderate },

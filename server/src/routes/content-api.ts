@@ -14,7 +14,9 @@ import type { Core } from '@strapi/strapi';
 import type { ZodType } from 'zod';
 import { commentPageQueryRequest, reviewListQueryRequest } from '../validation/list-query';
 import { commentInputSchema } from '../validation/comment';
+import { commentReportInputSchema, reportedCommentParam } from '../validation/comment-report';
 import { slugParam } from '../validation/slug';
+import { relatedQueryRequest } from '../validation/related';
 
 const GET_MIDDLEWARES = ['plugin::movie-reviews.cache-headers'];
 const slug = { slug: slugParam };
@@ -51,6 +53,13 @@ const router: { type: 'content-api'; routes: Route[] } = {
     },
     {
       method: 'GET',
+      path: '/reviews/:slug/related',
+      handler: 'reviews.related',
+      request: { params: slug, query: relatedQueryRequest },
+      config: { middlewares: GET_MIDDLEWARES },
+    },
+    {
+      method: 'GET',
       path: '/reviews/:slug/comments',
       handler: 'reviews.comments',
       request: { params: slug, query: commentPageQueryRequest },
@@ -68,6 +77,20 @@ const router: { type: 'content-api'; routes: Route[] } = {
       // Optional `Idempotency-Key` header: validation/idempotency-key.ts (Strapi's route schema has no headers).
       // Body checks (413/400/415) before the controller; the use case counts the attempt against the rate limit.
       config: { middlewares: ['plugin::movie-reviews.comment-body'] },
+    },
+    {
+      method: 'POST',
+      path: '/reviews/:slug/comments/:documentId/report',
+      handler: 'reviews.reportComment',
+      request: {
+        params: { ...slug, documentId: reportedCommentParam },
+        query: {},
+        body: { 'application/json': commentReportInputSchema },
+      },
+      // Same body reader and limits as comment posts (413/400/415); a refused body counts against the report budget.
+      config: {
+        middlewares: [{ name: 'plugin::movie-reviews.comment-body', config: { bucket: 'comment-reports' } }] as never,
+      },
     },
     {
       method: 'GET',

@@ -15,6 +15,8 @@ import publicAccess from './public-access';
 import tagSuggestions from './tag-suggestions';
 import siteUrls from './site-urls';
 import authors from './authors';
+import related from './related';
+import commentReports from './comment-reports';
 
 export default {
   slug,
@@ -34,4 +36,6 @@ export default {
   tagSuggestions,
   siteUrls,
   authors,
+  related,
+  commentReports,
 };

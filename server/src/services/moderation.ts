@@ -8,7 +8,7 @@
  * Reads of a page are a bounded number of queries whatever the page size.
  */
 import type { Core } from '@strapi/strapi';
-import { COMMENT_STATUSES, COMMENT_UID, REVIEW_UID, type CommentStatus } from '../utils/constants';
+import { COMMENT_STATUSES, COMMENT_UID, REPORT_UID, REVIEW_UID, type CommentStatus } from '../utils/constants';
 import { hostErrors } from '../utils/host-errors';
 import { pluginApiPrefix } from '../utils/plugin-path';
 import { expandStillsBatch, missingStillFiles, toPublicSong } from '../custom-fields/read';
@@ -19,6 +19,8 @@ import { getService } from '../utils/get-service';
 
 import {
   MAX_BULK_IDS,
+  REPORT_REASONS,
+  type ReportReason,
   type ModerationAction,
   type SortableField,
   type StatusCounts,
@@ -52,6 +54,8 @@ export interface ModerationRow {
   content: string;
   status: CommentStatus;
   authorIsEditor: boolean;
+  /** Moved back to pending because readers' reports reached the threshold. */
+  hiddenByReports: boolean;
   createdAt: string | null;
   moderatedAt: string | null;
   review: { documentId: string; title: string; published: boolean } | null;
@@ -88,6 +92,31 @@ export interface ReviewOverview {
 
 type Row = Record<string, unknown>;
 
+/** Statuses of comments whose reports still await an editor's decision. */
+const AWAITING_DECISION: CommentStatus[] = ['approved', 'pending'];
+/** Reports read per listed comment (reasons and notes); the count is exact whatever this is. */
+const MAX_REPORTS_READ_PER_COMMENT = 100;
+const MAX_NOTES_SHOWN = 5;
+
+export interface ReportedQuery {
+  page: number;
+  pageSize: number;
+}
+
+export interface ReportSummary {
+  count: number;
+  reasons: Record<ReportReason, number>;
+  /** The most recent notes readers wrote (at most five). */
+  notes: string[];
+  lastReportedAt: string | null;
+  hiddenByReports: boolean;
+}
+
+export interface ReportedPage {
+  data: Array<ModerationRow & { reports: ReportSummary }>;
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+}
+
 /** The signed-in admin's Content Manager rights on one review (entry conditions, readable fields). */
 export interface ReviewAccess {
   cannotRead(review: Row): boolean;
@@ -96,6 +125,13 @@ export interface ReviewAccess {
 type Filters = Record<string, unknown>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : null);
+
+/** A MAX() of a datetime column: a Date, text or (SQLite) epoch milliseconds, as ISO text. */
+const isoOf = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null;
+  const d = v instanceof Date ? v : new Date(typeof v === 'number' ? v : String(v));
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+};
 
 /** The name a reply is attributed to: the admin user's username, else first + last name, else email. */
 export const editorName = (user: AdminUserLike): string => {
@@ -183,11 +219,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       content: c.content as string,
       status: c.moderationStatus as CommentStatus,
       authorIsEditor: Boolean(c.authorIsEditor),
+      hiddenByReports: c.hiddenByReports === true,
       createdAt: str(c.createdAt),
       moderatedAt: str(c.moderatedAt),
       review: reviews.get(c.reviewDocumentId as string) ?? null,
       parent: c.parentDocumentId ? (parents.get(c.parentDocumentId as string) ?? null) : null,
     }));
+  };
+
+  /** Reports whose comment still awaits an editor's decision (a join of reports and comments), and its columns. */
+  const reportsAwaitingDecision = () => {
+    const knex = strapi.db.connection;
+    const reportMeta = strapi.db.metadata.get(REPORT_UID);
+    const commentMeta = strapi.db.metadata.get(COMMENT_UID);
+    const col = (meta: typeof reportMeta, attribute: string) =>
+      (meta.attributes[attribute] as { columnName?: string } | undefined)?.columnName ?? attribute;
+    const r = {
+      comment: `r.${col(reportMeta, 'commentDocumentId')}`,
+      created: `r.${col(reportMeta, 'createdAt')}`,
+    };
+    const c = { documentId: `c.${col(commentMeta, 'documentId')}`, status: `c.${MODERATION_COLUMN}` };
+    const open = () =>
+      knex(`${reportMeta.tableName} as r`)
+        .join(`${commentMeta.tableName} as c`, c.documentId, r.comment)
+        .whereIn(c.status, AWAITING_DECISION);
+    return { open, r };
+  };
+
+  /** How many comments the Reported tab lists (one query). */
+  const reportedTotal = async (): Promise<number> => {
+    const { open, r } = reportsAwaitingDecision();
+    const rows = (await open().countDistinct({ total: r.comment })) as Array<{ total?: number | string }>;
+    return Number(rows[0]?.total ?? 0);
   };
 
   const FIELDS = [
@@ -201,6 +264,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     'content',
     'moderationStatus',
     'authorIsEditor',
+    'hiddenByReports',
     'createdAt',
     'moderatedAt',
   ];
@@ -212,7 +276,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const where = query.status === 'all' ? { $and: and } : { $and: [...and, { moderationStatus: query.status }] };
       const { field, order } = query.sort;
       // Reads go to the query engine directly (one statement each, no transaction around them).
-      const [page, counts, reviewFilter] = await Promise.all([
+      const [page, counts, reviewFilter, reported] = await Promise.all([
         strapi.db.query(COMMENT_UID).findMany({
           select: FIELDS,
           where,
@@ -222,6 +286,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }) as Promise<Row[]>,
         countByStatus({ $and: and }),
         query.review ? reviewsFor([query.review]) : Promise.resolve(null),
+        reportedTotal(),
       ]);
       const total = counts[query.status];
       return {
@@ -234,7 +299,86 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             total,
           },
           counts,
+          /** Comments in the Reported tab (not narrowed by the search or review filter). */
+          reported,
           review: query.review ? (reviewFilter?.get(query.review) ?? null) : undefined,
+        },
+      };
+    },
+
+    /**
+     * The Reported tab: comments with readers' reports that still await a decision
+     * (approved ones under the threshold, and pending ones, hidden by reports or not),
+     * most reported first, then most recently reported. A page costs the same number
+     * of queries whatever its size: the grouped page, its total, the page's reports,
+     * its comments, and their reviews and parents.
+     */
+    async reported(query: ReportedQuery): Promise<ReportedPage> {
+      const { open, r } = reportsAwaitingDecision();
+      const [page, total] = await Promise.all([
+        open()
+          .select({ commentDocumentId: r.comment })
+          .count({ n: '*' })
+          .max({ last: r.created })
+          .groupBy(r.comment)
+          .orderBy([
+            { column: 'n', order: 'desc' },
+            { column: 'last', order: 'desc' },
+            { column: 'commentDocumentId', order: 'asc' },
+          ])
+          .offset((query.page - 1) * query.pageSize)
+          .limit(query.pageSize)
+          .then((rows: unknown) => rows as Array<{ commentDocumentId: string; n: number | string; last: unknown }>),
+        reportedTotal(),
+      ]);
+      const ids = page.map((p) => p.commentDocumentId);
+      const [details, list] = ids.length
+        ? await Promise.all([
+            strapi.db.query(REPORT_UID).findMany({
+              select: ['commentDocumentId', 'reason', 'note', 'createdAt'],
+              where: { commentDocumentId: { $in: ids } },
+              orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+              limit: ids.length * MAX_REPORTS_READ_PER_COMMENT,
+            }) as Promise<
+              Array<{ commentDocumentId: string; reason: string; note: string | null; createdAt: unknown }>
+            >,
+            strapi.db.query(COMMENT_UID).findMany({
+              select: FIELDS,
+              where: { documentId: { $in: ids } },
+            }) as Promise<Row[]>,
+          ])
+        : [[], []];
+      const rows = await toRows(list);
+      const byId = new Map(rows.map((row) => [row.documentId, row]));
+      const summaries = new Map<string, ReportSummary>();
+      for (const p of page) {
+        summaries.set(p.commentDocumentId, {
+          count: Number(p.n),
+          reasons: Object.fromEntries(REPORT_REASONS.map((reason) => [reason, 0])) as Record<ReportReason, number>,
+          notes: [],
+          lastReportedAt: isoOf(p.last),
+          hiddenByReports: byId.get(p.commentDocumentId)?.hiddenByReports ?? false,
+        });
+      }
+      for (const d of details) {
+        const summary = summaries.get(d.commentDocumentId);
+        if (!summary) continue;
+        if ((REPORT_REASONS as readonly string[]).includes(d.reason)) summary.reasons[d.reason as ReportReason] += 1;
+        if (d.note && summary.notes.length < MAX_NOTES_SHOWN) summary.notes.push(d.note);
+      }
+      return {
+        data: page.flatMap((p) => {
+          const row = byId.get(p.commentDocumentId);
+          const reports = summaries.get(p.commentDocumentId);
+          return row && reports ? [{ ...row, reports }] : [];
+        }),
+        meta: {
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            pageCount: Math.ceil(total / query.pageSize),
+            total,
+          },
         },
       };
     },
@@ -290,8 +434,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               unchanged.push(id);
               continue;
             }
-            await comments().update({ documentId: id, data: commentData({ moderationStatus: status, moderatedAt }) });
+            // An editor's decision replaces what readers' reports did.
+            await comments().update({
+              documentId: id,
+              data: commentData({ moderationStatus: status, moderatedAt, hiddenByReports: false }),
+            });
             changed.push(id);
+          }
+        }
+        // Approving is the editor's answer to the reports: they are cleared (the count starts again), as are
+        // the reports of deleted comments. Rejected and spam comments keep theirs (they are not public anyway).
+        if (action === 'approve' || action === 'delete') {
+          const decided = unique.filter((id) => byId.has(id));
+          if (decided.length) {
+            await strapi.db.query(REPORT_UID).deleteMany({ where: { commentDocumentId: { $in: decided } } });
           }
         }
         return { action, changed, unchanged, missing };
@@ -319,8 +475,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (parent.moderationStatus === 'pending') {
           await comments().update({
             documentId: parent.documentId,
-            data: commentData({ moderationStatus: 'approved', moderatedAt: now }),
+            data: commentData({ moderationStatus: 'approved', moderatedAt: now, hiddenByReports: false }),
           });
+          await strapi.db.query(REPORT_UID).deleteMany({ where: { commentDocumentId: parent.documentId } });
           parentApproved = true;
         }
         const created = (await comments().create({

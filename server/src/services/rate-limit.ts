@@ -1,5 +1,6 @@
 /**
- * Per-IP rate limit of comment posts (REST and GraphQL share one budget).
+ * Per-IP rate limits of reader writes, one budget per bucket: comment posts, and
+ * comment reports (REST and GraphQL share each budget).
  *
  * Memory store by default; Redis (ioredis) when the plugin config has `redis`
  * (a URL or ioredis options), so several Strapi instances share the counts. When
@@ -23,9 +24,17 @@ export type RateLimitResult = { allowed: true; remaining: number } | { allowed: 
 const STORE_POINTS = 1_000_000_000;
 const KEY_PREFIX = 'movie-reviews:comment-posts';
 
+/** The budgets counted separately: posting comments, reporting comments. */
+export type RateLimitBucket = 'comment-posts' | 'comment-reports';
+const PREFIXES: Record<RateLimitBucket, string> = {
+  'comment-posts': KEY_PREFIX,
+  'comment-reports': 'movie-reviews:comment-reports',
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let limiter: RateLimiterAbstract | undefined;
+  const limiters = new Map<RateLimitBucket, RateLimiterAbstract>();
   let redis: Redis | undefined;
+  let redisOpened = false;
   let redisDownWarned = false;
 
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
@@ -38,20 +47,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
-  const build = (): RateLimiterAbstract => {
-    const { duration } = config().rateLimit;
-    const memory = new RateLimiterMemory({ keyPrefix: KEY_PREFIX, points: STORE_POINTS, duration });
+  /** The Redis connection shared by every bucket, opened once (undefined without `redis` in the config). */
+  const openStore = (): Redis | undefined => {
+    if (redisOpened) return redis;
+    redisOpened = true;
     redis = openRedis(config().redis, { enableOfflineQueue: false });
-    if (!redis) return memory;
+    if (!redis) return undefined;
     redis.on('error', (error: Error) => warnRedisDown(error.message || error.name));
     redis.on('ready', () => {
       if (redisDownWarned)
         strapi.log.info('[movie-reviews] Redis is reachable again; comment rate limits are shared again.');
       redisDownWarned = false;
     });
+    return redis;
+  };
+
+  const build = (bucket: RateLimitBucket): RateLimiterAbstract => {
+    const { duration } = config().rateLimit;
+    const keyPrefix = PREFIXES[bucket];
+    const memory = new RateLimiterMemory({ keyPrefix, points: STORE_POINTS, duration });
+    const client = openStore();
+    if (!client) return memory;
     return new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: KEY_PREFIX,
+      storeClient: client,
+      keyPrefix,
       points: STORE_POINTS,
       duration,
       rejectIfRedisNotReady: true,
@@ -59,15 +78,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  const limiterFor = (bucket: RateLimitBucket): RateLimiterAbstract => {
+    let limiter = limiters.get(bucket);
+    if (!limiter) {
+      limiter = build(bucket);
+      limiters.set(bucket, limiter);
+    }
+    return limiter;
+  };
+
   return {
     /** Opens the store (and the Redis connection, when configured) at bootstrap, before the first post. */
     init(): void {
-      limiter ??= build();
+      limiterFor('comment-posts');
     },
 
-    /** Counts one post from `key` (the client IP). */
-    async consume(key: string): Promise<RateLimitResult> {
-      limiter ??= build();
+    /** Counts one attempt from `key` (the client IP) in `bucket` (comment posts unless told). */
+    async consume(key: string, bucket: RateLimitBucket = 'comment-posts'): Promise<RateLimitResult> {
+      const limiter = limiterFor(bucket);
       if (redis && redis.status !== 'ready') warnRedisDown(`connection ${redis.status}`);
       const points = (await getService(strapi, 'settings').current()).rateLimitPoints;
       let res: RateLimiterRes;
@@ -92,7 +120,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async close(): Promise<void> {
       closeRedis(redis);
       redis = undefined;
-      limiter = undefined;
+      redisOpened = false;
+      limiters.clear();
     },
   };
 };

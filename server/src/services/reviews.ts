@@ -178,6 +178,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return toPage(rows, Number(total), page, tags);
     },
 
+    /**
+     * Published reviews by row id as summaries, in the order of `ids` (ids that are
+     * not a published row are left out): the rows with their avatars, then one files
+     * query for their stills. `tags`, when given, receives the files shown.
+     */
+    async summariesByIds(ids: number[], tags?: Set<string>): Promise<ReviewSummary[]> {
+      if (!ids.length) return [];
+      const rows = await findRows(
+        { id: { $in: ids }, publishedAt: { $notNull: true } },
+        [{ id: 'desc' }],
+        0,
+        ids.length
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const ordered = ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [row] : [];
+      });
+      tagFiles(ordered, tags);
+      const [stills, providers, siteContext] = await Promise.all([
+        expandStillsBatch(
+          strapi,
+          ordered.map((r) => r.stills)
+        ),
+        allowedProviders(),
+        site(),
+      ]);
+      return ordered.map((row, i) => toSummary(row, stills[i], providers, siteContext));
+    },
+
     /** The published version of a review (id, documentId, commentsEnabled), or null for drafts and unknown slugs. */
     async findPublishedRef(
       slug: unknown

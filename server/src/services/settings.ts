@@ -29,6 +29,7 @@ export const defaultsFromConfig = (config: PluginConfig): Settings => ({
   siteLogoUrl: config.site.siteLogoUrl,
   mediaBaseUrl: config.site.mediaBaseUrl,
   authorUrlPattern: config.site.authorUrlPattern,
+  reportThreshold: config.comments.reportThreshold,
 });
 
 type Listener = (settings: Settings) => void | Promise<void>;

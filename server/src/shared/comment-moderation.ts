@@ -22,3 +22,7 @@ export const MAX_QUEUE_PAGE_SIZE = 100;
 
 /** Longest editor reply and reader comment. */
 export const MAX_COMMENT_LENGTH = 5000;
+
+/** Why a reader reports a comment (public API) and how the Reported tab groups them. */
+export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'spoiler', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];

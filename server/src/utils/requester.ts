@@ -7,8 +7,10 @@ import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from '../validation/idempoten
  * `ctx.request.ip` reads X-Forwarded-For only when Strapi's `server.proxy.koa`
  * trusts the proxy, so a client cannot pick its own address.
  */
+export const clientIpOf = (ctx: Context): string | null => ctx.request.ip || null;
+
 export const requesterOf = (ctx: Context): Requester => ({
-  ip: ctx.request.ip || null,
+  ip: clientIpOf(ctx),
   userAgent: ctx.get('user-agent') || null,
   // A malformed key is a 400 before anything is counted or stored.
   idempotencyKey: parseIdempotencyKey(ctx.req.headers[IDEMPOTENCY_HEADER]),

@@ -50,6 +50,8 @@ export const commentWriteSchema = z.object({
   userAgent: z.string().max(512).nullable().optional(),
   moderatedAt: z.union([z.string(), z.date()]).nullable().optional(),
   authorIsEditor: z.boolean().optional(),
+  /** Set when readers' reports hid the comment (moved it back to pending); an approval clears it. */
+  hiddenByReports: z.boolean().optional(),
 });
 
 export const commentRequiredOnCreate = ['reviewDocumentId', 'authorName', 'authorEmail', 'content'] as const;

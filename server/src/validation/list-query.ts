@@ -116,7 +116,13 @@ const scalarText = (value: unknown, path: string[], issues: Issues): string | un
   return undefined;
 };
 
-const wholeNumber = (value: unknown, path: string[], issues: Issues, min: number, max: number): number | undefined => {
+export const wholeNumber = (
+  value: unknown,
+  path: string[],
+  issues: Issues,
+  min: number,
+  max: number
+): number | undefined => {
   const text = scalarText(value, path, issues);
   if (text === undefined) return undefined;
   if (!/^-?\d{1,9}$/.test(text.trim())) {

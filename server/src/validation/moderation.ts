@@ -52,3 +52,14 @@ export const reviewOptionsQuerySchema = z.strictObject({
 });
 
 export const overviewQuerySchema = z.strictObject({ status: z.enum(['draft', 'published']).default('draft') });
+
+/** The Reported tab's page query. */
+export const reportedQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_QUEUE_PAGE_SIZE, { message: `must be at most ${MAX_QUEUE_PAGE_SIZE}` })
+    .default(10),
+});

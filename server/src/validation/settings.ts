@@ -26,6 +26,8 @@ export const settingsSchema = z.strictObject({
   mediaBaseUrl: siteBaseUrl(),
   // JSON-LD author.url and the author's page (author): `{slug}` as in reviewUrlPattern.
   authorUrlPattern: siteUrlPattern(),
+  /** Distinct reader reports that hide an approved comment until an editor approves it again. */
+  reportThreshold: z.number().int().min(1).max(LIMITS.reportThreshold),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
