@@ -259,8 +259,21 @@ it('writes a whole review through the form, publishes it, and the public API ret
   );
   await modal.getByRole('button', { name: /^Save$/ }).click();
   expect((await authorCreated).status()).toBe(201);
+  // Close the modal; if Strapi asks whether to drop unsaved changes (the entry is saved), confirm.
+  await modal.getByText('Edit a relation').waitFor();
+  await screenshot(page, 'new-review-1c-author-saved');
   await page.keyboard.press('Escape');
-  await modal.waitFor({ state: 'detached' }).catch(() => undefined);
+  const confirmClose = page.getByRole('alertdialog');
+  await confirmClose
+    .waitFor({ timeout: 2000 })
+    .then(() => confirmClose.getByRole('button', { name: /^Confirm$/ }).click())
+    .catch(() => undefined);
+  try {
+    await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
+  } catch (error) {
+    await screenshot(page, 'new-review-author-modal-stuck');
+    throw error;
+  }
   await authorInput.click();
   await authorInput.pressSequentially(TYPED.authorName.slice(0, 5));
   await page.getByRole('option', { name: new RegExp(TYPED.authorName) }).click();
