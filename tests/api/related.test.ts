@@ -6,7 +6,7 @@
  * strict query rules.
  */
 import { startStrapi, type TestApp } from '../helpers/strapi';
-import { API, countQueries, createReview, gql, REVIEW } from '../helpers/fixtures';
+import { API, countQueries, createReview, gql, REVIEW, settingsService } from '../helpers/fixtures';
 
 let app: TestApp;
 
@@ -160,6 +160,37 @@ describe('GET /reviews/:slug/related', () => {
     expect(her?.stills.length).toBeGreaterThan(0);
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThanOrEqual(4);
+  });
+
+  it('gives a related review the author its own detail gives, avatar included, with relative and absolute media URLs', async () => {
+    // Shares the director with the seeded "Her", whose author (seeded) has an avatar and links.
+    const probe = await createReview(app, { title: 'Rel Author Probe', movieYear: 2015, movieDirector: 'Spike Jonze' });
+    const compare = async () => {
+      const res = await related(probe.slug, { limit: 12 });
+      expect(res.status).toBe(200);
+      const her = res.body.data.find((r: { slug: string }) => r.slug === 'her-2013');
+      const detail = await app.http().get(`${API}/reviews/her-2013`);
+      expect(detail.status).toBe(200);
+      expect(detail.body.data.author.avatar).not.toBeNull();
+      expect(detail.body.data.author.links.length).toBeGreaterThan(0);
+      expect(her?.author).toEqual(detail.body.data.author);
+      // Cache tags: the author and its avatar file, so that editing either invalidates the answer.
+      const author = (await app.strapi.db.query('plugin::movie-reviews.author').findOne({
+        where: { slug: detail.body.data.author.slug },
+        populate: { avatar: { select: ['id'] } },
+      })) as { documentId: string; avatar: { id: number } | null };
+      expect(author.avatar).not.toBeNull();
+      const tags = String(res.headers['surrogate-key']).split(' ');
+      expect(tags).toEqual(expect.arrayContaining([`mr:author:${author.documentId}`, `mr:file:${author.avatar?.id}`]));
+      return her.author as { avatar: { url: string } };
+    };
+    expect((await compare()).avatar.url.startsWith('/uploads/')).toBe(true);
+    await settingsService(app).set({ mediaBaseUrl: 'https://media.example.org/strapi' });
+    try {
+      expect((await compare()).avatar.url).toMatch(/^https:\/\/media\.example\.org\/strapi\/uploads\//);
+    } finally {
+      await settingsService(app).set({ mediaBaseUrl: null });
+    }
   });
 
   it('sends an ETag and answers 304 to a matching If-None-Match', async () => {

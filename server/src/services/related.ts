@@ -7,7 +7,8 @@
  * Bounded whatever the catalogue size: one statement reads the review and the
  * `RELATED_CANDIDATES` most recent other published reviews (only the columns the
  * overlap needs), the overlap is counted here, and the chosen ones are loaded as
- * summaries by the reviews service (their rows with avatars, then their stills).
+ * summaries by the reviews service (their rows, their authors with avatars in one
+ * statement, then their stills): 4 queries at most.
  * Director, actor and tag names compare case-insensitively after NFC normalisation.
  */
 import type { Core } from '@strapi/strapi';

@@ -1,0 +1,159 @@
+/**
+ * The authors of some reviews, each with its avatar file, read in ONE statement.
+ *
+ * Why not the query engine's populate (`AUTHOR_POPULATE`) as the list route does:
+ * populating the author and then the author's avatar costs one query each, and the
+ * related route (issue 12: at most 4 queries) already spends one on the candidates'
+ * facts, one on the chosen rows and one on their stills. So the related path reads
+ * the author link, the author and the avatar link and file here, joined, from the
+ * tables and columns Strapi's own metadata names (the relation's join table and the
+ * upload plugin's morph table), and converts the columns the way Strapi's query
+ * engine does, so the summaries stay identical to those of the list route.
+ */
+import type { Core } from '@strapi/strapi';
+import { AUTHOR_UID, REVIEW_UID } from '../utils/constants';
+import type { AuthorRow, FileRow } from './review-format';
+
+type Meta = ReturnType<Core.Strapi['db']['metadata']['get']>;
+
+/** The author's media attribute: the `field` of its rows in the upload morph table. */
+const AVATAR = 'avatar';
+
+/**
+ * One row of the statement. Text and integer columns come back from the three drivers
+ * as strings and numbers, as the query engine returns them; only JSON columns differ
+ * (text on SQLite and MariaDB). The file columns are null together when there is no file.
+ */
+interface LinkedAuthorRow {
+  review_id: number;
+  author_id: number;
+  author_document_id: string;
+  author_name: string;
+  author_slug: string | null;
+  author_bio: string | null;
+  author_links: unknown;
+  file_id: number | null;
+  file_url: string;
+  file_width: number | null;
+  file_height: number | null;
+  file_mime: string;
+  file_formats: unknown;
+  file_alternative_text: string | null;
+}
+
+/** A JSON column as Strapi reads it: parsed when the driver returns text (twice for values stored twice-encoded). */
+const fromJson = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'string' ? JSON.parse(parsed) : parsed;
+  } catch {
+    return value;
+  }
+};
+
+/** The column of `attribute` in `meta` (Strapi's snake_case name). */
+const columnOf = (meta: Meta, attribute: string): string => {
+  const attr = meta.attributes[attribute];
+  if (!attr || attr.type === 'relation') throw new Error(`${meta.uid}.${attribute} is not a column`);
+  return attr.columnName ?? attribute;
+};
+
+/** The tables and columns of review → author → avatar, from Strapi's metadata (throws if the schema changed shape). */
+const layoutOf = (strapi: Core.Strapi) => {
+  const reviewMeta = strapi.db.metadata.get(REVIEW_UID);
+  const authorMeta = strapi.db.metadata.get(AUTHOR_UID);
+  const author = reviewMeta.attributes.author;
+  if (author?.type !== 'relation' || author.relation !== 'manyToOne' || !author.joinTable) {
+    throw new Error(`${REVIEW_UID}.author is expected to be a manyToOne relation with a join table`);
+  }
+  const avatar = authorMeta.attributes[AVATAR];
+  if (avatar?.type !== 'relation' || avatar.relation !== 'morphOne') {
+    throw new Error(`${AUTHOR_UID}.${AVATAR} is expected to be a single media (morphOne)`);
+  }
+  const fileMeta = strapi.db.metadata.get(avatar.target);
+  const related = fileMeta.attributes[avatar.morphBy];
+  if (related?.type !== 'relation' || related.relation !== 'morphToMany') {
+    throw new Error(`${avatar.target}.${avatar.morphBy} is expected to be a morphToMany relation`);
+  }
+  return { authorMeta, fileMeta, link: author.joinTable, morph: related.joinTable };
+};
+
+/**
+ * The author (with its avatar file, or null) of each review of `reviewIds` that has one,
+ * by review id, in one statement. Like the query engine's populate: the first author
+ * link of a review, and the author's first avatar link (morph `order`) whose file exists.
+ */
+export const readAuthorsOfReviews = async (
+  strapi: Core.Strapi,
+  reviewIds: number[]
+): Promise<Map<number, AuthorRow>> => {
+  const authors = new Map<number, AuthorRow>();
+  if (!reviewIds.length) return authors;
+  const { authorMeta, fileMeta, link, morph } = layoutOf(strapi);
+  const a = (attribute: string) => `a.${columnOf(authorMeta, attribute)}`;
+  const f = (attribute: string) => `f.${columnOf(fileMeta, attribute)}`;
+  const { idColumn, typeColumn } = morph.morphColumn;
+
+  const query = strapi.db
+    .connection({ l: link.name })
+    .select({
+      review_id: `l.${link.joinColumn.name}`,
+      author_id: a('id'),
+      author_document_id: a('documentId'),
+      author_name: a('name'),
+      author_slug: a('slug'),
+      author_bio: a('bio'),
+      author_links: a('links'),
+      file_id: f('id'),
+      file_url: f('url'),
+      file_width: f('width'),
+      file_height: f('height'),
+      file_mime: f('mime'),
+      file_formats: f('formats'),
+      file_alternative_text: f('alternativeText'),
+    })
+    .innerJoin(
+      { a: authorMeta.tableName },
+      `a.${link.inverseJoinColumn.referencedColumn}`,
+      `l.${link.inverseJoinColumn.name}`
+    )
+    .leftJoin({ m: morph.name }, (on) => {
+      on.on(`m.${idColumn.name}`, '=', `a.${idColumn.referencedColumn}`)
+        .andOnVal(`m.${typeColumn.name}`, '=', AUTHOR_UID)
+        .andOnVal('m.field', '=', AVATAR);
+    })
+    .leftJoin({ f: fileMeta.tableName }, `f.${morph.joinColumn.referencedColumn}`, `m.${morph.joinColumn.name}`)
+    .whereIn(`l.${link.joinColumn.name}`, reviewIds);
+  for (const [column, direction] of Object.entries(morph.orderBy ?? {})) query.orderBy(`m.${column}`, direction);
+  const rows = (await query) as LinkedAuthorRow[];
+
+  for (const row of rows) {
+    const reviewId = Number(row.review_id);
+    const seen = authors.get(reviewId);
+    // A review's first author link wins; a later row of that author only fills an avatar still missing.
+    if (seen && (seen.avatar || seen.id !== row.author_id)) continue;
+    const avatar: FileRow | null =
+      row.file_id === null
+        ? null
+        : {
+            id: row.file_id,
+            url: row.file_url,
+            width: row.file_width,
+            height: row.file_height,
+            mime: row.file_mime,
+            formats: fromJson(row.file_formats) as FileRow['formats'],
+            alternativeText: row.file_alternative_text,
+          };
+    authors.set(reviewId, {
+      id: row.author_id,
+      documentId: row.author_document_id,
+      name: row.author_name,
+      slug: row.author_slug,
+      bio: row.author_bio,
+      links: fromJson(row.author_links),
+      avatar,
+    });
+  }
+  return authors;
+};
