@@ -1,4 +1,25 @@
 /** The plugin's GraphQL schema (SDL): types, inputs, root fields. Shapes match the REST answers (docs/api.md). */
+
+/** The fields of a listed review; the detail has them all, then its own (as REST's summary and detail). */
+const SUMMARY_FIELDS = /* GraphQL */ `
+    documentId: ID!
+    slug: String!
+    title: String!
+    movie: MovieReviewMovie!
+    synopsis: MovieReviewSynopsis
+    stills: [MovieReviewStill!]!
+    filmingLocations: [String!]!
+    song: MovieReviewSong
+    rating: Float
+    "null only for a review with no author"
+    author: MovieReviewAuthor
+    tags: [String!]!
+    commentsEnabled: Boolean!
+    publishedAt: DateTime!
+    createdAt: DateTime!
+    updatedAt: DateTime!
+`;
+
 export const typeDefs = /* GraphQL */ `
   type MovieReviewCastMember {
     actor: String!
@@ -81,43 +102,11 @@ export const typeDefs = /* GraphQL */ `
 
   "A published review without its body, as listed."
   type MovieReviewSummary {
-    documentId: ID!
-    slug: String!
-    title: String!
-    movie: MovieReviewMovie!
-    synopsis: MovieReviewSynopsis
-    stills: [MovieReviewStill!]!
-    filmingLocations: [String!]!
-    song: MovieReviewSong
-    rating: Float
-    "null only for a review with no author"
-    author: MovieReviewAuthor
-    tags: [String!]!
-    commentsEnabled: Boolean!
-    publishedAt: DateTime!
-    createdAt: DateTime!
-    updatedAt: DateTime!
-  }
+${SUMMARY_FIELDS}  }
 
   "A published review with everything expanded."
   type MovieReview {
-    documentId: ID!
-    slug: String!
-    title: String!
-    movie: MovieReviewMovie!
-    synopsis: MovieReviewSynopsis
-    stills: [MovieReviewStill!]!
-    filmingLocations: [String!]!
-    song: MovieReviewSong
-    rating: Float
-    "null only for a review with no author"
-    author: MovieReviewAuthor
-    tags: [String!]!
-    commentsEnabled: Boolean!
-    publishedAt: DateTime!
-    createdAt: DateTime!
-    updatedAt: DateTime!
-    "Strapi blocks"
+${SUMMARY_FIELDS}    "Strapi blocks"
     body: JSON!
     "Approved comments readers can see"
     commentCount: Int!
