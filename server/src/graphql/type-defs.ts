@@ -20,6 +20,16 @@ const SUMMARY_FIELDS = /* GraphQL */ `
     updatedAt: DateTime!
 `;
 
+/** The public view of a comment; the comment just posted has it too, with its status. */
+const COMMENT_FIELDS = /* GraphQL */ `
+    documentId: ID!
+    authorName: String!
+    content: String!
+    createdAt: DateTime!
+    isEditor: Boolean!
+    replies: [MovieReviewComment!]!
+`;
+
 export const typeDefs = /* GraphQL */ `
   type MovieReviewCastMember {
     actor: String!
@@ -195,13 +205,7 @@ ${SUMMARY_FIELDS}    "Strapi blocks"
   }
 
   type MovieReviewComment {
-    documentId: ID!
-    authorName: String!
-    content: String!
-    createdAt: DateTime!
-    isEditor: Boolean!
-    replies: [MovieReviewComment!]!
-  }
+${COMMENT_FIELDS}  }
 
   type MovieReviewCommentsResponse {
     data: [MovieReviewComment!]!
@@ -210,13 +214,7 @@ ${SUMMARY_FIELDS}    "Strapi blocks"
 
   "The comment just posted: its public view and whether it awaits moderation."
   type MovieReviewCreatedComment {
-    documentId: ID!
-    authorName: String!
-    content: String!
-    createdAt: DateTime!
-    isEditor: Boolean!
-    replies: [MovieReviewComment!]!
-    "pending or approved"
+${COMMENT_FIELDS}    "pending or approved"
     status: String!
   }
 
