@@ -103,6 +103,23 @@ const hostOf = (url: string): string => {
   }
 };
 
+/** One preview of the panel: a titled section with its note, then the preview itself. */
+const PreviewSection = ({ name, children }: { name: 'seo' | 'social'; children: React.ReactNode }) => {
+  const t = useT();
+  const headingId = `movie-reviews-panel-${name}`;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby={headingId}>
+      <Typography id={headingId} variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
+        {t(`panel.${name}.title`)}
+      </Typography>
+      <Typography variant="pi" textColor="neutral600">
+        {t(`panel.${name}.note`)}
+      </Typography>
+      {children}
+    </Flex>
+  );
+};
+
 /** A search-result snippet and a social card built from the server's seo values. */
 const SeoPreviews = ({ seo }: { seo: PanelSeo }) => {
   const t = useT();
@@ -113,13 +130,7 @@ const SeoPreviews = ({ seo }: { seo: PanelSeo }) => {
     : null;
   return (
     <>
-      <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby="movie-reviews-panel-seo">
-        <Typography id="movie-reviews-panel-seo" variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
-          {t('panel.seo.title')}
-        </Typography>
-        <Typography variant="pi" textColor="neutral600">
-          {t('panel.seo.note')}
-        </Typography>
+      <PreviewSection name="seo">
         <SearchResult data-testid="panel-seo-preview">
           <Typography variant="pi" textColor="neutral600" tag="p">
             {seo.canonicalUrl ?? t('panel.seo.noUrl')}
@@ -135,15 +146,9 @@ const SeoPreviews = ({ seo }: { seo: PanelSeo }) => {
         <Typography variant="pi" textColor="neutral600">
           {t('panel.seo.descriptionCount', { count: Array.from(seo.description).length })}
         </Typography>
-      </Flex>
+      </PreviewSection>
 
-      <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby="movie-reviews-panel-social">
-        <Typography id="movie-reviews-panel-social" variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
-          {t('panel.social.title')}
-        </Typography>
-        <Typography variant="pi" textColor="neutral600">
-          {t('panel.social.note')}
-        </Typography>
+      <PreviewSection name="social">
         <SocialCard data-testid="panel-social-preview">
           {imageUrl && seo.image ? <img src={imageUrl} alt={seo.image.alt} /> : null}
           <Box padding={3}>
@@ -163,7 +168,7 @@ const SeoPreviews = ({ seo }: { seo: PanelSeo }) => {
             {t('panel.social.noImage')}
           </Typography>
         )}
-      </Flex>
+      </PreviewSection>
     </>
   );
 };
