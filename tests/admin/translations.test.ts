@@ -36,7 +36,6 @@ describe('admin panel translations', () => {
       used.add(`moderation.tabs.${s}`).add(`moderation.empty.${s}`);
     for (const r of ['spam', 'abuse', 'off-topic', 'spoiler', 'other']) used.add(`moderation.reports.reason.${r}`);
     for (const a of ['approve', 'reject', 'spam', 'delete']) used.add(`moderation.notify.${a}`);
-    for (const p of ['seo', 'social']) used.add(`panel.${p}.title`).add(`panel.${p}.note`);
     for (const k of [
       'autoApprove',
       'commentsEnabledByDefault',
