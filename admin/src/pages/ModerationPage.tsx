@@ -16,9 +16,7 @@ import {
   Link,
   Menu,
   Tabs,
-  Th,
   Typography,
-  VisuallyHidden,
 } from '@strapi/design-system';
 import { ArrowClockwise, Check, Cross, Discuss, More, Shield, Trash } from '@strapi/icons';
 import {
@@ -39,6 +37,7 @@ import { statusOf, useCommentQueue, useModerationActions, useReportedQueue } fro
 import { PERMISSIONS, reviewEditPath } from '../api/permissions';
 import type { ModerationAction, ModerationComment, StatusFilter } from '../api/types';
 import { CommentContent } from '../components/CommentContent';
+import { CommentTableHead } from '../components/CommentTableHead';
 import { ReplyModal } from '../components/ReplyModal';
 import { ReviewFilter } from '../components/ReviewFilter';
 import { ReportedTable } from '../components/ReportedTable';
@@ -244,16 +243,7 @@ const ModerationQueue = () => {
         </Table.ActionBar>
       </Flex>
       <Table.Content>
-        <Table.Head>
-          <Table.HeaderCheckboxCell />
-          {headers.map((header) => (
-            <Table.HeaderCell key={header.name} {...header} />
-          ))}
-          <Th>
-            <VisuallyHidden>{t('moderation.table.actions')}</VisuallyHidden>
-          </Th>
-        </Table.Head>
-        <Table.Loading>{t('moderation.loading')}</Table.Loading>
+        <CommentTableHead headers={headers} selectable />
         <Table.Empty content={t(emptyKey)} />
         <Table.Body>
           {rows.map((comment) => (
