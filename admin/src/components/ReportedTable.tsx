@@ -5,7 +5,7 @@
  * reports hid it) and dismisses its reports; reject, spam and delete are in the menu.
  */
 import * as React from 'react';
-import { Badge, Flex, IconButton, Link, Menu, Th, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Badge, Flex, IconButton, Link, Menu, Typography } from '@strapi/design-system';
 import { Check, Cross, More, Shield, Trash } from '@strapi/icons';
 import { Table } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -13,6 +13,7 @@ import { NavLink } from 'react-router-dom';
 import { reviewEditPath } from '../api/permissions';
 import { REPORT_REASONS, type ModerationAction, type ReportedComment } from '../api/types';
 import { CommentContent } from './CommentContent';
+import { CommentTableHead } from './CommentTableHead';
 import { StatusBadge } from './StatusBadge';
 import { useT, type MessageKey } from './intl';
 
@@ -42,15 +43,7 @@ export const ReportedTable = ({ rows, isLoading, busy, onAction }: ReportedTable
       </Typography>
       <Table.Root rows={rows} headers={headers} isLoading={isLoading}>
         <Table.Content>
-          <Table.Head>
-            {headers.slice(0, -1).map((header) => (
-              <Table.HeaderCell key={header.name} {...header} />
-            ))}
-            <Th>
-              <VisuallyHidden>{t('moderation.table.actions')}</VisuallyHidden>
-            </Th>
-          </Table.Head>
-          <Table.Loading>{t('moderation.loading')}</Table.Loading>
+          <CommentTableHead headers={headers.slice(0, -1)} />
           <Table.Empty content={t('moderation.empty.reported')} />
           <Table.Body>
             {rows.map((comment) => (

@@ -103,6 +103,19 @@ const hostOf = (url: string): string => {
   }
 };
 
+/** A titled section of the panel, named by its heading for screen readers. */
+const PanelSection = ({ name, title, children }: { name: string; title: string; children: React.ReactNode }) => {
+  const headingId = `movie-reviews-panel-${name}`;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby={headingId}>
+      <Typography id={headingId} variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
+        {title}
+      </Typography>
+      {children}
+    </Flex>
+  );
+};
+
 /** A search-result snippet and a social card built from the server's seo values. */
 const SeoPreviews = ({ seo }: { seo: PanelSeo }) => {
   const t = useT();
@@ -113,10 +126,7 @@ const SeoPreviews = ({ seo }: { seo: PanelSeo }) => {
     : null;
   return (
     <>
-      <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby="movie-reviews-panel-seo">
-        <Typography id="movie-reviews-panel-seo" variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
-          {t('panel.seo.title')}
-        </Typography>
+      <PanelSection name="seo" title={t('panel.seo.title')}>
         <Typography variant="pi" textColor="neutral600">
           {t('panel.seo.note')}
         </Typography>
@@ -135,12 +145,9 @@ const SeoPreviews = ({ seo }: { seo: PanelSeo }) => {
         <Typography variant="pi" textColor="neutral600">
           {t('panel.seo.descriptionCount', { count: Array.from(seo.description).length })}
         </Typography>
-      </Flex>
+      </PanelSection>
 
-      <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby="movie-reviews-panel-social">
-        <Typography id="movie-reviews-panel-social" variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
-          {t('panel.social.title')}
-        </Typography>
+      <PanelSection name="social" title={t('panel.social.title')}>
         <Typography variant="pi" textColor="neutral600">
           {t('panel.social.note')}
         </Typography>
@@ -163,7 +170,7 @@ const SeoPreviews = ({ seo }: { seo: PanelSeo }) => {
             {t('panel.social.noImage')}
           </Typography>
         )}
-      </Flex>
+      </PanelSection>
     </>
   );
 };
@@ -236,16 +243,7 @@ const ReviewPanelContent = ({
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%">
-      <Flex
-        direction="column"
-        alignItems="stretch"
-        gap={2}
-        tag="section"
-        aria-labelledby="movie-reviews-panel-comments"
-      >
-        <Typography id="movie-reviews-panel-comments" variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
-          {t('panel.comments.title')}
-        </Typography>
+      <PanelSection name="comments" title={t('panel.comments.title')}>
         <Box tag="dl" margin={0}>
           {COMMENT_STATUSES.map((s) => (
             <Flex key={s} justifyContent="space-between" paddingTop={1} paddingBottom={1}>
@@ -285,12 +283,9 @@ const ReviewPanelContent = ({
               : t('panel.comments.queue')}
           </Link>
         ) : null}
-      </Flex>
+      </PanelSection>
 
-      <Flex direction="column" alignItems="stretch" gap={2} tag="section" aria-labelledby="movie-reviews-panel-api">
-        <Typography id="movie-reviews-panel-api" variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
-          {t('panel.api.title')}
-        </Typography>
+      <PanelSection name="api" title={t('panel.api.title')}>
         {publicUrl ? (
           <Link href={publicUrl} isExternal style={{ overflowWrap: 'anywhere' }}>
             {data.publicUrl}
@@ -300,19 +295,10 @@ const ReviewPanelContent = ({
             {t('panel.api.unpublished')}
           </Typography>
         )}
-      </Flex>
+      </PanelSection>
 
       {data.warnings.length ? (
-        <Flex
-          direction="column"
-          alignItems="stretch"
-          gap={2}
-          tag="section"
-          aria-labelledby="movie-reviews-panel-warnings"
-        >
-          <Typography id="movie-reviews-panel-warnings" variant="pi" fontWeight="bold" textColor="neutral800" tag="h3">
-            {t('panel.warnings.title', { count: data.warnings.length })}
-          </Typography>
+        <PanelSection name="warnings" title={t('panel.warnings.title', { count: data.warnings.length })}>
           <Flex tag="ul" direction="column" alignItems="stretch" gap={2}>
             {data.warnings.map((w, i) => (
               <Flex tag="li" key={`${w.code}-${i}`} gap={2} alignItems="flex-start">
@@ -325,7 +311,7 @@ const ReviewPanelContent = ({
               </Flex>
             ))}
           </Flex>
-        </Flex>
+        </PanelSection>
       ) : null}
 
       {data.seo ? <SeoPreviews seo={data.seo} /> : null}

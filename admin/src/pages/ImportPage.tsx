@@ -177,24 +177,18 @@ const Report = ({ job }: { job: ImportJob }) => {
       <Table colCount={6} rowCount={report.data.length + 1}>
         <Thead>
           <Tr>
-            <Th>
-              <Typography variant="sigma">{t('import.report.post')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('import.report.film')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('import.report.stills')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('import.report.song')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('import.report.comments')}</Typography>
-            </Th>
-            <Th>
-              <Typography variant="sigma">{t('import.report.outcome')}</Typography>
-            </Th>
+            {[
+              t('import.report.post'),
+              t('import.report.film'),
+              t('import.report.stills'),
+              t('import.report.song'),
+              t('import.report.comments'),
+              t('import.report.outcome'),
+            ].map((label) => (
+              <Th key={label}>
+                <Typography variant="sigma">{label}</Typography>
+              </Th>
+            ))}
           </Tr>
         </Thead>
         <Tbody>

@@ -16,9 +16,7 @@ import {
   Link,
   Menu,
   Tabs,
-  Th,
   Typography,
-  VisuallyHidden,
 } from '@strapi/design-system';
 import { ArrowClockwise, Check, Cross, Discuss, More, Shield, Trash } from '@strapi/icons';
 import {
@@ -39,6 +37,7 @@ import { statusOf, useCommentQueue, useModerationActions, useReportedQueue } fro
 import { PERMISSIONS, reviewEditPath } from '../api/permissions';
 import type { ModerationAction, ModerationComment, StatusFilter } from '../api/types';
 import { CommentContent } from '../components/CommentContent';
+import { CommentTableHead } from '../components/CommentTableHead';
 import { ReplyModal } from '../components/ReplyModal';
 import { ReviewFilter } from '../components/ReviewFilter';
 import { ReportedTable } from '../components/ReportedTable';
@@ -189,6 +188,25 @@ const ModerationQueue = () => {
   const selectedIds = selected.map((c) => c.documentId);
   const emptyKey = (q || review ? 'moderation.empty.filtered' : `moderation.empty.${status}`) as MessageKey;
 
+  // The bulk actions that set a status; each is left out on the tab of the status it sets.
+  const bulkStatusActions = [
+    {
+      action: 'approve',
+      status: 'approved',
+      variant: 'success-light',
+      icon: <Check />,
+      label: t('moderation.actions.approve'),
+    },
+    {
+      action: 'reject',
+      status: 'rejected',
+      variant: 'secondary',
+      icon: <Cross />,
+      label: t('moderation.actions.reject'),
+    },
+    { action: 'spam', status: 'spam', variant: 'tertiary', icon: <Shield />, label: t('moderation.actions.spam') },
+  ] as const;
+
   const table = (
     <Table.Root
       rows={rows}
@@ -199,39 +217,20 @@ const ModerationQueue = () => {
     >
       <Flex minHeight="3.6rem" paddingBottom={2} gap={2}>
         <Table.ActionBar>
-          {status !== 'approved' ? (
-            <Button
-              size="S"
-              variant="success-light"
-              startIcon={<Check />}
-              disabled={busy}
-              onClick={() => run('approve', selectedIds)}
-            >
-              {t('moderation.actions.approve')}
-            </Button>
-          ) : null}
-          {status !== 'rejected' ? (
-            <Button
-              size="S"
-              variant="secondary"
-              startIcon={<Cross />}
-              disabled={busy}
-              onClick={() => run('reject', selectedIds)}
-            >
-              {t('moderation.actions.reject')}
-            </Button>
-          ) : null}
-          {status !== 'spam' ? (
-            <Button
-              size="S"
-              variant="tertiary"
-              startIcon={<Shield />}
-              disabled={busy}
-              onClick={() => run('spam', selectedIds)}
-            >
-              {t('moderation.actions.spam')}
-            </Button>
-          ) : null}
+          {bulkStatusActions
+            .filter((b) => b.status !== status)
+            .map((b) => (
+              <Button
+                key={b.action}
+                size="S"
+                variant={b.variant}
+                startIcon={b.icon}
+                disabled={busy}
+                onClick={() => run(b.action, selectedIds)}
+              >
+                {b.label}
+              </Button>
+            ))}
           <Button
             size="S"
             variant="danger-light"
@@ -244,16 +243,7 @@ const ModerationQueue = () => {
         </Table.ActionBar>
       </Flex>
       <Table.Content>
-        <Table.Head>
-          <Table.HeaderCheckboxCell />
-          {headers.map((header) => (
-            <Table.HeaderCell key={header.name} {...header} />
-          ))}
-          <Th>
-            <VisuallyHidden>{t('moderation.table.actions')}</VisuallyHidden>
-          </Th>
-        </Table.Head>
-        <Table.Loading>{t('moderation.loading')}</Table.Loading>
+        <CommentTableHead headers={headers} selectable />
         <Table.Empty content={t(emptyKey)} />
         <Table.Body>
           {rows.map((comment) => (

@@ -198,6 +198,17 @@ const SettingsForm = () => {
     </Field.Root>
   );
 
+  /** Fields two to a row (one on small screens), in the order given. */
+  const twoColumns = (fields: React.ReactElement[]) => (
+    <Grid.Root gap={6}>
+      {fields.map((field, index) => (
+        <Grid.Item key={index} col={6} s={12} direction="column" alignItems="stretch">
+          {field}
+        </Grid.Item>
+      ))}
+    </Grid.Root>
+  );
+
   const card = (titleKey: MessageKey, children: React.ReactNode) => (
     <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius tag="section" aria-label={t(titleKey)}>
       <Flex direction="column" alignItems="stretch" gap={4}>
@@ -226,45 +237,21 @@ const SettingsForm = () => {
           <Flex direction="column" alignItems="stretch" gap={6}>
             {card(
               'settings.section.comments',
-              <Grid.Root gap={6}>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  {toggle('autoApprove')}
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  {toggle('commentsEnabledByDefault')}
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  {number('rateLimitPoints')}
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  {number('reportThreshold')}
-                </Grid.Item>
-              </Grid.Root>
+              twoColumns([
+                toggle('autoApprove'),
+                toggle('commentsEnabledByDefault'),
+                number('rateLimitPoints'),
+                number('reportThreshold'),
+              ])
             )}
-            {card(
-              'settings.section.api',
-              <Grid.Root gap={6}>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  {number('cacheMaxAge')}
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  {toggle('grantPublicPermissions')}
-                </Grid.Item>
-              </Grid.Root>
-            )}
+            {card('settings.section.api', twoColumns([number('cacheMaxAge'), toggle('grantPublicPermissions')]))}
             {card(
               'settings.section.site',
               <Flex direction="column" alignItems="stretch" gap={4}>
                 <Typography variant="pi" textColor="neutral600">
                   {t('settings.site.hint')}
                 </Typography>
-                <Grid.Root gap={6}>
-                  {SITE_FIELDS.map((key) => (
-                    <Grid.Item key={key} col={6} s={12} direction="column" alignItems="stretch">
-                      {text(key)}
-                    </Grid.Item>
-                  ))}
-                </Grid.Root>
+                {twoColumns(SITE_FIELDS.map((key) => text(key)))}
               </Flex>
             )}
             {card(

@@ -1,4 +1,35 @@
 /** The plugin's GraphQL schema (SDL): types, inputs, root fields. Shapes match the REST answers (docs/api.md). */
+
+/** The fields of a listed review; the detail has them all, then its own (as REST's summary and detail). */
+const SUMMARY_FIELDS = /* GraphQL */ `
+    documentId: ID!
+    slug: String!
+    title: String!
+    movie: MovieReviewMovie!
+    synopsis: MovieReviewSynopsis
+    stills: [MovieReviewStill!]!
+    filmingLocations: [String!]!
+    song: MovieReviewSong
+    rating: Float
+    "null only for a review with no author"
+    author: MovieReviewAuthor
+    tags: [String!]!
+    commentsEnabled: Boolean!
+    publishedAt: DateTime!
+    createdAt: DateTime!
+    updatedAt: DateTime!
+`;
+
+/** The public view of a comment; the comment just posted has it too, with its status. */
+const COMMENT_FIELDS = /* GraphQL */ `
+    documentId: ID!
+    authorName: String!
+    content: String!
+    createdAt: DateTime!
+    isEditor: Boolean!
+    replies: [MovieReviewComment!]!
+`;
+
 export const typeDefs = /* GraphQL */ `
   type MovieReviewCastMember {
     actor: String!
@@ -81,43 +112,11 @@ export const typeDefs = /* GraphQL */ `
 
   "A published review without its body, as listed."
   type MovieReviewSummary {
-    documentId: ID!
-    slug: String!
-    title: String!
-    movie: MovieReviewMovie!
-    synopsis: MovieReviewSynopsis
-    stills: [MovieReviewStill!]!
-    filmingLocations: [String!]!
-    song: MovieReviewSong
-    rating: Float
-    "null only for a review with no author"
-    author: MovieReviewAuthor
-    tags: [String!]!
-    commentsEnabled: Boolean!
-    publishedAt: DateTime!
-    createdAt: DateTime!
-    updatedAt: DateTime!
-  }
+${SUMMARY_FIELDS}  }
 
   "A published review with everything expanded."
   type MovieReview {
-    documentId: ID!
-    slug: String!
-    title: String!
-    movie: MovieReviewMovie!
-    synopsis: MovieReviewSynopsis
-    stills: [MovieReviewStill!]!
-    filmingLocations: [String!]!
-    song: MovieReviewSong
-    rating: Float
-    "null only for a review with no author"
-    author: MovieReviewAuthor
-    tags: [String!]!
-    commentsEnabled: Boolean!
-    publishedAt: DateTime!
-    createdAt: DateTime!
-    updatedAt: DateTime!
-    "Strapi blocks"
+${SUMMARY_FIELDS}    "Strapi blocks"
     body: JSON!
     "Approved comments readers can see"
     commentCount: Int!
@@ -206,13 +205,7 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type MovieReviewComment {
-    documentId: ID!
-    authorName: String!
-    content: String!
-    createdAt: DateTime!
-    isEditor: Boolean!
-    replies: [MovieReviewComment!]!
-  }
+${COMMENT_FIELDS}  }
 
   type MovieReviewCommentsResponse {
     data: [MovieReviewComment!]!
@@ -221,13 +214,7 @@ export const typeDefs = /* GraphQL */ `
 
   "The comment just posted: its public view and whether it awaits moderation."
   type MovieReviewCreatedComment {
-    documentId: ID!
-    authorName: String!
-    content: String!
-    createdAt: DateTime!
-    isEditor: Boolean!
-    replies: [MovieReviewComment!]!
-    "pending or approved"
+${COMMENT_FIELDS}    "pending or approved"
     status: String!
   }
 

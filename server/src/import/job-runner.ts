@@ -102,6 +102,9 @@ export const createJob = async (
     },
   })) as ImportJob;
 
+/** A run over a job's file (dry run or import): the job as it ends, or as it is when it has no file. */
+export type JobRun = (strapi: Core.Strapi, id: number, options?: RunOptions) => Promise<ImportJob | null>;
+
 /** Posts kept by the job's label (or category) filter, compared without case. */
 const matchesLabel = (post: SourcePost, label: string | null) =>
   !label || post.labels.some((l) => l.trim().toLowerCase() === label.trim().toLowerCase());
@@ -112,11 +115,7 @@ const failMessage = (error: unknown) =>
     : `The import stopped: ${(error as Error)?.message ?? String(error)}`;
 
 /** The dry run: reads the whole file and stores a report per post (nothing else is written). */
-export const analyseJob = async (
-  strapi: Core.Strapi,
-  id: number,
-  options: RunOptions = {}
-): Promise<ImportJob | null> => {
+export const analyseJob: JobRun = async (strapi, id, options = {}) => {
   const job = await getJob(strapi, id);
   if (!job?.filePath) return job;
   const report: PostReport[] = [];
@@ -224,11 +223,7 @@ const removeFiles = async (strapi: Core.Strapi, ids: number[]) => {
 };
 
 /** The import: one transaction per post, progress saved as it goes. Safe to run again or to resume. */
-export const importJob = async (
-  strapi: Core.Strapi,
-  id: number,
-  options: RunOptions = {}
-): Promise<ImportJob | null> => {
+export const importJob: JobRun = async (strapi, id, options = {}) => {
   const job = await getJob(strapi, id);
   if (!job?.filePath) return job;
   const results: Record<string, PostResult> = { ...(job.results ?? {}) };

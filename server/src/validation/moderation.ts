@@ -16,13 +16,8 @@ export const documentIdParam = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, { message: 'must be a documentId' });
 
-const SORT_PATTERN = new RegExp(`^(${SORTABLE_FIELDS.join('|')}):(asc|desc)$`, 'i');
-const STATUS_FILTERS = [...COMMENT_STATUSES, 'all'] as const;
-
-export const queueQuerySchema = z.strictObject({
-  status: z.enum(STATUS_FILTERS, { message: `must be one of ${STATUS_FILTERS.join(', ')}` }).default('pending'),
-  q: z.string().trim().max(200, { message: 'must be at most 200 characters' }).optional(),
-  review: documentIdParam.optional(),
+/** `page` and `pageSize` of the admin's paged lists (queue and Reported tab). */
+const adminPageParams = {
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce
     .number()
@@ -30,6 +25,16 @@ export const queueQuerySchema = z.strictObject({
     .min(1)
     .max(MAX_QUEUE_PAGE_SIZE, { message: `must be at most ${MAX_QUEUE_PAGE_SIZE}` })
     .default(10),
+};
+
+const SORT_PATTERN = new RegExp(`^(${SORTABLE_FIELDS.join('|')}):(asc|desc)$`, 'i');
+const STATUS_FILTERS = [...COMMENT_STATUSES, 'all'] as const;
+
+export const queueQuerySchema = z.strictObject({
+  status: z.enum(STATUS_FILTERS, { message: `must be one of ${STATUS_FILTERS.join(', ')}` }).default('pending'),
+  q: z.string().trim().max(200, { message: 'must be at most 200 characters' }).optional(),
+  review: documentIdParam.optional(),
+  ...adminPageParams,
   sort: z
     .string()
     .regex(SORT_PATTERN, { message: `must be one of ${SORTABLE_FIELDS.join(', ')} with :asc or :desc` })
@@ -54,12 +59,4 @@ export const reviewOptionsQuerySchema = z.strictObject({
 export const overviewQuerySchema = z.strictObject({ status: z.enum(['draft', 'published']).default('draft') });
 
 /** The Reported tab's page query. */
-export const reportedQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_QUEUE_PAGE_SIZE, { message: `must be at most ${MAX_QUEUE_PAGE_SIZE}` })
-    .default(10),
-});
+export const reportedQuerySchema = z.strictObject(adminPageParams);
