@@ -56,7 +56,12 @@ export default ({ env }) => ({
       maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
       landingPage: env('NODE_ENV', 'development') !== 'production',
       // Error answers never carry stack traces (extensions.stacktrace holds server file paths).
-      apolloServer: { introspection: true, includeStacktraceInErrorResponses: false },
+      // GRAPHQL_STACKTRACES=true shows them, as Apollo does by default in development; a test
+      // uses it to check that the plugin's own errors still carry no file path.
+      apolloServer: {
+        introspection: true,
+        includeStacktraceInErrorResponses: env.bool('GRAPHQL_STACKTRACES', false),
+      },
     },
   },
 });

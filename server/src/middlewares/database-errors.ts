@@ -77,7 +77,7 @@ const databaseReachable = async (strapi: Core.Strapi): Promise<boolean> => {
 };
 
 /** The plugin's GraphQL root fields: a GraphQL request naming one of them is a request to the plugin. */
-const PLUGIN_GRAPHQL_FIELDS = /\b(?:movieReviews?|movieReviewComments|createMovieReviewComment)\b/;
+const PLUGIN_GRAPHQL_FIELDS = /\b(?:movieReview\w*|createMovieReviewComment|reportMovieReviewComment)\b/;
 
 const graphqlQueryText = (ctx: Context): string => {
   const body = ctx.request.body as { query?: unknown } | undefined;
