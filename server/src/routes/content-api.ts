@@ -30,16 +30,19 @@ type Route = Omit<Core.RouteInput, 'request'> & {
   request?: { query?: Record<string, ZodType>; params?: Record<string, ZodType>; body?: Record<string, ZodType> };
 };
 
+/** A public GET answered through the response cache, ETag and Cache-Control (cache-headers middleware). */
+const cachedGet = (path: string, handler: string, request: Route['request']): Route => ({
+  method: 'GET',
+  path,
+  handler,
+  request,
+  config: { middlewares: GET_MIDDLEWARES },
+});
+
 const router: { type: 'content-api'; routes: Route[] } = {
   type: 'content-api',
   routes: [
-    {
-      method: 'GET',
-      path: '/reviews',
-      handler: 'reviews.find',
-      request: { query: reviewListQueryRequest },
-      config: { middlewares: GET_MIDDLEWARES },
-    },
+    cachedGet('/reviews', 'reviews.find', { query: reviewListQueryRequest }),
     {
       method: 'GET',
       path: '/reviews/:slug',
@@ -51,20 +54,8 @@ const router: { type: 'content-api'; routes: Route[] } = {
         middlewares: [{ name: 'plugin::movie-reviews.cache-headers', config: { validator: 'review' } }] as never,
       },
     },
-    {
-      method: 'GET',
-      path: '/reviews/:slug/related',
-      handler: 'reviews.related',
-      request: { params: slug, query: relatedQueryRequest },
-      config: { middlewares: GET_MIDDLEWARES },
-    },
-    {
-      method: 'GET',
-      path: '/reviews/:slug/comments',
-      handler: 'reviews.comments',
-      request: { params: slug, query: commentPageQueryRequest },
-      config: { middlewares: GET_MIDDLEWARES },
-    },
+    cachedGet('/reviews/:slug/related', 'reviews.related', { params: slug, query: relatedQueryRequest }),
+    cachedGet('/reviews/:slug/comments', 'reviews.comments', { params: slug, query: commentPageQueryRequest }),
     {
       method: 'POST',
       path: '/reviews/:slug/comments',
@@ -92,13 +83,7 @@ const router: { type: 'content-api'; routes: Route[] } = {
         middlewares: [{ name: 'plugin::movie-reviews.comment-body', config: { bucket: 'comment-reports' } }] as never,
       },
     },
-    {
-      method: 'GET',
-      path: '/authors/:slug',
-      handler: 'authors.findOne',
-      request: { params: slug, query: commentPageQueryRequest },
-      config: { middlewares: GET_MIDDLEWARES },
-    },
+    cachedGet('/authors/:slug', 'authors.findOne', { params: slug, query: commentPageQueryRequest }),
     {
       method: 'GET',
       path: '/preview/:documentId',

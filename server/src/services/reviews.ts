@@ -123,14 +123,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** The page of summaries for `rows` (stills in one query), with its pagination. */
-  const toPage = async (
-    rows: ReviewRow[],
-    total: number,
-    page: PageQuery,
-    tags: Set<string> | undefined
-  ): Promise<ReviewPage> => {
-    tags?.add(CACHE_TAGS.list);
+  /** `rows` as summaries (their stills in one files query); their files and authors join `tags`. */
+  const summaries = async (rows: ReviewRow[], tags: Set<string> | undefined): Promise<ReviewSummary[]> => {
     tagFiles(rows, tags);
     const [stills, providers, siteContext] = await Promise.all([
       expandStillsBatch(
@@ -140,8 +134,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       allowedProviders(),
       site(),
     ]);
+    return rows.map((row, i) => toSummary(row, stills[i], providers, siteContext));
+  };
+
+  /** The page of summaries for `rows` (stills in one query), with its pagination. */
+  const toPage = async (
+    rows: ReviewRow[],
+    total: number,
+    page: PageQuery,
+    tags: Set<string> | undefined
+  ): Promise<ReviewPage> => {
+    tags?.add(CACHE_TAGS.list);
     return {
-      data: rows.map((row, i) => toSummary(row, stills[i], providers, siteContext)),
+      data: await summaries(rows, tags),
       meta: {
         pagination: {
           page: page.page,
@@ -204,16 +209,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = byId.get(id);
         return row ? [{ ...row, author: authors.get(id) ?? null }] : [];
       });
-      tagFiles(ordered, tags);
-      const [stills, providers, siteContext] = await Promise.all([
-        expandStillsBatch(
-          strapi,
-          ordered.map((r) => r.stills)
-        ),
-        allowedProviders(),
-        site(),
-      ]);
-      return ordered.map((row, i) => toSummary(row, stills[i], providers, siteContext));
+      return summaries(ordered, tags);
     },
 
     /** The published version of a review (id, documentId, commentsEnabled), or null for drafts and unknown slugs. */
