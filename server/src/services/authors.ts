@@ -61,14 +61,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findOrCreate(inline: InlineAuthor): Promise<AuthorRef> {
       const existing = await this.findByName(inline.name);
       if (existing) return existing;
-      const created = (await strapi.documents(AUTHOR_UID).create({
+      const created = await strapi.documents(AUTHOR_UID).create({
         data: {
           name: authorMatchName(inline.name),
           bio: inline.bio ?? null,
           ...(inline.avatar ? { avatar: inline.avatar } : {}),
         },
-      })) as unknown as AuthorRef;
-      return { id: created.id, documentId: created.documentId };
+      });
+      // The document service types ids as number | string; rows of Strapi's SQL databases have numeric ids.
+      return { id: Number(created.id), documentId: created.documentId };
     },
 
     /**

@@ -59,14 +59,18 @@ const columnOf = (meta: Meta, attribute: string): string => {
   return attr.columnName ?? attribute;
 };
 
-/** The tables and columns of review → author → avatar, from Strapi's metadata (throws if the schema changed shape). */
-const layoutOf = (strapi: Core.Strapi) => {
-  const reviewMeta = strapi.db.metadata.get(REVIEW_UID);
-  const authorMeta = strapi.db.metadata.get(AUTHOR_UID);
-  const author = reviewMeta.attributes.author;
+/** The review → author link table, from Strapi's metadata (throws if the relation changed shape). */
+export const reviewAuthorLink = (strapi: Core.Strapi) => {
+  const author = strapi.db.metadata.get(REVIEW_UID).attributes.author;
   if (author?.type !== 'relation' || author.relation !== 'manyToOne' || !author.joinTable) {
     throw new Error(`${REVIEW_UID}.author is expected to be a manyToOne relation with a join table`);
   }
+  return author.joinTable;
+};
+
+/** The tables and columns of review → author → avatar, from Strapi's metadata (throws if the schema changed shape). */
+const layoutOf = (strapi: Core.Strapi) => {
+  const authorMeta = strapi.db.metadata.get(AUTHOR_UID);
   const avatar = authorMeta.attributes[AVATAR];
   if (avatar?.type !== 'relation' || avatar.relation !== 'morphOne') {
     throw new Error(`${AUTHOR_UID}.${AVATAR} is expected to be a single media (morphOne)`);
@@ -76,7 +80,7 @@ const layoutOf = (strapi: Core.Strapi) => {
   if (related?.type !== 'relation' || related.relation !== 'morphToMany') {
     throw new Error(`${avatar.target}.${avatar.morphBy} is expected to be a morphToMany relation`);
   }
-  return { authorMeta, fileMeta, link: author.joinTable, morph: related.joinTable };
+  return { authorMeta, fileMeta, link: reviewAuthorLink(strapi), morph: related.joinTable };
 };
 
 /**

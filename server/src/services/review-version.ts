@@ -21,15 +21,10 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { AUTHOR_UID, COMMENT_UID, REVIEW_UID } from '../utils/constants';
 import { getService } from '../utils/get-service';
+import { reviewAuthorLink } from './review-authors';
 import { isPublicSlug } from '../validation/slug';
 
 const FILE_UID = 'plugin::upload.file';
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
 
 interface Names {
   reviews: string;
@@ -37,7 +32,7 @@ interface Names {
   files: string;
   authors: string;
   /** The review → author link table. */
-  authorLink: JoinTable;
+  authorLink: ReturnType<typeof reviewAuthorLink>;
   col: (uid: string, attribute: string) => string;
 }
 
@@ -51,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       comments: meta(COMMENT_UID).tableName,
       files: meta(FILE_UID).tableName,
       authors: meta(AUTHOR_UID).tableName,
-      authorLink: (meta(REVIEW_UID).attributes.author as unknown as { joinTable: JoinTable }).joinTable,
+      authorLink: reviewAuthorLink(strapi),
       col: (uid, attribute) => {
         const attr = meta(uid).attributes[attribute] as { columnName?: string } | undefined;
         return attr?.columnName ?? attribute;
