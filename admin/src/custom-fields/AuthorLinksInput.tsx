@@ -1,6 +1,7 @@
 import * as React from 'react';
-import { Box, Field, Flex, TextInput } from '@strapi/design-system';
+import { Box, Flex } from '@strapi/design-system';
 import { errorAt, emit, readJson, useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
+import { TextField } from './TextField';
 import { RowListField } from './row-list/RowListField';
 import { RowListItem } from './row-list/RowListItem';
 import { RowToolbar } from './row-list/RowToolbar';
@@ -80,47 +81,33 @@ const AuthorLinksInput = React.forwardRef<HTMLButtonElement, CustomFieldInputPro
             label={t('author-links.item', 'Link {position}', { position })}
           >
             <Flex gap={3} alignItems="flex-start" wrap="wrap">
-              <Box flex="1 1 140px">
-                <Field.Root
-                  name={`${name}.${index}.label`}
-                  error={withoutPath(errorAt(rawError, index, 'label'))}
-                  required
-                >
-                  <Field.Label>{t('author-links.label.field', 'Label')}</Field.Label>
-                  <TextInput
-                    ref={list.refFor(key, 'label')}
-                    value={link.label}
-                    maxLength={MAX_AUTHOR_LINK_LABEL}
-                    disabled={disabled}
-                    placeholder={t('author-links.label.placeholder', 'Website')}
-                    onChange={(e: React.ChangeEvent<HTMLInputElement>) => list.update(index, { label: e.target.value })}
-                  />
-                  <Field.Error />
-                </Field.Root>
-              </Box>
-              <Box flex="3 1 260px">
-                <Field.Root
-                  name={`${name}.${index}.url`}
-                  error={urlError}
-                  hint={t('author-links.url.hint', 'An https link, e.g. https://example.com/about')}
-                  required
-                >
-                  <Field.Label>{t('author-links.url', 'URL')}</Field.Label>
-                  <TextInput
-                    type="url"
-                    inputMode="url"
-                    value={link.url}
-                    maxLength={MAX_AUTHOR_LINK_URL}
-                    disabled={disabled}
-                    placeholder="https://"
-                    onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                      list.update(index, { url: e.target.value.trim() })
-                    }
-                  />
-                  <Field.Hint />
-                  <Field.Error />
-                </Field.Root>
-              </Box>
+              <TextField
+                flex="1 1 140px"
+                inputRef={list.refFor(key, 'label')}
+                name={`${name}.${index}.label`}
+                label={t('author-links.label.field', 'Label')}
+                value={link.label}
+                error={withoutPath(errorAt(rawError, index, 'label'))}
+                required
+                maxLength={MAX_AUTHOR_LINK_LABEL}
+                disabled={disabled}
+                placeholder={t('author-links.label.placeholder', 'Website')}
+                onChange={(text) => list.update(index, { label: text })}
+              />
+              <TextField
+                flex="3 1 260px"
+                url
+                name={`${name}.${index}.url`}
+                label={t('author-links.url', 'URL')}
+                hint={t('author-links.url.hint', 'An https link, e.g. https://example.com/about')}
+                value={link.url}
+                error={urlError}
+                required
+                maxLength={MAX_AUTHOR_LINK_URL}
+                disabled={disabled}
+                placeholder="https://"
+                onChange={(text) => list.update(index, { url: text })}
+              />
               <Box paddingTop={6}>
                 <RowToolbar
                   list={list}

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useFetchClient, useStrapiApp } from '@strapi/strapi/admin';
-import { Box, Field, Flex, IconButton, TextInput, Typography } from '@strapi/design-system';
+import { Box, Flex, IconButton, Typography } from '@strapi/design-system';
 import { Images, Pencil, WarningCircle } from '@strapi/icons';
 import {
   absoluteMediaUrl,
@@ -11,6 +11,7 @@ import {
   withoutPath,
   type CustomFieldInputProps,
 } from './shared';
+import { TextField } from './TextField';
 import { RowListField } from './row-list/RowListField';
 import { RowListItem } from './row-list/RowListItem';
 import { RowToolbar } from './row-list/RowToolbar';
@@ -221,35 +222,25 @@ const StillsInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<St
                       </Typography>
                     </Flex>
                   )}
-                  <Field.Root
+                  <TextField
                     name={`${name}.${index}.caption`}
+                    label={t('stills.caption', 'Caption')}
+                    value={still.caption ?? ''}
                     error={withoutPath(errorAt(rawError, index, 'caption'))}
-                  >
-                    <Field.Label>{t('stills.caption', 'Caption')}</Field.Label>
-                    <TextInput
-                      value={still.caption ?? ''}
-                      maxLength={MAX_CAPTION}
-                      disabled={disabled}
-                      onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                        list.update(index, { caption: e.target.value || null })
-                      }
-                    />
-                    <Field.Error />
-                  </Field.Root>
-                  <Field.Root
+                    maxLength={MAX_CAPTION}
+                    disabled={disabled}
+                    onChange={(text) => list.update(index, { caption: text || null })}
+                  />
+                  <TextField
                     name={`${name}.${index}.alt`}
-                    required
+                    label={t('stills.alt', 'Alt text')}
+                    value={still.alt}
                     error={withoutPath(errorAt(rawError, index, 'alt'))}
-                  >
-                    <Field.Label>{t('stills.alt', 'Alt text')}</Field.Label>
-                    <TextInput
-                      value={still.alt}
-                      maxLength={MAX_ALT}
-                      disabled={disabled}
-                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => list.update(index, { alt: e.target.value })}
-                    />
-                    <Field.Error />
-                  </Field.Root>
+                    required
+                    maxLength={MAX_ALT}
+                    disabled={disabled}
+                    onChange={(text) => list.update(index, { alt: text })}
+                  />
                 </Flex>
                 <RowToolbar
                   direction="column"
