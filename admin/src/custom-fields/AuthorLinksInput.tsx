@@ -51,7 +51,7 @@ const AuthorLinksInput = React.forwardRef<HTMLButtonElement, CustomFieldInputPro
   });
 
   const add = () => {
-    if (links.length >= MAX_AUTHOR_LINKS) return;
+    if (list.full) return;
     list.insert(links.length, [{ label: '', url: '' }], { focus: 'label' });
     list.announce(t('author-links.added', 'Link {position} added', { position: links.length + 1 }));
   };
@@ -68,9 +68,7 @@ const AuthorLinksInput = React.forwardRef<HTMLButtonElement, CustomFieldInputPro
       }}
       list={list}
     >
-      {links.map((link, index) => {
-        const key = list.keyAt(index);
-        const position = index + 1;
+      {list.map((link, { index, key, position }) => {
         const urlError =
           withoutPath(errorAt(rawError, index, 'url')) ??
           (link.url && !looksLikeHttps(link.url) ? t('author-links.url.invalid', 'Must be an https link') : undefined);

@@ -111,7 +111,7 @@ const CastInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<Cast
   };
 
   const addRow = () => {
-    if (rows.length >= MAX_CAST) return;
+    if (list.full) return;
     list.insert(rows.length, [{ actor: '', character: null }], { focus: 'actor' });
   };
 
@@ -152,9 +152,7 @@ const CastInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<Cast
       }}
       list={list}
     >
-      {rows.map((row, index) => {
-        const key = list.keyAt(index);
-        const position = index + 1;
+      {list.map((row, { index, key, position }) => {
         const actorError = withoutPath(errorAt(rawError, index, 'actor'));
         const characterError = withoutPath(errorAt(rawError, index, 'character'));
         return (

@@ -167,9 +167,7 @@ const StillsInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<St
         }}
         list={list}
       >
-        {stills.map((still, index) => {
-          const key = list.keyAt(index);
-          const position = index + 1;
+        {list.map((still, { index, key, position }) => {
           const file = files.get(still.file);
           const missing = file === 'missing';
           const notImage = typeof file === 'object' && Boolean(file.mime) && !file.mime?.startsWith('image/');

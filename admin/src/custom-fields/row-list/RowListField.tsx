@@ -19,7 +19,7 @@ interface AddButton {
 }
 
 interface RowListFieldProps {
-  /** The input's own props: name, label, hint, whether it is required, and the list's error. */
+  /** The input's own props: name, label, hint, whether it is required or disabled, and the list's error. */
   field: Pick<
     CustomFieldInputProps<unknown>,
     'name' | 'label' | 'hint' | 'labelAction' | 'required' | 'disabled' | 'error'
@@ -85,14 +85,11 @@ export const RowListField = React.forwardRef<HTMLButtonElement, RowListFieldProp
             borderColor="neutral300"
             background="neutral100"
           >
-            {emptyIcon ? (
-              <Flex gap={2} justifyContent="center">
-                {emptyIcon}
-                <Typography textColor="neutral600">{empty}</Typography>
-              </Flex>
-            ) : (
+            {/* With an icon (stills) the message is centred beside it. */}
+            <Flex gap={2} justifyContent={emptyIcon ? 'center' : 'flex-start'}>
+              {emptyIcon}
               <Typography textColor="neutral600">{empty}</Typography>
-            )}
+            </Flex>
           </Box>
         ) : (
           <Flex

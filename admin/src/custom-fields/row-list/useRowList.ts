@@ -153,11 +153,18 @@ export const useRowList = <T extends object>({ rows, max, onCommit, messages }: 
     elements.current.set(ADD_BUTTON, el);
   };
 
+  /** The row key of this render (a row the keys have not caught up with yet gets a placeholder). */
+  const keyAt = (index: number) => keys.current[index] ?? `pending-${index}`;
+
+  /** Each row with what rendering it needs: its index, its key and its position from 1 (as labels say it). */
+  const map = <R>(render: (row: T, at: { index: number; key: string; position: number }) => R) =>
+    rows.map((row, index) => render(row, { index, key: keyAt(index), position: index + 1 }));
+
   return {
     length: rows.length,
     full: rows.length >= max,
-    /** The row keys of this render (a row the keys have not caught up with yet gets a placeholder). */
-    keyAt: (index: number) => keys.current[index] ?? `pending-${index}`,
+    keyAt,
+    map,
     update,
     insert,
     move,
