@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Box, Button, Field, Flex, Modal, Textarea, Typography } from '@strapi/design-system';
-import { useAPIErrorHandler, useAuth, useNotification, isFetchError } from '@strapi/strapi/admin';
+import { useAuth, useNotification } from '@strapi/strapi/admin';
 import { fieldErrorsOf, useModerationActions } from '../api/hooks';
+import { useApiErrorMessage } from '../api/useApiErrorMessage';
 import type { ModerationComment } from '../api/types';
 import { useT } from './intl';
 
@@ -18,7 +19,7 @@ export const ReplyModal = ({ comment, onClose, onReplied }: Props) => {
   const t = useT();
   const { reply } = useModerationActions();
   const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
+  const errorMessage = useApiErrorMessage();
   const user = useAuth('ReplyModal', (state) => state.user);
   const [content, setContent] = React.useState('');
   const [error, setError] = React.useState<string | undefined>();
@@ -50,11 +51,7 @@ export const ReplyModal = ({ comment, onClose, onReplied }: Props) => {
     } catch (err) {
       const fields = fieldErrorsOf(err);
       if (fields.content) setError(fields.content);
-      else
-        toggleNotification({
-          type: 'danger',
-          message: isFetchError(err) ? formatAPIError(err) : t('moderation.errors.generic'),
-        });
+      else toggleNotification({ type: 'danger', message: errorMessage(err) });
     } finally {
       setIsSaving(false);
     }

@@ -1,7 +1,11 @@
 import * as React from 'react';
-import { Box, Button, Field, Flex, IconButton, TextInput, Typography, VisuallyHidden } from '@strapi/design-system';
-import { Plus, Trash } from '@strapi/icons';
+import { Box, Flex } from '@strapi/design-system';
 import { errorAt, emit, readJson, useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
+import { TextField } from './TextField';
+import { RowListField } from './row-list/RowListField';
+import { RowListItem } from './row-list/RowListItem';
+import { RowToolbar } from './row-list/RowToolbar';
+import { useRowList } from './row-list/useRowList';
 
 /** The server's limits (server/src/shared/custom-field-limits.ts). */
 import {
@@ -33,159 +37,92 @@ const looksLikeHttps = (value: string) => /^https:\/\/[^\s/?#@\\]+\.[^\s/?#@\\]+
  * The author's links as rows of a label and an https URL: add and remove with
  * buttons (keyboard: Tab and Enter/Space), every input labelled, changes announced.
  */
-const AuthorLinksInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<AuthorLinkValue[]>>(
-  ({ name, label, hint, labelAction, required, disabled, error, rawError, value, onChange }, ref) => {
-    const t = useFieldIntl();
-    const links = asLinks(readJson(value));
-    const [announcement, setAnnouncement] = React.useState('');
-    const labelInputs = React.useRef<Array<HTMLInputElement | null>>([]);
-    const addButton = React.useRef<HTMLButtonElement | null>(null);
-    const focusRow = React.useRef<number | 'add' | null>(null);
+const AuthorLinksInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<AuthorLinkValue[]>>((props, ref) => {
+  const { name, disabled, rawError, value, onChange } = props;
+  const t = useFieldIntl();
+  const links = asLinks(readJson(value));
+  const list = useRowList({
+    rows: links,
+    max: MAX_AUTHOR_LINKS,
+    onCommit: (next) => emit(onChange, name, next),
+    messages: {
+      removed: (total) => t('author-links.removed', 'Link removed, {total} links left', { total }),
+    },
+  });
 
-    const commit = (next: AuthorLinkValue[]) => emit(onChange, name, next);
-    const updateAt = (index: number, patch: Partial<AuthorLinkValue>) =>
-      commit(links.map((l, i) => (i === index ? { ...l, ...patch } : l)));
+  const add = () => {
+    if (list.full) return;
+    list.insert(links.length, [{ label: '', url: '' }], { focus: 'label' });
+    list.announce(t('author-links.added', 'Link {position} added', { position: links.length + 1 }));
+  };
 
-    const add = () => {
-      if (links.length >= MAX_AUTHOR_LINKS) return;
-      focusRow.current = links.length;
-      commit([...links, { label: '', url: '' }]);
-      setAnnouncement(t('author-links.added', 'Link {position} added', { position: links.length + 1 }));
-    };
-
-    const remove = (index: number) => {
-      const next = links.filter((_, i) => i !== index);
-      // Focus moves to the row that took its place, else the previous one, else the add button.
-      focusRow.current = next.length === 0 ? 'add' : Math.min(index, next.length - 1);
-      commit(next);
-      setAnnouncement(t('author-links.removed', 'Link removed, {total} links left', { total: next.length }));
-    };
-
-    React.useEffect(() => {
-      const target = focusRow.current;
-      if (target === null) return;
-      focusRow.current = null;
-      if (target === 'add') addButton.current?.focus();
-      else labelInputs.current[target]?.focus();
-    }, [links.length]);
-
-    const full = links.length >= MAX_AUTHOR_LINKS;
-
-    return (
-      <Field.Root name={name} id={name} error={withoutPath(error)} hint={hint} required={required}>
-        <Flex direction="column" alignItems="stretch" gap={2}>
-          <Flex justifyContent="space-between" alignItems="center" gap={2}>
-            <Field.Label action={labelAction}>{label}</Field.Label>
-            <Typography variant="pi" textColor="neutral600">
-              {t('author-links.count', '{count} of {max} links', { count: links.length, max: MAX_AUTHOR_LINKS })}
-            </Typography>
-          </Flex>
-          {links.length === 0 ? (
-            <Typography variant="pi" textColor="neutral600">
-              {t('author-links.empty', 'No links yet. Add the website and social profiles of the author.')}
-            </Typography>
-          ) : null}
-          <Flex tag="ol" direction="column" alignItems="stretch" gap={2} style={{ listStyle: 'none', padding: 0 }}>
-            {links.map((link, index) => {
-              const position = index + 1;
-              const urlError =
-                withoutPath(errorAt(rawError, index, 'url')) ??
-                (link.url && !looksLikeHttps(link.url)
-                  ? t('author-links.url.invalid', 'Must be an https link')
-                  : undefined);
-              return (
-                <Box
-                  tag="li"
-                  key={index}
-                  padding={3}
-                  hasRadius
-                  borderColor="neutral200"
-                  aria-label={t('author-links.item', 'Link {position}', { position })}
-                >
-                  <Flex gap={3} alignItems="flex-start" wrap="wrap">
-                    <Box flex="1 1 140px">
-                      <Field.Root
-                        name={`${name}.${index}.label`}
-                        error={withoutPath(errorAt(rawError, index, 'label'))}
-                        required
-                      >
-                        <Field.Label>{t('author-links.label.field', 'Label')}</Field.Label>
-                        <TextInput
-                          ref={(el: HTMLInputElement | null) => {
-                            labelInputs.current[index] = el;
-                          }}
-                          value={link.label}
-                          maxLength={MAX_AUTHOR_LINK_LABEL}
-                          disabled={disabled}
-                          placeholder={t('author-links.label.placeholder', 'Website')}
-                          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                            updateAt(index, { label: e.target.value })
-                          }
-                        />
-                        <Field.Error />
-                      </Field.Root>
-                    </Box>
-                    <Box flex="3 1 260px">
-                      <Field.Root
-                        name={`${name}.${index}.url`}
-                        error={urlError}
-                        hint={t('author-links.url.hint', 'An https link, e.g. https://example.com/about')}
-                        required
-                      >
-                        <Field.Label>{t('author-links.url', 'URL')}</Field.Label>
-                        <TextInput
-                          type="url"
-                          inputMode="url"
-                          value={link.url}
-                          maxLength={MAX_AUTHOR_LINK_URL}
-                          disabled={disabled}
-                          placeholder="https://"
-                          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                            updateAt(index, { url: e.target.value.trim() })
-                          }
-                        />
-                        <Field.Hint />
-                        <Field.Error />
-                      </Field.Root>
-                    </Box>
-                    <Box paddingTop={6}>
-                      <IconButton
-                        variant="danger-light"
-                        disabled={disabled}
-                        label={t('author-links.remove', 'Remove link {position}', { position })}
-                        onClick={() => remove(index)}
-                      >
-                        <Trash />
-                      </IconButton>
-                    </Box>
-                  </Flex>
-                </Box>
-              );
-            })}
-          </Flex>
-          <Box>
-            <Button
-              ref={(el: HTMLButtonElement | null) => {
-                addButton.current = el;
-                if (typeof ref === 'function') ref(el);
-                else if (ref) ref.current = el;
-              }}
-              variant="secondary"
-              startIcon={<Plus />}
-              disabled={disabled || full}
-              onClick={add}
-            >
-              {t('author-links.add', 'Add a link')}
-            </Button>
-          </Box>
-          <Field.Hint />
-          <Field.Error />
-          <VisuallyHidden aria-live="polite">{announcement}</VisuallyHidden>
-        </Flex>
-      </Field.Root>
-    );
-  }
-);
+  return (
+    <RowListField
+      ref={ref}
+      field={props}
+      count={t('author-links.count', '{count} of {max} links', { count: links.length, max: MAX_AUTHOR_LINKS })}
+      empty={t('author-links.empty', 'No links yet. Add the website and social profiles of the author.')}
+      add={{
+        label: t('author-links.add', 'Add a link'),
+        onClick: add,
+      }}
+      list={list}
+    >
+      {list.map((link, { index, key, position }) => {
+        const urlError =
+          withoutPath(errorAt(rawError, index, 'url')) ??
+          (link.url && !looksLikeHttps(link.url) ? t('author-links.url.invalid', 'Must be an https link') : undefined);
+        return (
+          <RowListItem
+            key={key}
+            testId="author-link-row"
+            label={t('author-links.item', 'Link {position}', { position })}
+          >
+            <Flex gap={3} alignItems="flex-start" wrap="wrap">
+              <TextField
+                flex="1 1 140px"
+                inputRef={list.refFor(key, 'label')}
+                name={`${name}.${index}.label`}
+                label={t('author-links.label.field', 'Label')}
+                value={link.label}
+                error={withoutPath(errorAt(rawError, index, 'label'))}
+                required
+                maxLength={MAX_AUTHOR_LINK_LABEL}
+                disabled={disabled}
+                placeholder={t('author-links.label.placeholder', 'Website')}
+                onChange={(text) => list.update(index, { label: text })}
+              />
+              <TextField
+                flex="3 1 260px"
+                url
+                name={`${name}.${index}.url`}
+                label={t('author-links.url', 'URL')}
+                hint={t('author-links.url.hint', 'An https link, e.g. https://example.com/about')}
+                value={link.url}
+                error={urlError}
+                required
+                maxLength={MAX_AUTHOR_LINK_URL}
+                disabled={disabled}
+                placeholder="https://"
+                onChange={(text) => list.update(index, { url: text })}
+              />
+              <Box paddingTop={6}>
+                <RowToolbar
+                  list={list}
+                  index={index}
+                  disabled={disabled}
+                  removeLabel={t('author-links.remove', 'Remove link {position}', { position })}
+                  // Focus moves to the row that took its place, else the previous one, else the add button.
+                  focusAfterRemove="label"
+                />
+              </Box>
+            </Flex>
+          </RowListItem>
+        );
+      })}
+    </RowListField>
+  );
+});
 AuthorLinksInput.displayName = 'AuthorLinksInput';
 
 export default AuthorLinksInput;

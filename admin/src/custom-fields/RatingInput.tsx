@@ -5,43 +5,29 @@
  */
 import * as React from 'react';
 import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
-import { useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
+import { emit, useFieldIntl, withoutPath } from './shared';
+import { useNumberDraft, type NumberFieldProps } from './useNumberDraft';
 import { MAX_RATING, RATING_STEP } from '../../../server/src/shared/custom-field-limits';
 
-type RatingProps = Omit<CustomFieldInputProps<number>, 'onChange' | 'value'> & {
-  value?: number | string | null;
-  onChange: (event: { target: { name: string; type: 'json'; value: number | string | null } }) => void;
-};
+/** Up to two digits, then any decimals: 7, 7.5, 10. */
+const RATING_PATTERN = /^\d{1,2}(\.\d+)?$/;
 
-const asNumber = (value: RatingProps['value']): number | null => {
+const asNumber = (value: NumberFieldProps['value']): number | null => {
   if (value === null || value === undefined || value === '') return null;
   const n = Number(value);
   return Number.isFinite(n) ? n : null;
 };
 
-const RatingInput = React.forwardRef<HTMLInputElement, RatingProps>(
+const RatingInput = React.forwardRef<HTMLInputElement, NumberFieldProps>(
   ({ name, label, hint, labelAction, required, disabled, error, value, onChange }, ref) => {
     const t = useFieldIntl();
     const current = asNumber(value);
-    const [draft, setDraft] = React.useState(() => (current === null ? '' : String(current)));
-    React.useEffect(() => {
-      setDraft((d) => (asNumber(d.replace(',', '.')) === current ? d : current === null ? '' : String(current)));
-    }, [current]);
-
-    const set = (next: number | string | null) => onChange({ target: { name, type: 'json', value: next } });
-
-    const onType = (e: React.ChangeEvent<HTMLInputElement>) => {
-      const typed = e.target.value;
-      setDraft(typed);
-      const normalised = typed.trim().replace(',', '.');
-      if (normalised === '') set(null);
-      else if (/^\d{1,2}(\.\d+)?$/.test(normalised)) set(Number(normalised));
-      else set(typed);
-    };
+    const set = (next: number | string | null) => emit(onChange, name, next);
+    const { draft, show, boxProps } = useNumberDraft({ value, pattern: RATING_PATTERN, onStore: set });
 
     const onSlide = (e: React.ChangeEvent<HTMLInputElement>) => {
       const n = Number(e.target.value);
-      setDraft(String(n));
+      show(n);
       set(n);
     };
 
@@ -69,15 +55,7 @@ const RatingInput = React.forwardRef<HTMLInputElement, RatingProps>(
         <Field.Label action={labelAction}>{label}</Field.Label>
         <Flex gap={3} alignItems="center" wrap="wrap">
           <Box width="8rem" shrink={0}>
-            <TextInput
-              ref={ref}
-              value={draft}
-              disabled={disabled}
-              inputMode="decimal"
-              autoComplete="off"
-              maxLength={4}
-              onChange={onType}
-            />
+            <TextInput ref={ref} {...boxProps} disabled={disabled} inputMode="decimal" maxLength={4} />
           </Box>
           <Typography variant="omega" textColor="neutral600" aria-hidden style={{ whiteSpace: 'nowrap' }}>
             / {MAX_RATING}

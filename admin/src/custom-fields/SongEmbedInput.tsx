@@ -9,6 +9,7 @@ import {
   type SongProvider,
 } from '../../../server/src/custom-fields/song-providers';
 import { emit, errorAt, readJson, useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
+import { TextField } from './TextField';
 
 export interface SongValue {
   url: string;
@@ -89,6 +90,11 @@ const SongEmbedInput = React.forwardRef<HTMLInputElement, CustomFieldInputProps<
       parsed && !parsed.ok
         ? t('song.invalid', 'This link cannot be embedded: it {reason}', { reason: parsed.reason })
         : undefined;
+    // The song's credits: two free texts of the same kind.
+    const credits = [
+      { part: 'title', label: t('song.title', 'Song title'), value: title },
+      { part: 'artist', label: t('song.artist', 'Artist'), value: artist },
+    ] as const;
     const providerName = parsed?.ok ? PROVIDER_LABELS[parsed.value.provider] : null;
     const effectiveStart = startAt ?? (parsed?.ok ? (parsed.value.startAt ?? null) : null);
     // Only these players take a start time; for the others the input is kept but disabled.
@@ -135,30 +141,19 @@ const SongEmbedInput = React.forwardRef<HTMLInputElement, CustomFieldInputProps<
         )}
 
         <Flex gap={4} alignItems="flex-start" wrap="wrap">
-          <Box flex="2 1 220px">
-            <Field.Root name={`${name}.title`} error={withoutPath(errorAt(rawError, 'title'))}>
-              <Field.Label>{t('song.title', 'Song title')}</Field.Label>
-              <TextInput
-                value={title}
-                maxLength={200}
-                disabled={disabled}
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) => update({ title: e.target.value })}
-              />
-              <Field.Error />
-            </Field.Root>
-          </Box>
-          <Box flex="2 1 220px">
-            <Field.Root name={`${name}.artist`} error={withoutPath(errorAt(rawError, 'artist'))}>
-              <Field.Label>{t('song.artist', 'Artist')}</Field.Label>
-              <TextInput
-                value={artist}
-                maxLength={200}
-                disabled={disabled}
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) => update({ artist: e.target.value })}
-              />
-              <Field.Error />
-            </Field.Root>
-          </Box>
+          {credits.map(({ part, label: partLabel, value: text }) => (
+            <TextField
+              key={part}
+              flex="2 1 220px"
+              name={`${name}.${part}`}
+              label={partLabel}
+              value={text}
+              error={withoutPath(errorAt(rawError, part))}
+              maxLength={200}
+              disabled={disabled}
+              onChange={(next) => update({ [part]: next })}
+            />
+          ))}
           <Box flex="1 1 140px">
             <Field.Root
               name={`${name}.startAt`}

@@ -11,6 +11,7 @@ import { Box, Field, Flex, Typography, VisuallyHidden } from '@strapi/design-sys
 import { Cross } from '@strapi/icons';
 import { emit, errorAt, readJson, useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
 import { PLUGIN_ID } from '../pluginId';
+import { LabelWithCount } from './LabelWithCount';
 
 export interface StringListOptions {
   /** Translation key prefix: `tags` or `locations`. */
@@ -204,12 +205,12 @@ export const createStringListInput = (options: StringListOptions) => {
           data-movie-reviews-input={kind}
         >
           <Flex direction="column" alignItems="stretch" gap={1}>
-            <Flex justifyContent="space-between" alignItems="center" gap={2}>
-              <Field.Label action={labelAction}>{label}</Field.Label>
-              <Typography variant="pi" textColor="neutral600" data-testid={`${name}-count`}>
-                {t(`${kind}.count`, '{count} of {max}', { count: list.length, max })}
-              </Typography>
-            </Flex>
+            <LabelWithCount
+              name={name}
+              label={label}
+              labelAction={labelAction}
+              count={t(`${kind}.count`, '{count} of {max}', { count: list.length, max })}
+            />
             <Box
               position="relative"
               hasRadius

@@ -1,6 +1,7 @@
 import * as React from 'react';
-import { Box, Field, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { Box, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { errorAt, emit, readJson, useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
+import { TextField } from './TextField';
 
 /** The server's limits (server/src/shared/custom-field-limits.ts). */
 import { MAX_SOURCE, MAX_SYNOPSIS as MAX_TEXT } from '../../../server/src/shared/custom-field-limits';
@@ -67,38 +68,29 @@ const SynopsisInput = React.forwardRef<HTMLTextAreaElement, CustomFieldInputProp
           </Flex>
         </Field.Root>
         <Flex gap={4} alignItems="flex-start" wrap="wrap">
-          <Box flex="1 1 180px">
-            <Field.Root name={`${name}.source`} error={sourceError}>
-              <Field.Label>{t('synopsis.source', 'Source')}</Field.Label>
-              <TextInput
-                value={source}
-                maxLength={MAX_SOURCE}
-                disabled={disabled}
-                placeholder={t('synopsis.source.placeholder', 'IMDb')}
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) => update({ source: e.target.value })}
-              />
-              <Field.Error />
-            </Field.Root>
-          </Box>
-          <Box flex="2 1 280px">
-            <Field.Root
-              name={`${name}.sourceUrl`}
-              error={urlError}
-              hint={t('synopsis.source-url.hint', 'An https link to where the synopsis comes from')}
-            >
-              <Field.Label>{t('synopsis.source-url', 'Source URL')}</Field.Label>
-              <TextInput
-                type="url"
-                inputMode="url"
-                value={sourceUrl}
-                disabled={disabled}
-                placeholder="https://www.imdb.com/title/tt…"
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) => update({ sourceUrl: e.target.value.trim() })}
-              />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
-          </Box>
+          <TextField
+            flex="1 1 180px"
+            name={`${name}.source`}
+            label={t('synopsis.source', 'Source')}
+            value={source}
+            error={sourceError}
+            maxLength={MAX_SOURCE}
+            disabled={disabled}
+            placeholder={t('synopsis.source.placeholder', 'IMDb')}
+            onChange={(text) => update({ source: text })}
+          />
+          <TextField
+            flex="2 1 280px"
+            url
+            name={`${name}.sourceUrl`}
+            label={t('synopsis.source-url', 'Source URL')}
+            hint={t('synopsis.source-url.hint', 'An https link to where the synopsis comes from')}
+            value={sourceUrl}
+            error={urlError}
+            disabled={disabled}
+            placeholder="https://www.imdb.com/title/tt…"
+            onChange={(text) => update({ sourceUrl: text })}
+          />
         </Flex>
       </Flex>
     );

@@ -4,32 +4,22 @@
  */
 import * as React from 'react';
 import { Field, TextInput } from '@strapi/design-system';
-import { useFieldIntl, withoutPath, type CustomFieldInputProps } from './shared';
+import { emit, useFieldIntl, withoutPath } from './shared';
+import { useNumberDraft, type NumberFieldProps } from './useNumberDraft';
 import { MAX_YEAR, MIN_YEAR } from '../../../server/src/shared/custom-field-limits';
 
-type YearProps = Omit<CustomFieldInputProps<number>, 'onChange' | 'value'> & {
-  value?: number | string | null;
-  onChange: (event: { target: { name: string; type: 'json'; value: number | string | null } }) => void;
-};
+/** Digits are the year; anything else goes to the form as typed so the save is refused with a message. */
+const YEAR_PATTERN = /^\d{1,6}$/;
 
-const text = (value: YearProps['value']) => (value === null || value === undefined ? '' : String(value));
-
-const YearInput = React.forwardRef<HTMLInputElement, YearProps>(
+const YearInput = React.forwardRef<HTMLInputElement, NumberFieldProps>(
   ({ name, label, hint, labelAction, required, disabled, error, value, onChange }, ref) => {
     const t = useFieldIntl();
-    const [draft, setDraft] = React.useState(() => text(value));
-    // Follow the form when it changes the value (load, discard), not while the editor types.
-    React.useEffect(() => {
-      setDraft((current) => (Number(current) === value || (current === '' && value == null) ? current : text(value)));
-    }, [value]);
-
-    const onInput = (e: React.ChangeEvent<HTMLInputElement>) => {
-      const next = e.target.value.trim();
-      setDraft(next);
-      // Digits are the year; anything else goes to the form as typed so the save is refused with a message.
-      const stored = next === '' ? null : /^\d{1,6}$/.test(next) ? Number(next) : next;
-      onChange({ target: { name, type: 'json', value: stored } });
-    };
+    const { draft, boxProps } = useNumberDraft({
+      value,
+      pattern: YEAR_PATTERN,
+      trim: true,
+      onStore: (stored) => emit(onChange, name, stored),
+    });
 
     const local =
       draft !== '' && !/^\d+$/.test(draft)
@@ -48,16 +38,7 @@ const YearInput = React.forwardRef<HTMLInputElement, YearProps>(
         data-movie-reviews-input="year"
       >
         <Field.Label action={labelAction}>{label}</Field.Label>
-        <TextInput
-          ref={ref}
-          value={draft}
-          disabled={disabled}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={4}
-          placeholder="2013"
-          onChange={onInput}
-        />
+        <TextInput ref={ref} {...boxProps} disabled={disabled} inputMode="numeric" maxLength={4} placeholder="2013" />
         <Field.Hint />
         <Field.Error />
       </Field.Root>

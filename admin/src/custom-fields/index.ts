@@ -8,7 +8,7 @@ import { Typography } from '@strapi/design-system';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Calendar, Hashtag, Images, Link, MusicNotes, PinMap, Quotes, Star, User } from '@strapi/icons';
 import { PLUGIN_ID } from '../pluginId';
-import { getTranslation } from '../utils/getTranslation';
+import { msg } from '../components/intl';
 
 type CustomField = Exclude<Parameters<StrapiApp['customFields']['register']>[0], unknown[]>;
 
@@ -50,124 +50,41 @@ const options = {
   ],
 };
 
+/** The key of a field's label and description: `custom-fields.<key>.label` and `.description`. */
+type FieldKey = 'synopsis' | 'stills' | 'song' | 'cast' | 'tags' | 'locations' | 'year' | 'rating' | 'author-links';
+
+/**
+ * One custom field: stored as `type`, offered in the Content-Type Builder with its
+ * translated label and description, edited with the lazily loaded `Input`.
+ */
+const field = <P>(
+  name: string,
+  key: FieldKey,
+  type: CustomField['type'],
+  icon: CustomField['icon'],
+  Input: () => Promise<{ default: React.ComponentType<P> }>
+): CustomField => ({
+  name,
+  pluginId: PLUGIN_ID,
+  type,
+  intlLabel: msg(`custom-fields.${key}.label`),
+  intlDescription: msg(`custom-fields.${key}.description`),
+  icon,
+  components: { Input: lazyInput(Input) },
+  options,
+});
+
 const fields: CustomField[] = [
-  {
-    name: 'synopsis',
-    pluginId: PLUGIN_ID,
-    type: 'json',
-    intlLabel: { id: getTranslation('custom-fields.synopsis.label'), defaultMessage: 'Synopsis' },
-    intlDescription: {
-      id: getTranslation('custom-fields.synopsis.description'),
-      defaultMessage: 'A short plot summary with its source',
-    },
-    icon: Quotes,
-    components: { Input: lazyInput(() => import('./SynopsisInput')) },
-    options,
-  },
-  {
-    name: 'stills',
-    pluginId: PLUGIN_ID,
-    type: 'json',
-    intlLabel: { id: getTranslation('custom-fields.stills.label'), defaultMessage: 'Stills' },
-    intlDescription: {
-      id: getTranslation('custom-fields.stills.description'),
-      defaultMessage: 'Film stills from the media library, each with a caption and alt text',
-    },
-    icon: Images,
-    components: { Input: lazyInput(() => import('./StillsInput')) },
-    options,
-  },
-  {
-    name: 'song-embed',
-    pluginId: PLUGIN_ID,
-    type: 'json',
-    intlLabel: { id: getTranslation('custom-fields.song.label'), defaultMessage: 'Song' },
-    intlDescription: {
-      id: getTranslation('custom-fields.song.description'),
-      defaultMessage: 'A soundtrack link from YouTube, Spotify, SoundCloud, Apple Music or Vimeo, embedded safely',
-    },
-    icon: MusicNotes,
-    components: { Input: lazyInput(() => import('./SongEmbedInput')) },
-    options,
-  },
-  {
-    name: 'cast',
-    pluginId: PLUGIN_ID,
-    type: 'json',
-    intlLabel: { id: getTranslation('custom-fields.cast.label'), defaultMessage: 'Cast' },
-    intlDescription: {
-      id: getTranslation('custom-fields.cast.description'),
-      defaultMessage: 'Rows of actor and character; paste "Actor as Character" lines to add many',
-    },
-    icon: User,
-    components: { Input: lazyInput(() => import('./CastInput')) },
-    options,
-  },
-  {
-    name: 'tags',
-    pluginId: PLUGIN_ID,
-    type: 'json',
-    intlLabel: { id: getTranslation('custom-fields.tags.label'), defaultMessage: 'Tags' },
-    intlDescription: {
-      id: getTranslation('custom-fields.tags.description'),
-      defaultMessage: 'Short tags typed as chips, with suggestions of the tags already in use',
-    },
-    icon: Hashtag,
-    components: { Input: lazyInput(() => import('./TagsInput')) },
-    options,
-  },
-  {
-    name: 'locations',
-    pluginId: PLUGIN_ID,
-    type: 'json',
-    intlLabel: { id: getTranslation('custom-fields.locations.label'), defaultMessage: 'Places' },
-    intlDescription: {
-      id: getTranslation('custom-fields.locations.description'),
-      defaultMessage: 'A list of place names typed as chips (e.g. filming locations)',
-    },
-    icon: PinMap,
-    components: { Input: lazyInput(() => import('./LocationsInput')) },
-    options,
-  },
-  {
-    name: 'year',
-    pluginId: PLUGIN_ID,
-    type: 'integer',
-    intlLabel: { id: getTranslation('custom-fields.year.label'), defaultMessage: 'Year' },
-    intlDescription: {
-      id: getTranslation('custom-fields.year.description'),
-      defaultMessage: 'A year typed and shown as digits (2013, not 2,013), stored as an integer',
-    },
-    icon: Calendar,
-    components: { Input: lazyInput(() => import('./YearInput')) },
-    options,
-  },
-  {
-    name: 'rating',
-    pluginId: PLUGIN_ID,
-    type: 'decimal',
-    intlLabel: { id: getTranslation('custom-fields.rating.label'), defaultMessage: 'Rating' },
-    intlDescription: {
-      id: getTranslation('custom-fields.rating.description'),
-      defaultMessage: 'A rating from 0 to 10 in steps of 0.5, with a slider',
-    },
-    icon: Star,
-    components: { Input: lazyInput(() => import('./RatingInput')) },
-    options,
-  },
-  {
-    name: 'author-links',
-    pluginId: PLUGIN_ID,
-    type: 'json',
-    intlLabel: { id: getTranslation('custom-fields.author-links.label'), defaultMessage: 'Author links' },
-    intlDescription: {
-      id: getTranslation('custom-fields.author-links.description'),
-      defaultMessage: 'Website and social profiles, each an https link with a label',
-    },
-    icon: Link,
-    components: { Input: lazyInput(() => import('./AuthorLinksInput')) },
-    options,
-  },
+  field('synopsis', 'synopsis', 'json', Quotes, () => import('./SynopsisInput')),
+  field('stills', 'stills', 'json', Images, () => import('./StillsInput')),
+  field('song-embed', 'song', 'json', MusicNotes, () => import('./SongEmbedInput')),
+  field('cast', 'cast', 'json', User, () => import('./CastInput')),
+  field('tags', 'tags', 'json', Hashtag, () => import('./TagsInput')),
+  field('locations', 'locations', 'json', PinMap, () => import('./LocationsInput')),
+  // A year is stored as an integer and a rating as a decimal, so they sort and filter as numbers.
+  field('year', 'year', 'integer', Calendar, () => import('./YearInput')),
+  field('rating', 'rating', 'decimal', Star, () => import('./RatingInput')),
+  field('author-links', 'author-links', 'json', Link, () => import('./AuthorLinksInput')),
 ];
 
 /** Header of a Content Manager list column, as the list view's hook hands it to plugins. */

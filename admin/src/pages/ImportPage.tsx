@@ -27,8 +27,9 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Download, Upload } from '@strapi/icons';
-import { Layouts, Page, isFetchError, useAPIErrorHandler, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { PERMISSIONS } from '../api/permissions';
+import { useApiErrorMessage } from '../api/useApiErrorMessage';
 import {
   isBusy,
   useImportApi,
@@ -39,13 +40,8 @@ import {
   type PostReport,
   type PostResult,
 } from '../api/import';
+import { protectedPage } from '../components/protectedPage';
 import { useT, type MessageKey } from '../components/intl';
-
-export const ImportPage = () => (
-  <Page.Protect permissions={PERMISSIONS.import}>
-    <ImportView />
-  </Page.Protect>
-);
 
 const FORMAT_KEYS: Record<string, MessageKey> = {
   wxr: 'import.format.wxr',
@@ -319,7 +315,7 @@ const ImportView = () => {
   const t = useT();
   const api = useImportApi();
   const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
+  const errorMessage = useApiErrorMessage();
   const [job, setJob] = React.useState<ImportJob | undefined>();
   const [file, setFile] = React.useState<File | null>(null);
   const [label, setLabel] = React.useState('');
@@ -333,11 +329,7 @@ const ImportView = () => {
   const refresh = React.useCallback((id: number) => void api.job(id).then(setJob, () => undefined), [api]);
   useJobPolling(job, refresh);
 
-  const fail = (error: unknown) =>
-    toggleNotification({
-      type: 'danger',
-      message: isFetchError(error) ? formatAPIError(error) : t('moderation.errors.generic'),
-    });
+  const fail = (error: unknown) => toggleNotification({ type: 'danger', message: errorMessage(error) });
 
   const analyse = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -483,5 +475,7 @@ const ImportView = () => {
     </Page.Main>
   );
 };
+
+export const ImportPage = protectedPage(PERMISSIONS.import, ImportView);
 
 export default ImportPage;

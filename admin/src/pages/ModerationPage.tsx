@@ -5,20 +5,8 @@
  * server filters, sorts and paginates, so the page holds up with any number of comments.
  */
 import * as React from 'react';
-import {
-  Badge,
-  Box,
-  Button,
-  Dialog,
-  EmptyStateLayout,
-  Flex,
-  IconButton,
-  Link,
-  Menu,
-  Tabs,
-  Typography,
-} from '@strapi/design-system';
-import { ArrowClockwise, Check, Cross, Discuss, More, Shield, Trash } from '@strapi/icons';
+import { Badge, Box, Button, Dialog, Flex, IconButton, Link, Menu, Tabs, Typography } from '@strapi/design-system';
+import { Check, Cross, Discuss, More, Shield, Trash } from '@strapi/icons';
 import {
   ConfirmDialog,
   Layouts,
@@ -26,22 +14,23 @@ import {
   Pagination,
   SearchInput,
   Table,
-  isFetchError,
-  useAPIErrorHandler,
   useNotification,
   useQueryParams,
 } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { statusOf, useCommentQueue, useModerationActions, useReportedQueue } from '../api/hooks';
+import { useCommentQueue, useModerationActions, useReportedQueue } from '../api/hooks';
 import { PERMISSIONS, reviewEditPath } from '../api/permissions';
+import { useApiErrorMessage } from '../api/useApiErrorMessage';
 import type { ModerationAction, ModerationComment, StatusFilter } from '../api/types';
 import { CommentContent } from '../components/CommentContent';
 import { CommentTableHead } from '../components/CommentTableHead';
+import { LoadFailedPage } from '../components/LoadFailedPage';
 import { ReplyModal } from '../components/ReplyModal';
 import { ReviewFilter } from '../components/ReviewFilter';
 import { ReportedTable } from '../components/ReportedTable';
 import { StatusBadge } from '../components/StatusBadge';
+import { protectedPage } from '../components/protectedPage';
 import { useT, type MessageKey } from '../components/intl';
 
 const TABS: StatusFilter[] = ['pending', 'approved', 'rejected', 'spam', 'all'];
@@ -70,17 +59,11 @@ const sortParam = (value: string | undefined) => {
   return SORTS.includes(field) && /^(asc|desc)$/i.test(order ?? '') ? `${field}:${order.toUpperCase()}` : DEFAULT_SORT;
 };
 
-export const ModerationPage = () => (
-  <Page.Protect permissions={PERMISSIONS.moderate}>
-    <ModerationQueue />
-  </Page.Protect>
-);
-
 const ModerationQueue = () => {
   const t = useT();
   const { formatDate } = useIntl();
   const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
+  const errorMessage = useApiErrorMessage();
   const { apply } = useModerationActions();
   const [{ query }, setQuery] = useQueryParams<QueueParams>();
 
@@ -139,10 +122,7 @@ const ModerationQueue = () => {
       queue.reload();
       if (isReported) reported.reload();
     } catch (error) {
-      toggleNotification({
-        type: 'danger',
-        message: isFetchError(error) ? formatAPIError(error) : t('moderation.errors.generic'),
-      });
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
     } finally {
       setBusy(false);
     }
@@ -150,29 +130,16 @@ const ModerationQueue = () => {
 
   const loadError = (queue.error && !queue.data) || (isReported && reported.error && !reported.data);
   if (loadError) {
-    if (statusOf(queue.error ?? reported.error) === 403) return <Page.NoPermissions />;
     return (
-      <Page.Main>
-        <Page.Title>{t('moderation.title')}</Page.Title>
-        <Layouts.Header title={t('moderation.title')} />
-        <Layouts.Content>
-          <EmptyStateLayout
-            content={t('moderation.errors.load')}
-            action={
-              <Button
-                variant="secondary"
-                startIcon={<ArrowClockwise />}
-                onClick={() => {
-                  queue.reload();
-                  reported.reload();
-                }}
-              >
-                {t('moderation.retry')}
-              </Button>
-            }
-          />
-        </Layouts.Content>
-      </Page.Main>
+      <LoadFailedPage
+        error={queue.error ?? reported.error}
+        title={t('moderation.title')}
+        message={t('moderation.errors.load')}
+        onRetry={() => {
+          queue.reload();
+          reported.reload();
+        }}
+      />
     );
   }
 
@@ -464,5 +431,7 @@ const RowActions = ({ comment, disabled, onAction, onReply }: RowActionsProps) =
     </Flex>
   );
 };
+
+export const ModerationPage = protectedPage(PERMISSIONS.moderate, ModerationQueue);
 
 export default ModerationPage;

@@ -9,7 +9,6 @@ import {
   Box,
   Button,
   Checkbox,
-  EmptyStateLayout,
   Field,
   Flex,
   Grid,
@@ -18,12 +17,15 @@ import {
   Toggle,
   Typography,
 } from '@strapi/design-system';
-import { ArrowClockwise, Check } from '@strapi/icons';
-import { Layouts, Page, isFetchError, useAPIErrorHandler, useNotification } from '@strapi/strapi/admin';
-import { fieldErrorsOf, statusOf, useSaveSettings, useSettings } from '../api/hooks';
+import { Check } from '@strapi/icons';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { fieldErrorsOf, useSaveSettings, useSettings } from '../api/hooks';
 import { PERMISSIONS } from '../api/permissions';
+import { useApiErrorMessage } from '../api/useApiErrorMessage';
 import type { Settings } from '../api/types';
+import { protectedPage } from '../components/protectedPage';
 import { useT, type MessageKey } from '../components/intl';
+import { LoadFailedPage } from '../components/LoadFailedPage';
 
 type Form = Omit<Settings, 'rateLimitPoints' | 'cacheMaxAge' | 'reportThreshold'> & {
   rateLimitPoints: number | undefined;
@@ -52,18 +54,12 @@ const PROVIDER_LABELS: Record<string, string> = {
   vimeo: 'Vimeo',
 };
 
-export const SettingsPage = () => (
-  <Page.Protect permissions={PERMISSIONS.settings}>
-    <SettingsForm />
-  </Page.Protect>
-);
-
 const SettingsForm = () => {
   const t = useT();
   const settings = useSettings();
   const save = useSaveSettings();
   const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
+  const errorMessage = useApiErrorMessage();
   const [form, setForm] = React.useState<Form | null>(null);
   const [errors, setErrors] = React.useState<Errors>({});
   const [isSaving, setIsSaving] = React.useState(false);
@@ -74,22 +70,13 @@ const SettingsForm = () => {
   }, [initial]);
 
   if (settings.error && !settings.data) {
-    if (statusOf(settings.error) === 403) return <Page.NoPermissions />;
     return (
-      <Page.Main>
-        <Page.Title>{t('settings.title')}</Page.Title>
-        <Layouts.Header title={t('settings.title')} />
-        <Layouts.Content>
-          <EmptyStateLayout
-            content={t('settings.errors.load')}
-            action={
-              <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={settings.reload}>
-                {t('moderation.retry')}
-              </Button>
-            }
-          />
-        </Layouts.Content>
-      </Page.Main>
+      <LoadFailedPage
+        error={settings.error}
+        title={t('settings.title')}
+        message={t('settings.errors.load')}
+        onRetry={settings.reload}
+      />
     );
   }
   if (!form || !initial) return <Page.Loading>{t('settings.loading')}</Page.Loading>;
@@ -149,11 +136,7 @@ const SettingsForm = () => {
       setErrors(fields);
       toggleNotification({
         type: 'danger',
-        message: Object.keys(fields).length
-          ? t('settings.errors.invalid')
-          : isFetchError(error)
-            ? formatAPIError(error)
-            : t('moderation.errors.generic'),
+        message: Object.keys(fields).length ? t('settings.errors.invalid') : errorMessage(error),
       });
     } finally {
       setIsSaving(false);
@@ -297,5 +280,7 @@ const SettingsForm = () => {
     </Page.Main>
   );
 };
+
+export const SettingsPage = protectedPage(PERMISSIONS.settings, SettingsForm);
 
 export default SettingsPage;
