@@ -10,6 +10,7 @@
  * The allowed number of posts comes from the admin settings on every request, so
  * a change applies at once: the stores count posts, the comparison happens here.
  */
+import { AsyncResource } from 'node:async_hooks';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Core } from '@strapi/strapi';
@@ -32,6 +33,15 @@ const PREFIXES: Record<RateLimitBucket, string> = {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /**
+   * The async context the stores run in, made here at load time, outside any request.
+   * The memory store keeps a timer per client address for `duration` seconds, and a
+   * Node timer keeps the async context it was created in: created during a request,
+   * that context holds Strapi's request context (the whole Koa context with request,
+   * response and body), so every address that posted kept its last request in memory
+   * for a minute (thousands of requests under load: the soak's RSS growth).
+   */
+  const outsideRequests = new AsyncResource('movie-reviews.rate-limit');
   const limiters = new Map<RateLimitBucket, RateLimiterAbstract>();
   let redis: Redis | undefined;
   let redisOpened = false;
@@ -95,12 +105,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Counts one attempt from `key` (the client IP) in `bucket` (comment posts unless told). */
     async consume(key: string, bucket: RateLimitBucket = 'comment-posts'): Promise<RateLimitResult> {
-      const limiter = limiterFor(bucket);
+      // Built (Redis included) and counted outside the request's async context, see `outsideRequests`.
+      const limiter = outsideRequests.runInAsyncScope(() => limiterFor(bucket));
       if (redis && redis.status !== 'ready') warnRedisDown(`connection ${redis.status}`);
       const points = (await getService(strapi, 'settings').current()).rateLimitPoints;
       let res: RateLimiterRes;
       try {
-        res = await limiter.consume(key || 'unknown', 1);
+        res = await outsideRequests.runInAsyncScope(() => limiter.consume(key || 'unknown', 1));
       } catch (error) {
         if (error instanceof RateLimiterRes) res = error;
         else throw error;
