@@ -44,6 +44,7 @@ export default {
 
   bootstrap(app: Pick<StrapiApp, 'getPlugin' | 'registerHook'>) {
     // Admin panels: the side panel on Movie Review entries in the Content Manager.
+    // getPlugin() is typed without the plugin's `apis`; the Content Manager's include addEditViewSidePanel.
     (app.getPlugin('content-manager') as unknown as PanelApi).apis.addEditViewSidePanel([ReviewPanel]);
     // List view: year columns show 2013, not 2,013.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', plainYearColumns);

@@ -81,13 +81,20 @@ const runSeed = (env) =>
     );
   });
 
+/**
+ * Node options the demo runs with, as its `npm start` does (demo/package.json): V8 lets the heap
+ * grow to several times what is live before a full collection while requests allocate fast, so
+ * the heap is capped (README, "Memory").
+ */
+const DEMO_NODE_ARGS = ['--max-old-space-size=256'];
+
 /** Starts the built demo with `strapi start` on a free port and waits for /_health. */
 const startDemo = async (env, { nodeArgs = [] } = {}) => {
   const port = await freePort();
   let log = '';
   const child = spawn(
     process.execPath,
-    [...nodeArgs, path.join(DEMO, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+    [...DEMO_NODE_ARGS, ...nodeArgs, path.join(DEMO, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
     {
       cwd: DEMO,
       env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },

@@ -15,6 +15,7 @@ import { useReviewOverview } from '../api/hooks';
 import { PERMISSIONS, QUEUE_PATH, REVIEW_UID } from '../api/permissions';
 import { COMMENT_STATUSES, type PanelSeo, type PanelWarning } from '../api/types';
 import { useT, type MessageKey } from './intl';
+import { backendUrl } from '../utils/backendUrl';
 
 /** What the Content Manager passes to a side panel (see @strapi/content-manager's PanelComponentProps). */
 export interface PanelProps {
@@ -121,7 +122,7 @@ const SeoPreviews = ({ seo }: { seo: PanelSeo }) => {
   const t = useT();
   const imageUrl = seo.image
     ? seo.image.url.startsWith('/')
-      ? `${backendUrl()}${seo.image.url}`
+      ? `${serverUrl()}${seo.image.url}`
       : seo.image.url
     : null;
   return (
@@ -175,8 +176,7 @@ const SeoPreviews = ({ seo }: { seo: PanelSeo }) => {
   );
 };
 
-const backendUrl = () =>
-  (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? window.location.origin;
+const serverUrl = () => backendUrl() ?? window.location.origin;
 
 const warningText = (t: ReturnType<typeof useT>, warning: PanelWarning) => {
   switch (warning.code) {
@@ -233,7 +233,7 @@ const ReviewPanelContent = ({
   const queueLink = (filter: string) => `${QUEUE_PATH}?review=${encodeURIComponent(documentId)}&status=${filter}`;
   const publicUrl = data.publicUrl
     ? data.publicUrl.startsWith('/')
-      ? `${backendUrl()}${data.publicUrl}`
+      ? `${serverUrl()}${data.publicUrl}`
       : data.publicUrl
     : null;
   const json = JSON.stringify(data.structuredData, null, 2);

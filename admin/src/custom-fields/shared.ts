@@ -5,6 +5,7 @@
  */
 import type * as React from 'react';
 import { useIntl } from 'react-intl';
+import { backendUrl } from '../utils/backendUrl';
 import { getTranslation } from '../utils/getTranslation';
 
 export interface JsonChangeEvent<T> {
@@ -71,6 +72,6 @@ export const useFieldIntl = () => {
 /** Media URLs of the local provider are relative to the backend. */
 export const absoluteMediaUrl = (url: string | undefined | null): string | undefined => {
   if (!url) return undefined;
-  const backend = (window as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
+  const backend = backendUrl() ?? '';
   return url.startsWith('/') ? `${backend}${url}` : url;
 };
