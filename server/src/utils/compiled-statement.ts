@@ -4,7 +4,8 @@
  * 0.7 ms against 0.15 ms for the review version on SQLite), and a statement whose
  * shape never changes only needs its values bound. `compileStatement` builds the
  * query with placeholder values, keeps its SQL text and bindings, and `run` swaps the
- * placeholders for the values of the call.
+ * placeholders for the values of the call. `compileByCount` does the same for a
+ * statement with an `IN (...)` list, once per length of the list.
  */
 import type { Core } from '@strapi/strapi';
 
@@ -25,8 +26,11 @@ export const rowsOfRaw = (result: unknown): Row[] => {
 };
 
 export interface CompiledStatement<Params extends string> {
-  /** The rows of the statement with `values` in place of the placeholders. */
-  run(values: Record<Params, Binding>): Promise<Row[]>;
+  /**
+   * The rows of the statement with `values` in place of the placeholders, as the
+   * driver returns them (`T`: the columns the caller selected, as knex's own result).
+   */
+  run<T = Row>(values: Record<Params, Binding>): Promise<T[]>;
 }
 
 /**
@@ -47,12 +51,41 @@ export const compileStatement = <Params extends string>(
   const { sql, bindings } = build(param).toSQL();
   const slots = bindings.map((value) => (typeof value === 'string' ? markers.get(value) : undefined));
   return {
-    async run(values) {
+    async run<T = Row>(values: Record<Params, Binding>): Promise<T[]> {
       const bound = bindings.map((value, i) => {
         const name = slots[i];
         return name === undefined ? value : values[name];
       });
-      return rowsOfRaw(await knex.raw(sql, bound));
+      // The driver's rows, untyped as a knex builder's result is.
+      return rowsOfRaw(await knex.raw(sql, bound)) as T[];
+    },
+  };
+};
+
+export interface CompiledByCount {
+  /** The rows of the statement for `values` (the values of its `IN (...)` list, in order). */
+  run<T = Row>(values: readonly Binding[]): Promise<T[]>;
+}
+
+/** Lists longer than this (no public page reaches it) are compiled for the call only. */
+const MAX_CACHED_COUNT = 100;
+
+/**
+ * A statement that differs between calls only in how many values its `IN (...)` list
+ * takes, compiled once per count: `build` receives the placeholders of one list.
+ */
+export const compileByCount = (knex: Knex, build: (values: string[]) => Builder): CompiledByCount => {
+  const byCount = new Map<number, CompiledStatement<string>>();
+  const compile = (count: number) =>
+    compileStatement<string>(knex, (param) => build(Array.from({ length: count }, (_, i) => param(`v${i}`))));
+  return {
+    run<T = Row>(values: readonly Binding[]): Promise<T[]> {
+      let statement = byCount.get(values.length);
+      if (!statement) {
+        statement = compile(values.length);
+        if (values.length <= MAX_CACHED_COUNT) byCount.set(values.length, statement);
+      }
+      return statement.run<T>(Object.fromEntries(values.map((value, i) => [`v${i}`, value])));
     },
   };
 };
