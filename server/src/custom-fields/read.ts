@@ -7,6 +7,9 @@ import type { Core } from '@strapi/strapi';
 import { buildEmbedUrl, parseSongUrl, SONG_PROVIDERS, type SongProvider } from './song-providers';
 import type { StillValue } from './stills';
 import type { SongValue } from './song-embed';
+import { compileByCount, type CompiledByCount } from '../utils/compiled-statement';
+import { fromJson } from '../utils/json-column';
+import { columnOf } from '../utils/table-columns';
 
 export interface PublicSong {
   url: string;
@@ -95,6 +98,36 @@ const signUrls = async (strapi: Core.Strapi, files: FileRow[]): Promise<FileRow[
   return Promise.all(files.map((f) => service.signFileUrls(f)));
 };
 
+const FILE_UID = 'plugin::upload.file';
+const FILE_COLUMNS = ['id', 'url', 'width', 'height', 'mime', 'formats', 'provider'] as const;
+
+/**
+ * The files query, compiled once per number of ids (utils/compiled-statement.ts): on
+ * every list page and detail, building it through the query engine cost more than
+ * running it. Columns are selected under their attribute names; `formats` is the one
+ * column the query engine would convert (JSON), see `readFiles`.
+ */
+const fileStatements = new WeakMap<Core.Strapi, CompiledByCount>();
+const fileStatementOf = (strapi: Core.Strapi): CompiledByCount => {
+  let statement = fileStatements.get(strapi);
+  if (!statement) {
+    const meta = strapi.db.metadata.get(FILE_UID);
+    const select = Object.fromEntries(FILE_COLUMNS.map((attribute) => [attribute, columnOf(meta, attribute)]));
+    statement = compileByCount(strapi.db.connection, (ids) =>
+      strapi.db.connection(meta.tableName).select(select).whereIn(columnOf(meta, 'id'), ids)
+    );
+    fileStatements.set(strapi, statement);
+  }
+  return statement;
+};
+
+/** The files of `ids`, as the query engine's `findMany` with the same select returns them. */
+const readFiles = async (strapi: Core.Strapi, ids: number[]): Promise<FileRow[]> =>
+  (await fileStatementOf(strapi).run<FileRow>(ids)).map((file) => ({
+    ...file,
+    formats: fromJson(file.formats) as FileRow['formats'],
+  }));
+
 /**
  * Expands the stills of many entries with a single query for all their files.
  * A still whose file was deleted, or is no longer an image, is dropped.
@@ -102,12 +135,7 @@ const signUrls = async (strapi: Core.Strapi, files: FileRow[]): Promise<FileRow[
 export const expandStillsBatch = async (strapi: Core.Strapi, values: unknown[]): Promise<PublicStill[][]> => {
   const lists = values.map(storedStills);
   const ids = [...new Set(lists.flat().map((s) => s.file))];
-  const files = ids.length
-    ? ((await strapi.db.query('plugin::upload.file').findMany({
-        select: ['id', 'url', 'width', 'height', 'mime', 'formats', 'provider'],
-        where: { id: { $in: ids } },
-      })) as FileRow[])
-    : [];
+  const files = ids.length ? await readFiles(strapi, ids) : [];
   const signed = files.length ? await signUrls(strapi, files) : files;
   const byId = new Map(signed.map((f) => [f.id, f]));
   return lists.map((list) =>

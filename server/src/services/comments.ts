@@ -10,6 +10,8 @@ import { COMMENT_UID, PLUGIN_ID, type CommentStatus } from '../utils/constants';
 import { hostErrors, validationError } from '../utils/host-errors';
 import { zodToValidationError } from '../utils/zod-issues';
 import { getService } from '../utils/get-service';
+import { compileStatement, type CompiledStatement } from '../utils/compiled-statement';
+import { columnOf } from '../utils/table-columns';
 import { commentInputSchema, MAX_THREAD_DEPTH, type CommentInput } from '../validation/comment';
 import { iso, type Pagination } from './review-format';
 import { pageCount } from './reviews-query';
@@ -95,6 +97,23 @@ const topLevel = { $or: [{ parentDocumentId: { $null: true } }, { parentDocument
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const comments = () => strapi.db.query(COMMENT_UID);
 
+  /**
+   * The ids and parents of a review's approved comments (every uncached detail counts
+   * them), compiled once (utils/compiled-statement.ts): building the query through the
+   * query engine cost more than running it, and both columns are plain text.
+   */
+  let approvedLinksStatement: CompiledStatement<'review'> | undefined;
+  const approvedLinks = (): CompiledStatement<'review'> =>
+    (approvedLinksStatement ??= compileStatement<'review'>(strapi.db.connection, (param) => {
+      const meta = strapi.db.metadata.get(COMMENT_UID);
+      const col = (attribute: string) => columnOf(meta, attribute);
+      return strapi.db
+        .connection(meta.tableName)
+        .select({ documentId: col('documentId'), parentDocumentId: col('parentDocumentId') })
+        .where(col('reviewDocumentId'), param('review'))
+        .andWhere(col('moderationStatus'), 'approved');
+    }));
+
   return {
     /** One page of approved top-level comments with their approved replies, oldest first. */
     async listApproved(reviewDocumentId: string, { page, pageSize }: PageQuery): Promise<CommentPage> {
@@ -136,10 +155,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** How many approved comments the public can see (an approved reply under a hidden comment is not counted). */
     async countVisible(reviewDocumentId: string): Promise<number> {
-      const rows = (await comments().findMany({
-        select: ['documentId', 'parentDocumentId'],
-        where: { reviewDocumentId, moderationStatus: 'approved' },
-      })) as Array<{ documentId: string; parentDocumentId: string | null }>;
+      const rows = await approvedLinks().run<{ documentId: string; parentDocumentId: string | null }>({
+        review: reviewDocumentId,
+      });
       const children = new Map<string, string[]>();
       const roots: string[] = [];
       for (const r of rows) {

@@ -1,11 +1,12 @@
 /**
  * The authors of some reviews, each with its avatar file, read in ONE statement.
  *
- * Why not the query engine's populate (`AUTHOR_POPULATE`) as the list route does:
- * populating the author and then the author's avatar costs one query each, and the
- * related route (issue 12: at most 4 queries) already spends one on the candidates'
- * facts, one on the chosen rows and one on their stills. So the related path reads
- * the author link, the author and the avatar link and file here, joined, from the
+ * Why not the query engine's populate (`AUTHOR_POPULATE`, still used by the admin's
+ * preview): populating the author and then the author's avatar costs one query each,
+ * and the public reads have query budgets (the related route, issue 12: at most 4;
+ * the list, the detail: at most 6) and spend most of a cache miss in the query
+ * engine's per-query work. So the public reads (list, detail, related, an author's reviews)
+ * read the author link, the author and the avatar link and file here, joined, from the
  * tables and columns Strapi's own metadata names (the relation's join table and the
  * upload plugin's morph table), and converts the columns the way Strapi's query
  * engine does, so the summaries stay identical to those of the list route.
@@ -13,8 +14,9 @@
 import type { Core } from '@strapi/strapi';
 import { AUTHOR_UID, REVIEW_UID } from '../utils/constants';
 import type { AuthorRow, FileRow } from './review-format';
-
-type Meta = ReturnType<Core.Strapi['db']['metadata']['get']>;
+import { compileByCount, type CompiledByCount } from '../utils/compiled-statement';
+import { fromJson } from '../utils/json-column';
+import { columnOf } from '../utils/table-columns';
 
 /** The author's media attribute: the `field` of its rows in the upload morph table. */
 const AVATAR = 'avatar';
@@ -41,24 +43,6 @@ interface LinkedAuthorRow {
   file_alternative_text: string | null;
 }
 
-/** A JSON column as Strapi reads it: parsed when the driver returns text (twice for values stored twice-encoded). */
-const fromJson = (value: unknown): unknown => {
-  if (typeof value !== 'string') return value;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return typeof parsed === 'string' ? JSON.parse(parsed) : parsed;
-  } catch {
-    return value;
-  }
-};
-
-/** The column of `attribute` in `meta` (Strapi's snake_case name). */
-const columnOf = (meta: Meta, attribute: string): string => {
-  const attr = meta.attributes[attribute];
-  if (!attr || attr.type === 'relation') throw new Error(`${meta.uid}.${attribute} is not a column`);
-  return attr.columnName ?? attribute;
-};
-
 /** The review → author link table, from Strapi's metadata (throws if the relation changed shape). */
 export const reviewAuthorLink = (strapi: Core.Strapi) => {
   const author = strapi.db.metadata.get(REVIEW_UID).attributes.author;
@@ -69,7 +53,7 @@ export const reviewAuthorLink = (strapi: Core.Strapi) => {
 };
 
 /** The tables and columns of review → author → avatar, from Strapi's metadata (throws if the schema changed shape). */
-const layoutOf = (strapi: Core.Strapi) => {
+const readLayout = (strapi: Core.Strapi) => {
   const authorMeta = strapi.db.metadata.get(AUTHOR_UID);
   const avatar = authorMeta.attributes[AVATAR];
   if (avatar?.type !== 'relation' || avatar.relation !== 'morphOne') {
@@ -83,6 +67,66 @@ const layoutOf = (strapi: Core.Strapi) => {
   return { authorMeta, fileMeta, link: reviewAuthorLink(strapi), morph: related.joinTable };
 };
 
+/** The layout per Strapi instance: the metadata is fixed once the schema is loaded, and this runs on every read. */
+const layouts = new WeakMap<Core.Strapi, ReturnType<typeof readLayout>>();
+const layoutOf = (strapi: Core.Strapi): ReturnType<typeof readLayout> => {
+  let layout = layouts.get(strapi);
+  if (!layout) layouts.set(strapi, (layout = readLayout(strapi)));
+  return layout;
+};
+
+/**
+ * The statement, compiled once per number of review ids (utils/compiled-statement.ts):
+ * building this join costs more than running it, and only the ids change between calls.
+ */
+const compile = (strapi: Core.Strapi): CompiledByCount =>
+  compileByCount(strapi.db.connection, (ids) => {
+    const { authorMeta, fileMeta, link, morph } = layoutOf(strapi);
+    const knex = strapi.db.connection;
+    const a = (attribute: string) => `a.${columnOf(authorMeta, attribute)}`;
+    const f = (attribute: string) => `f.${columnOf(fileMeta, attribute)}`;
+    const { idColumn, typeColumn } = morph.morphColumn;
+
+    const query = knex({ l: link.name })
+      .select({
+        review_id: `l.${link.joinColumn.name}`,
+        author_id: a('id'),
+        author_document_id: a('documentId'),
+        author_name: a('name'),
+        author_slug: a('slug'),
+        author_bio: a('bio'),
+        author_links: a('links'),
+        file_id: f('id'),
+        file_url: f('url'),
+        file_width: f('width'),
+        file_height: f('height'),
+        file_mime: f('mime'),
+        file_formats: f('formats'),
+        file_alternative_text: f('alternativeText'),
+      })
+      .innerJoin(
+        { a: authorMeta.tableName },
+        `a.${link.inverseJoinColumn.referencedColumn}`,
+        `l.${link.inverseJoinColumn.name}`
+      )
+      .leftJoin({ m: morph.name }, (on) => {
+        on.on(`m.${idColumn.name}`, '=', `a.${idColumn.referencedColumn}`)
+          .andOnVal(`m.${typeColumn.name}`, '=', AUTHOR_UID)
+          .andOnVal('m.field', '=', AVATAR);
+      })
+      .leftJoin({ f: fileMeta.tableName }, `f.${morph.joinColumn.referencedColumn}`, `m.${morph.joinColumn.name}`)
+      .whereIn(`l.${link.joinColumn.name}`, ids);
+    for (const [column, direction] of Object.entries(morph.orderBy ?? {})) query.orderBy(`m.${column}`, direction);
+    return query;
+  });
+
+const statements = new WeakMap<Core.Strapi, CompiledByCount>();
+const statementOf = (strapi: Core.Strapi): CompiledByCount => {
+  let statement = statements.get(strapi);
+  if (!statement) statements.set(strapi, (statement = compile(strapi)));
+  return statement;
+};
+
 /**
  * The author (with its avatar file, or null) of each review of `reviewIds` that has one,
  * by review id, in one statement. Like the query engine's populate: the first author
@@ -94,43 +138,7 @@ export const readAuthorsOfReviews = async (
 ): Promise<Map<number, AuthorRow>> => {
   const authors = new Map<number, AuthorRow>();
   if (!reviewIds.length) return authors;
-  const { authorMeta, fileMeta, link, morph } = layoutOf(strapi);
-  const a = (attribute: string) => `a.${columnOf(authorMeta, attribute)}`;
-  const f = (attribute: string) => `f.${columnOf(fileMeta, attribute)}`;
-  const { idColumn, typeColumn } = morph.morphColumn;
-
-  const query = strapi.db
-    .connection({ l: link.name })
-    .select({
-      review_id: `l.${link.joinColumn.name}`,
-      author_id: a('id'),
-      author_document_id: a('documentId'),
-      author_name: a('name'),
-      author_slug: a('slug'),
-      author_bio: a('bio'),
-      author_links: a('links'),
-      file_id: f('id'),
-      file_url: f('url'),
-      file_width: f('width'),
-      file_height: f('height'),
-      file_mime: f('mime'),
-      file_formats: f('formats'),
-      file_alternative_text: f('alternativeText'),
-    })
-    .innerJoin(
-      { a: authorMeta.tableName },
-      `a.${link.inverseJoinColumn.referencedColumn}`,
-      `l.${link.inverseJoinColumn.name}`
-    )
-    .leftJoin({ m: morph.name }, (on) => {
-      on.on(`m.${idColumn.name}`, '=', `a.${idColumn.referencedColumn}`)
-        .andOnVal(`m.${typeColumn.name}`, '=', AUTHOR_UID)
-        .andOnVal('m.field', '=', AVATAR);
-    })
-    .leftJoin({ f: fileMeta.tableName }, `f.${morph.joinColumn.referencedColumn}`, `m.${morph.joinColumn.name}`)
-    .whereIn(`l.${link.joinColumn.name}`, reviewIds);
-  for (const [column, direction] of Object.entries(morph.orderBy ?? {})) query.orderBy(`m.${column}`, direction);
-  const rows = (await query) as LinkedAuthorRow[];
+  const rows = await statementOf(strapi).run<LinkedAuthorRow>(reviewIds);
 
   for (const row of rows) {
     const reviewId = Number(row.review_id);

@@ -23,6 +23,7 @@ import { AUTHOR_UID, COMMENT_UID, REVIEW_UID } from '../utils/constants';
 import { getService } from '../utils/get-service';
 import { reviewAuthorLink } from './review-authors';
 import { isPublicSlug } from '../validation/slug';
+import { compileStatement, type CompiledStatement } from '../utils/compiled-statement';
 
 const FILE_UID = 'plugin::upload.file';
 
@@ -55,10 +56,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return names;
   };
 
-  return {
-    /** The detail's ETag for `slug`, or null when no published review has it (one query). */
-    async etag(slug: unknown): Promise<string | null> {
-      if (!isPublicSlug(slug)) return null;
+  /**
+   * The version statement, compiled once (utils/compiled-statement.ts): only the slug
+   * changes between requests, and building this query costs more than running it.
+   */
+  let compiled: CompiledStatement<'slug'> | undefined;
+  const statement = (): CompiledStatement<'slug'> =>
+    (compiled ??= compileStatement<'slug'>(strapi.db.connection, (param) => {
       const n = namesOf();
       const knex = strapi.db.connection;
       const r = (a: string) => `r.${n.col(REVIEW_UID, a)}`;
@@ -73,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .max(`a.${n.col(AUTHOR_UID, 'updatedAt')}`)
         .join(`${link.name} as l`, `l.${link.inverseJoinColumn.name}`, `a.${n.col(AUTHOR_UID, 'id')}`)
         .whereRaw('?? = ??', [`l.${link.joinColumn.name}`, r('id')]);
-      const row = (await knex(`${n.reviews} as r`)
+      return knex(`${n.reviews} as r`)
         .select(
           knex.raw('?? as id', [r('id')]),
           knex.raw('?? as updated', [r('updatedAt')]),
@@ -83,9 +87,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           knex(n.files).max(n.col(FILE_UID, 'updatedAt')).as('file_updated'),
           authorUpdated.as('author_updated')
         )
-        .where(r('slug'), slug)
+        .where(r('slug'), param('slug'))
         .whereNotNull(r('publishedAt'))
-        .first()) as Record<string, unknown> | undefined;
+        .first();
+    }));
+
+  return {
+    /** The detail's ETag for `slug`, or null when no published review has it (one query). */
+    async etag(slug: unknown): Promise<string | null> {
+      if (!isPublicSlug(slug)) return null;
+      const [row] = await statement().run({ slug });
       if (!row) return null;
       const stamp = (v: unknown) => (v instanceof Date ? v.getTime() : String(v ?? ''));
       const parts = [

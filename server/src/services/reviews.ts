@@ -1,7 +1,8 @@
 /**
  * Reads published reviews for the public API (REST and GraphQL) with a bounded
- * number of queries whatever the page size: the page, its count, one files query
- * for every still of the page and one for the avatars.
+ * number of queries whatever the page size: the page, its count, one statement for
+ * the authors with their avatars (review-authors.ts) and one files query for every
+ * still of the page.
  */
 import type { Core } from '@strapi/strapi';
 import { REVIEW_UID } from '../utils/constants';
@@ -13,7 +14,6 @@ import { storedStills } from '../custom-fields/read';
 import { readAuthorsOfReviews } from './review-authors';
 import { CACHE_TAGS } from '../utils/cache-tags';
 import {
-  AUTHOR_POPULATE,
   DETAIL_COLUMNS,
   SUMMARY_COLUMNS,
   toDetail,
@@ -40,24 +40,24 @@ const orderByOf = (sort: SortOrder[]): OrderBy => [...sort.map((s) => ({ [s.colu
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reviews = () => strapi.db.query(REVIEW_UID);
 
-  /** The rows with their author and its avatar populated (two queries more), unless `withAuthor` is false. */
-  const findRows = async (
-    where: Where,
-    orderBy: OrderBy,
-    offset: number,
-    limit: number,
-    withAuthor = true
-  ): Promise<ReviewRow[]> =>
+  /** The rows, without their author (see `withAuthors`). */
+  const findRows = async (where: Where, orderBy: OrderBy, offset: number, limit: number): Promise<ReviewRow[]> =>
     limit <= 0
       ? []
-      : ((await reviews().findMany({
-          select: [...SUMMARY_COLUMNS],
-          where,
-          orderBy,
-          offset,
-          limit,
-          ...(withAuthor ? { populate: AUTHOR_POPULATE } : {}),
-        })) as ReviewRow[]);
+      : ((await reviews().findMany({ select: [...SUMMARY_COLUMNS], where, orderBy, offset, limit })) as ReviewRow[]);
+
+  /**
+   * `rows` with their author and its avatar, read in one statement (review-authors.ts)
+   * where the query engine's populate would cost two queries (author, then avatar).
+   */
+  const withAuthors = async <Row extends ReviewRow>(rows: Row[]): Promise<Row[]> => {
+    if (!rows.length) return rows;
+    const authors = await readAuthorsOfReviews(
+      strapi,
+      rows.map((r) => r.id)
+    );
+    return rows.map((row) => ({ ...row, author: authors.get(row.id) ?? null }));
+  };
 
   /**
    * Rating is the one sortable column that can be empty, and databases disagree on
@@ -123,17 +123,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** `rows` as summaries (their stills in one files query); their files and authors join `tags`. */
-  const summaries = async (rows: ReviewRow[], tags: Set<string> | undefined): Promise<ReviewSummary[]> => {
-    tagFiles(rows, tags);
-    const [stills, providers, siteContext] = await Promise.all([
+  /**
+   * `read` as summaries (their authors in one statement unless `authored` says they
+   * are there already, their stills in one files query); their files and authors join `tags`.
+   */
+  const summaries = async (
+    read: ReviewRow[],
+    tags: Set<string> | undefined,
+    authored = false
+  ): Promise<ReviewSummary[]> => {
+    const [rows, stills, providers, siteContext] = await Promise.all([
+      authored ? read : withAuthors(read),
       expandStillsBatch(
         strapi,
-        rows.map((r) => r.stills)
+        read.map((r) => r.stills)
       ),
       allowedProviders(),
       site(),
     ]);
+    tagFiles(rows, tags);
     return rows.map((row, i) => toSummary(row, stills[i], providers, siteContext));
   };
 
@@ -201,7 +209,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async summariesByIds(ids: number[], tags?: Set<string>): Promise<ReviewSummary[]> {
       if (!ids.length) return [];
       const [rows, authors] = await Promise.all([
-        findRows({ id: { $in: ids }, publishedAt: { $notNull: true } }, [{ id: 'desc' }], 0, ids.length, false),
+        findRows({ id: { $in: ids }, publishedAt: { $notNull: true } }, [{ id: 'desc' }], 0, ids.length),
         readAuthorsOfReviews(strapi, ids),
       ]);
       const byId = new Map(rows.map((r) => [r.id, r]));
@@ -209,7 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = byId.get(id);
         return row ? [{ ...row, author: authors.get(id) ?? null }] : [];
       });
-      return summaries(ordered, tags);
+      return summaries(ordered, tags, true);
     },
 
     /** The published version of a review (id, documentId, commentsEnabled), or null for drafts and unknown slugs. */
@@ -239,20 +247,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async findOne(slug: unknown, tags?: Set<string>): Promise<ReviewDetail | null> {
       if (!isPublicSlug(slug)) return null;
-      const row = (await reviews().findOne({
+      const found = (await reviews().findOne({
         select: [...DETAIL_COLUMNS],
         where: { slug, publishedAt: { $notNull: true } },
-        populate: AUTHOR_POPULATE,
       })) as ReviewRow | null;
-      if (!row) return null;
-      tags?.add(CACHE_TAGS.review(row.documentId));
-      tagFiles([row], tags);
-      const [[stills], commentCount, providers, siteContext] = await Promise.all([
-        expandStillsBatch(strapi, [row.stills]),
-        getService(strapi, 'comments').countVisible(row.documentId),
+      if (!found) return null;
+      const [[row], [stills], commentCount, providers, siteContext] = await Promise.all([
+        withAuthors([found]),
+        expandStillsBatch(strapi, [found.stills]),
+        getService(strapi, 'comments').countVisible(found.documentId),
         allowedProviders(),
         site(),
       ]);
+      tags?.add(CACHE_TAGS.review(row.documentId));
+      tagFiles([row], tags);
       return toDetail(row, stills, commentCount, providers, siteContext);
     },
   };
