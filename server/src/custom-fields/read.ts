@@ -113,7 +113,7 @@ const fileStatementOf = (strapi: Core.Strapi): CompiledByCount => {
   if (!statement) {
     const meta = strapi.db.metadata.get(FILE_UID);
     const select = Object.fromEntries(FILE_COLUMNS.map((attribute) => [attribute, columnOf(meta, attribute)]));
-    statement = compileByCount(strapi.db.connection, (ids) =>
+    statement = compileByCount(strapi.db, (ids) =>
       strapi.db.connection(meta.tableName).select(select).whereIn(columnOf(meta, 'id'), ids)
     );
     fileStatements.set(strapi, statement);

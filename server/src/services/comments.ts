@@ -104,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   let approvedLinksStatement: CompiledStatement<'review'> | undefined;
   const approvedLinks = (): CompiledStatement<'review'> =>
-    (approvedLinksStatement ??= compileStatement<'review'>(strapi.db.connection, (param) => {
+    (approvedLinksStatement ??= compileStatement<'review'>(strapi.db, (param) => {
       const meta = strapi.db.metadata.get(COMMENT_UID);
       const col = (attribute: string) => columnOf(meta, attribute);
       return strapi.db

@@ -80,7 +80,7 @@ const layoutOf = (strapi: Core.Strapi): ReturnType<typeof readLayout> => {
  * building this join costs more than running it, and only the ids change between calls.
  */
 const compile = (strapi: Core.Strapi): CompiledByCount =>
-  compileByCount(strapi.db.connection, (ids) => {
+  compileByCount(strapi.db, (ids) => {
     const { authorMeta, fileMeta, link, morph } = layoutOf(strapi);
     const knex = strapi.db.connection;
     const a = (attribute: string) => `a.${columnOf(authorMeta, attribute)}`;

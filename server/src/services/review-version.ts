@@ -62,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   let compiled: CompiledStatement<'slug'> | undefined;
   const statement = (): CompiledStatement<'slug'> =>
-    (compiled ??= compileStatement<'slug'>(strapi.db.connection, (param) => {
+    (compiled ??= compileStatement<'slug'>(strapi.db, (param) => {
       const n = namesOf();
       const knex = strapi.db.connection;
       const r = (a: string) => `r.${n.col(REVIEW_UID, a)}`;

@@ -9,8 +9,8 @@
  */
 import type { Core } from '@strapi/strapi';
 
-type Knex = Core.Strapi['db']['connection'];
-type Builder = ReturnType<Knex>;
+type Database = Core.Strapi['db'];
+type Builder = ReturnType<Database['connection']>;
 type Binding = ReturnType<ReturnType<Builder['toSQL']>['toNative']>['bindings'][number];
 
 export type Row = Record<string, unknown>;
@@ -39,7 +39,7 @@ export interface CompiledStatement<Params extends string> {
  * bindings (`where(column, value)`...), which is where `run` replaces them.
  */
 export const compileStatement = <Params extends string>(
-  knex: Knex,
+  db: Database,
   build: (param: (name: Params) => string) => Builder
 ): CompiledStatement<Params> => {
   const markers = new Map<string, Params>();
@@ -56,8 +56,11 @@ export const compileStatement = <Params extends string>(
         const name = slots[i];
         return name === undefined ? value : values[name];
       });
+      // Inside a transaction (a write that formats its answer), read through it as Strapi's
+      // query engine does: on SQLite's single connection a read beside it would wait for it.
+      const connection = db.inTransaction() ? (await db.transaction()).get() : db.connection;
       // The driver's rows, untyped as a knex builder's result is.
-      return rowsOfRaw(await knex.raw(sql, bound)) as T[];
+      return rowsOfRaw(await connection.raw(sql, bound)) as T[];
     },
   };
 };
@@ -74,10 +77,10 @@ const MAX_CACHED_COUNT = 100;
  * A statement that differs between calls only in how many values its `IN (...)` list
  * takes, compiled once per count: `build` receives the placeholders of one list.
  */
-export const compileByCount = (knex: Knex, build: (values: string[]) => Builder): CompiledByCount => {
+export const compileByCount = (db: Database, build: (values: string[]) => Builder): CompiledByCount => {
   const byCount = new Map<number, CompiledStatement<string>>();
   const compile = (count: number) =>
-    compileStatement<string>(knex, (param) => build(Array.from({ length: count }, (_, i) => param(`v${i}`))));
+    compileStatement<string>(db, (param) => build(Array.from({ length: count }, (_, i) => param(`v${i}`))));
   return {
     run<T = Row>(values: readonly Binding[]): Promise<T[]> {
       let statement = byCount.get(values.length);
