@@ -198,6 +198,14 @@ it('flags a still whose image was deleted from the media library', async () => {
   // Removing it and saving stores the two remaining stills.
   await page.getByRole('button', { name: 'Remove still 2' }).click();
   expect(await page.getByTestId('still-item').count()).toBe(2);
+  // The keyboard focus is not lost: it moves to the caption of the still now in second place.
+  expect(
+    await page
+      .getByTestId('still-item')
+      .nth(1)
+      .getByLabel('Caption')
+      .evaluate((el) => el === document.activeElement)
+  ).toBe(true);
   const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(REVIEW));
   await page.getByRole('button', { name: /^Save$/ }).click();
   expect((await saved).status()).toBe(200);

@@ -227,6 +227,7 @@ const StillsInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<St
                     error={withoutPath(errorAt(rawError, index, 'caption'))}
                     maxLength={MAX_CAPTION}
                     disabled={disabled}
+                    inputRef={list.refFor(key, 'caption')}
                     onChange={(text) => list.update(index, { caption: text || null })}
                   />
                   <TextField
@@ -250,6 +251,8 @@ const StillsInput = React.forwardRef<HTMLButtonElement, CustomFieldInputProps<St
                     down: t('stills.move-down', 'Move still {position} down', { position }),
                   }}
                   removeLabel={t('stills.remove', 'Remove still {position}', { position })}
+                  // Focus goes to the caption of the still that took its place, or the previous one, or the add button.
+                  focusAfterRemove="caption"
                 >
                   <IconButton
                     label={t('stills.replace', 'Replace image')}
