@@ -1,34 +1,25 @@
 /** Shapes of the plugin's admin API (server/src/controllers/moderation.ts, admin-settings.ts). */
-export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam'] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
-export type StatusFilter = CommentStatus | 'all';
-export type ModerationAction = 'approve' | 'reject' | 'spam' | 'delete';
-export type StatusCounts = Record<CommentStatus, number> & { all: number };
+import type { StatusCounts, StatusFilter, ModerationAction } from '../../../server/src/shared/comment-moderation';
+import type { ModerationComment, Pagination, PanelWarning } from '../../../server/src/shared/moderation-dto';
 
-export interface ModerationComment {
-  id: string;
-  documentId: string;
-  authorName: string;
-  authorEmail: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  content: string;
-  status: CommentStatus;
-  authorIsEditor: boolean;
-  /** Moved back to pending because readers' reports reached the threshold. */
-  hiddenByReports: boolean;
-  createdAt: string | null;
-  moderatedAt: string | null;
-  review: { documentId: string; title: string; published: boolean } | null;
-  parent: { documentId: string; authorName: string; status: CommentStatus } | null;
-}
-
-export interface Pagination {
-  page: number;
-  pageSize: number;
-  pageCount: number;
-  total: number;
-}
+// Written once for the server and the admin (pure modules of server/src/shared/).
+export {
+  COMMENT_STATUSES,
+  REPORT_REASONS,
+  type CommentStatus,
+  type StatusFilter,
+  type ModerationAction,
+  type StatusCounts,
+  type ReportReason,
+} from '../../../server/src/shared/comment-moderation';
+export type {
+  ModerationComment,
+  Pagination,
+  ReportSummary,
+  ReportedComment,
+  ReportedPage,
+  PanelWarning,
+} from '../../../server/src/shared/moderation-dto';
 
 export interface CommentPage {
   data: ModerationComment[];
@@ -39,27 +30,6 @@ export interface CommentPage {
     reported: number;
     review?: { documentId: string; title: string; published: boolean } | null;
   };
-}
-
-export const REPORT_REASONS = ['spam', 'abuse', 'off-topic', 'spoiler', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-
-/** A comment of the Reported tab: the moderation row and its readers' reports. */
-export interface ReportedComment extends ModerationComment {
-  reports: {
-    count: number;
-    reasons: Record<ReportReason, number>;
-    /** The most recent notes readers wrote (at most five). */
-    notes: string[];
-    lastReportedAt: string | null;
-    /** Hidden from the public because it reached the report threshold. */
-    hiddenByReports: boolean;
-  };
-}
-
-export interface ReportedPage {
-  data: ReportedComment[];
-  meta: { pagination: Pagination };
 }
 
 export interface QueueQuery {
@@ -84,12 +54,6 @@ export interface ActionResult {
   unchanged: string[];
   missing: string[];
 }
-
-export type PanelWarning =
-  | { code: 'still-missing-alt'; index: number }
-  | { code: 'still-file-missing'; fileIds: number[] }
-  | { code: 'song-unparseable'; url: string | null }
-  | { code: 'avatar-missing-alt' };
 
 export interface ReviewOverview {
   documentId: string;

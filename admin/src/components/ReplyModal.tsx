@@ -5,8 +5,7 @@ import { fieldErrorsOf, useModerationActions } from '../api/hooks';
 import { useApiErrorMessage } from '../api/useApiErrorMessage';
 import type { ModerationComment } from '../api/types';
 import { useT } from './intl';
-
-const MAX = 5000;
+import { MAX_COMMENT_LENGTH } from '../../../server/src/shared/comment-moderation';
 
 interface Props {
   comment: ModerationComment | null;
@@ -94,7 +93,7 @@ export const ReplyModal = ({ comment, onClose, onReplied }: Props) => {
                 <Field.Label>{t('moderation.reply.label')}</Field.Label>
                 <Textarea
                   value={content}
-                  maxLength={MAX}
+                  maxLength={MAX_COMMENT_LENGTH}
                   onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => {
                     setContent(e.target.value);
                     setError(undefined);

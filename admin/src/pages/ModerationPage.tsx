@@ -23,6 +23,7 @@ import { useCommentQueue, useModerationActions, useReportedQueue } from '../api/
 import { PERMISSIONS, reviewEditPath } from '../api/permissions';
 import { useApiErrorMessage } from '../api/useApiErrorMessage';
 import type { ModerationAction, ModerationComment, StatusFilter } from '../api/types';
+import { MAX_QUEUE_PAGE_SIZE, SORTABLE_FIELDS } from '../../../server/src/shared/comment-moderation';
 import { CommentContent } from '../components/CommentContent';
 import { CommentTableHead } from '../components/CommentTableHead';
 import { LoadFailedPage } from '../components/LoadFailedPage';
@@ -37,7 +38,6 @@ const TABS: StatusFilter[] = ['pending', 'approved', 'rejected', 'spam', 'all'];
 /** The tabs: the statuses, then the comments readers reported (their own list, see ReportedTable). */
 type Tab = StatusFilter | 'reported';
 const ALL_TABS: Tab[] = [...TABS, 'reported'];
-const SORTS = ['createdAt', 'authorName', 'status', 'moderatedAt'];
 const DEFAULT_SORT = 'createdAt:DESC';
 
 interface QueueParams {
@@ -56,7 +56,9 @@ const intParam = (value: string | undefined, fallback: number, max: number) => {
 
 const sortParam = (value: string | undefined) => {
   const [field, order] = (value ?? '').split(':');
-  return SORTS.includes(field) && /^(asc|desc)$/i.test(order ?? '') ? `${field}:${order.toUpperCase()}` : DEFAULT_SORT;
+  return (SORTABLE_FIELDS as readonly string[]).includes(field) && /^(asc|desc)$/i.test(order ?? '')
+    ? `${field}:${order.toUpperCase()}`
+    : DEFAULT_SORT;
 };
 
 const ModerationQueue = () => {
@@ -72,7 +74,7 @@ const ModerationQueue = () => {
   // The Reported tab still reads the status queue for the other tabs' counts.
   const status: StatusFilter = tab === 'reported' ? 'pending' : tab;
   const page = intParam(query.page, 1, 1_000_000);
-  const pageSize = intParam(query.pageSize, 10, 100);
+  const pageSize = intParam(query.pageSize, 10, MAX_QUEUE_PAGE_SIZE);
   const sort = sortParam(query.sort);
   const q = typeof query._q === 'string' ? query._q.slice(0, 200) : undefined;
   const review = typeof query.review === 'string' && query.review ? query.review : undefined;

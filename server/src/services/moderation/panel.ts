@@ -5,17 +5,14 @@ import { hostErrors } from '../../utils/host-errors';
 import { pluginApiPrefix } from '../../utils/plugin-path';
 import { getService } from '../../utils/get-service';
 import type { StatusCounts } from '../../shared/comment-moderation';
+import type { PanelWarning } from '../../shared/moderation-dto';
+
+export type { PanelWarning };
 import { expandStillsBatch, missingStillFiles, toPublicSong } from '../../custom-fields/read';
 import { buildStructuredData, type StructuredData, type StructuredDataInput } from '../structured-data';
 import { buildSeo, type ReviewSeo } from '../seo';
 import { absoluteMediaUrl, reviewPageUrl } from '../site-urls';
 import { str, type ModerationRows, type Row } from './rows';
-
-export type PanelWarning =
-  | { code: 'still-missing-alt'; index: number }
-  | { code: 'still-file-missing'; fileIds: number[] }
-  | { code: 'song-unparseable'; url: string | null }
-  | { code: 'avatar-missing-alt' };
 
 export interface ReviewOverview {
   documentId: string;

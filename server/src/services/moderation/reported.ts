@@ -5,14 +5,10 @@
 import type { Core } from '@strapi/strapi';
 import { COMMENT_UID, REPORT_UID, type CommentStatus } from '../../utils/constants';
 import { REPORT_REASONS, type ReportReason } from '../../shared/comment-moderation';
-import {
-  COMMENT_FIELDS,
-  MODERATION_COLUMN,
-  paginationOf,
-  type ModerationRow,
-  type ModerationRows,
-  type Row,
-} from './rows';
+import { COMMENT_FIELDS, MODERATION_COLUMN, paginationOf, type ModerationRows, type Row } from './rows';
+import type { ReportedPage, ReportSummary } from '../../shared/moderation-dto';
+
+export type { ReportedPage, ReportSummary };
 
 /** Statuses of comments whose reports still await an editor's decision. */
 const AWAITING_DECISION: CommentStatus[] = ['approved', 'pending'];
@@ -23,20 +19,6 @@ const MAX_NOTES_SHOWN = 5;
 export interface ReportedQuery {
   page: number;
   pageSize: number;
-}
-
-export interface ReportSummary {
-  count: number;
-  reasons: Record<ReportReason, number>;
-  /** The most recent notes readers wrote (at most five). */
-  notes: string[];
-  lastReportedAt: string | null;
-  hiddenByReports: boolean;
-}
-
-export interface ReportedPage {
-  data: Array<ModerationRow & { reports: ReportSummary }>;
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
 }
 
 /** A MAX() of a datetime column: a Date, text or (SQLite) epoch milliseconds, as ISO text. */

@@ -6,27 +6,13 @@
 import type { Core } from '@strapi/strapi';
 import { COMMENT_STATUSES, COMMENT_UID, REPORT_UID, REVIEW_UID, type CommentStatus } from '../../utils/constants';
 import type { StatusCounts } from '../../shared/comment-moderation';
+import type { ModerationComment } from '../../shared/moderation-dto';
 
 /** The database column of the comment attribute `moderationStatus`. */
 export const MODERATION_COLUMN = 'moderation_status';
 
-export interface ModerationRow {
-  id: string;
-  documentId: string;
-  authorName: string;
-  authorEmail: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  content: string;
-  status: CommentStatus;
-  authorIsEditor: boolean;
-  /** Moved back to pending because readers' reports reached the threshold. */
-  hiddenByReports: boolean;
-  createdAt: string | null;
-  moderatedAt: string | null;
-  review: { documentId: string; title: string; published: boolean } | null;
-  parent: { documentId: string; authorName: string; status: CommentStatus } | null;
-}
+/** One comment as the moderation page shows it (shared with the admin). */
+export type ModerationRow = ModerationComment;
 
 export type Row = Record<string, unknown>;
 export type Filters = Record<string, unknown>;
