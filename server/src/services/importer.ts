@@ -3,6 +3,7 @@
  * CLI both call these. Jobs run in the background of the process that started
  * them; `destroy` stops them (they resume at the next start).
  */
+import { AsyncResource } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -48,10 +49,16 @@ export const summaryOf = (job: ImportJob): JobSummary => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const running = new Map<number, { controller: AbortController; promise: Promise<unknown> }>();
+  /**
+   * Jobs run in this async context, made at load time: started from the admin request
+   * that created them, they would otherwise keep that request in memory as long as they run.
+   */
+  const outsideRequests = new AsyncResource('movie-reviews.import-job');
 
   const background = (id: number, run: (options: RunOptions) => Promise<unknown>) => {
     const controller = new AbortController();
-    const promise = run({ signal: controller.signal })
+    const promise = outsideRequests
+      .runInAsyncScope(() => run({ signal: controller.signal }))
       .catch((error: Error) => strapi.log.error(`[movie-reviews import] job ${id}: ${error.message}`))
       .finally(() => running.delete(id));
     running.set(id, { controller, promise });

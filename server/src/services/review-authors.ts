@@ -35,10 +35,10 @@ interface LinkedAuthorRow {
   author_bio: string | null;
   author_links: unknown;
   file_id: number | null;
-  file_url: string;
+  file_url: string | null;
   file_width: number | null;
   file_height: number | null;
-  file_mime: string;
+  file_mime: string | null;
   file_formats: unknown;
   file_alternative_text: string | null;
 }
@@ -145,8 +145,9 @@ export const readAuthorsOfReviews = async (
     const seen = authors.get(reviewId);
     // A review's first author link wins; a later row of that author only fills an avatar still missing.
     if (seen && (seen.avatar || seen.id !== row.author_id)) continue;
+    // The file columns are null together when the author has no avatar (left join).
     const avatar: FileRow | null =
-      row.file_id === null
+      row.file_id === null || row.file_url === null || row.file_mime === null
         ? null
         : {
             id: row.file_id,

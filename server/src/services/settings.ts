@@ -70,6 +70,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const promise = this.get().then((value) => {
         const hash = createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 12);
         if (version === at) memo = { version: at, value, hash };
+        // Settled: drop it, so the request that started the load is not kept by it.
+        if (loading?.version === at) loading = undefined;
         return value;
       });
       loading = { version: at, promise };

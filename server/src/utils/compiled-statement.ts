@@ -50,6 +50,15 @@ export const compileStatement = <Params extends string>(
   };
   const { sql, bindings } = build(param).toSQL();
   const slots = bindings.map((value) => (typeof value === 'string' ? markers.get(value) : undefined));
+  // Every marker must come back as a whole binding, and knex.raw must see exactly one `?`
+  // per binding: a marker inside SQL text or a literal `?` would bind the wrong values.
+  const placed = new Set(slots.filter((name) => name !== undefined));
+  if (sql.includes('\u0000') || placed.size !== new Set(markers.values()).size) {
+    throw new Error('compileStatement: a parameter did not reach the SQL as a binding');
+  }
+  if ((sql.match(/\?/g) ?? []).length !== bindings.length) {
+    throw new Error('compileStatement: the SQL holds a `?` that is not a binding');
+  }
   return {
     async run<T = Row>(values: Record<Params, Binding>): Promise<T[]> {
       const bound = bindings.map((value, i) => {
