@@ -1,6 +1,10 @@
 /** Shapes of the plugin's admin API (server/src/controllers/moderation.ts, admin-settings.ts). */
 import type { StatusCounts, StatusFilter, ModerationAction } from '../../../server/src/shared/comment-moderation';
-import type { ModerationComment, Pagination, PanelWarning } from '../../../server/src/shared/moderation-dto';
+import type {
+  ModerationComment,
+  Pagination,
+  ReviewOverview as SharedReviewOverview,
+} from '../../../server/src/shared/moderation-dto';
 
 // Written once for the server and the admin (pure modules of server/src/shared/).
 export {
@@ -55,18 +59,7 @@ export interface ActionResult {
   missing: string[];
 }
 
-export interface ReviewOverview {
-  documentId: string;
-  status: 'draft' | 'published';
-  title: string | null;
-  counts: StatusCounts;
-  published: boolean;
-  publishedAt: string | null;
-  publicUrl: string | null;
-  structuredData: Record<string, unknown>;
-  seo: PanelSeo;
-  warnings: PanelWarning[];
-}
+export type ReviewOverview = SharedReviewOverview<Record<string, unknown>, PanelSeo>;
 
 /** The search-result and social-card values the panel previews (a subset of the public `seo`). */
 export interface PanelSeo {

@@ -2,7 +2,7 @@
  * Shapes of the moderation answers of the admin API, written once for the server
  * (services/moderation/) and the admin (admin/src/api/types.ts). Pure module: types only.
  */
-import type { CommentStatus, ReportReason } from './comment-moderation';
+import type { CommentStatus, ReportReason, StatusCounts } from './comment-moderation';
 
 /** One comment as the moderation page shows it, with its review and parent. */
 export interface ModerationComment {
@@ -57,3 +57,21 @@ export type PanelWarning =
   | { code: 'still-file-missing'; fileIds: number[] }
   | { code: 'song-unparseable'; url: string | null }
   | { code: 'avatar-missing-alt' };
+
+/**
+ * The review edit-view panel's answer. The server fills `StructuredData` and `Seo` with
+ * its own builders' types; the admin reads them as plain records and the preview subset.
+ */
+export interface ReviewOverview<StructuredData, Seo> {
+  documentId: string;
+  status: 'draft' | 'published';
+  title: string | null;
+  counts: StatusCounts;
+  published: boolean;
+  publishedAt: string | null;
+  publicUrl: string | null;
+  structuredData: StructuredData;
+  /** The search-result and social-card values of this version (the panel's previews). */
+  seo: Seo;
+  warnings: PanelWarning[];
+}

@@ -4,8 +4,7 @@ import { REVIEW_UID } from '../../utils/constants';
 import { hostErrors } from '../../utils/host-errors';
 import { pluginApiPrefix } from '../../utils/plugin-path';
 import { getService } from '../../utils/get-service';
-import type { StatusCounts } from '../../shared/comment-moderation';
-import type { PanelWarning } from '../../shared/moderation-dto';
+import type { PanelWarning, ReviewOverview as SharedReviewOverview } from '../../shared/moderation-dto';
 
 export type { PanelWarning };
 import { expandStillsBatch, missingStillFiles, toPublicSong } from '../../custom-fields/read';
@@ -14,19 +13,7 @@ import { buildSeo, type ReviewSeo } from '../seo';
 import { absoluteMediaUrl, reviewPageUrl } from '../site-urls';
 import { str, type ModerationRows, type Row } from './rows';
 
-export interface ReviewOverview {
-  documentId: string;
-  status: 'draft' | 'published';
-  title: string | null;
-  counts: StatusCounts;
-  published: boolean;
-  publishedAt: string | null;
-  publicUrl: string | null;
-  structuredData: StructuredData;
-  /** The search-result and social-card values of this version (the panel's previews). */
-  seo: ReviewSeo;
-  warnings: PanelWarning[];
-}
+export type ReviewOverview = SharedReviewOverview<StructuredData, ReviewSeo>;
 
 /** The signed-in admin's Content Manager rights on one review (entry conditions, readable fields). */
 export interface ReviewAccess {
