@@ -6,6 +6,7 @@
  * shape. Plus the admin route that suggests existing tags.
  */
 import { adminToken, startStrapi, type TestApp } from '../helpers/strapi';
+import { expectFieldError } from './helpers/field-error';
 import { bearer, limitedAdminToken } from '../admin/helpers';
 
 const REVIEW = 'plugin::movie-reviews.movie-review';
@@ -115,19 +116,6 @@ const cases: Case[] = [
   ['rating as words', 'rating', 'great', 'rating'],
   ['rating as an object', 'rating', { value: 7 }, 'rating'],
 ];
-
-const expectFieldError = (res: { status: number; body: Row }, path: string) => {
-  expect(res.status).toBe(400);
-  const error = res.body.error as {
-    status: number;
-    name: string;
-    message: string;
-    details: { errors: Array<{ path: string[] }> };
-  };
-  expect(res.body.data).toBeNull();
-  expect(error).toMatchObject({ status: 400, name: 'ValidationError' });
-  expect(error.details.errors.map((e) => e.path.join('.'))).toContain(path);
-};
 
 describe('bad list, year and rating values through the Content Manager', () => {
   it(`covers every field with ${cases.length} bad values`, () => {
