@@ -4,7 +4,9 @@
  * `node bench/profile.js`: where a cache miss spends its CPU. Starts the demo on the database the last
  * `npm run bench` left (bench/.data/bench.db) with the response cache off and `node --cpu-prof`, sends
  * PROFILE_REQUESTS (default 300) cold details and list pages one after the other, stops the demo and
- * prints the self time per package / file of the profile (written in bench/.data/profile/).
+ * prints the self time per package / plugin function and the costliest functions of the profile (written in
+ * bench/.data/profile/). Samples taken before the measured requests (boot, warm-up) are left out.
+ * PROFILE_CASE picks the requests: mixed (default: two details for one list page), detail, list10, list100.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -13,16 +15,41 @@ const { request, startDemo } = require('./lib/processes');
 
 const PROFILE_DIR = path.join(DATA_DIR, 'profile');
 const n = Number(process.env.PROFILE_REQUESTS ?? 300);
+const profileCase = process.env.PROFILE_CASE ?? 'mixed';
 const API = '/api/movie-reviews';
 
-const summarise = (file) => {
+const pathOf = (i, slugs) => {
+  const detail = `${API}/reviews/${slugs[i % slugs.length]}`;
+  const list = (size) => `${API}/reviews?pageSize=${size}&page=${1 + (i % (1000 / size))}`;
+  if (profileCase === 'detail') return detail;
+  if (profileCase === 'list10') return list(10);
+  if (profileCase === 'list100') return list(100);
+  return i % 3 === 2 ? list(10) : detail;
+};
+
+const top = (map, count) => {
+  const total = [...map.values()].reduce((a, b) => a + b, 0);
+  return [...map.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
+};
+
+/** Self time per package and per function, counting samples from `skipMicros` after the profile's start. */
+const summarise = (file, skipMicros) => {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
+  const functions = new Map();
   const dt = profile.timeDeltas;
+  let at = 0;
   for (let i = 0; i < profile.samples.length; i += 1) {
+    at += dt[i] ?? 0;
+    if (at < skipMicros) continue;
     const node = byId.get(profile.samples[i]);
-    const { url, functionName } = node.callFrame;
+    const { url, functionName, lineNumber } = node.callFrame;
+    const fn = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '')}:${lineNumber + 1}` : ''}`;
+    functions.set(fn, (functions.get(fn) ?? 0) + (dt[i] ?? 0));
     let where = url || `(${functionName || 'native'})`;
     const nm = where.lastIndexOf('node_modules/');
     if (nm >= 0) {
@@ -31,16 +58,14 @@ const summarise = (file) => {
     } else if (where.includes('/dist/server/')) where = `plugin: ${functionName || '(anonymous)'}`;
     self.set(where, (self.get(where) ?? 0) + (dt[i] ?? 0));
   }
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 30)
-    .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
+  const busy = [...self.entries()].reduce((sum, [k, v]) => (k === '((idle))' ? sum : sum + v), 0);
+  return { packages: top(self, 30), functions: top(functions, 40), busyMs: busy / 1000 };
 };
 
 const main = async () => {
   fs.rmSync(PROFILE_DIR, { recursive: true, force: true });
   fs.mkdirSync(PROFILE_DIR, { recursive: true });
+  const spawnedAt = Date.now();
   const demo = await startDemo(
     {
       DATABASE_CLIENT: 'sqlite',
@@ -55,24 +80,38 @@ const main = async () => {
     },
     { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] }
   );
+  let measuredFrom = 0;
   try {
     const list = JSON.parse((await request(`${demo.url}${API}/reviews?pageSize=100`)).body.toString());
     const slugs = list.data.map((r) => r.slug);
-    for (let i = 0; i < n; i += 1) {
-      const p =
-        i % 3 === 2 ? `${API}/reviews?pageSize=10&page=${1 + (i % 50)}` : `${API}/reviews/${slugs[i % slugs.length]}`;
+    const send = async (i) => {
+      const p = pathOf(i, slugs);
       const res = await request(`${demo.url}${p}`);
       if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
-    }
+    };
+    for (let i = 0; i < 50; i += 1) await send(i);
+    measuredFrom = Date.now() + 200;
+    await new Promise((r) => setTimeout(r, 250));
+    // Four requests in flight, as a loaded server has.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next < n) await send(next++);
+      })
+    );
   } finally {
     await demo.stop();
   }
   const file = fs.readdirSync(PROFILE_DIR).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('no .cpuprofile written');
+  const { packages, functions, busyMs } = summarise(path.join(PROFILE_DIR, file), (measuredFrom - spawnedAt) * 1000);
   console.log(
-    `self time by package / plugin function (${n} cold requests, cache off): ${path.join(PROFILE_DIR, file)}`
+    `self time by package / plugin function (${n} cold ${profileCase} requests, cache off): ${path.join(PROFILE_DIR, file)}`
   );
-  for (const line of summarise(path.join(PROFILE_DIR, file))) console.log(line);
+  console.log(`busy (not idle) CPU per request: ${(busyMs / n).toFixed(3)} ms`);
+  for (const line of packages) console.log(line);
+  console.log('\ncostliest functions (self time):');
+  for (const line of functions) console.log(line);
 };
 
 main().catch((e) => {

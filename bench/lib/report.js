@@ -227,9 +227,10 @@ const toMarkdown = (r) => {
 };
 
 /** `bench/results.*` for SQLite, `bench/results-<db>.*` for the others (BENCH_RESULTS overrides the name). */
+const reportName = (db) => process.env.BENCH_RESULTS ?? (db === 'sqlite' ? 'results' : `results-${db}`);
+
 const writeReports = (report) => {
-  const db = report.settings.db;
-  const name = process.env.BENCH_RESULTS ?? (db === 'sqlite' ? 'results' : `results-${db}`);
+  const name = reportName(report.settings.db);
   fs.writeFileSync(path.join(ROOT, 'bench', `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(ROOT, 'bench', `${name}.md`), toMarkdown(report));
 };
@@ -252,7 +253,8 @@ const printSummary = (r, log) => {
   for (const x of r.evaluation.ratios) log(`  ${x.name.padEnd(50)} ${x.value === null ? 'missing' : `${x.value}×`}`);
   log('targets:');
   for (const t of r.evaluation.targets) log(`  ${t.result.toUpperCase().padEnd(8)} ${t.target}: ${fmt(t.value)}`);
-  log(`seeding ${r.seeding.seconds} s; results written to bench/results.json and bench/results.md`);
+  const name = reportName(r.settings.db);
+  log(`seeding ${r.seeding.seconds} s; results written to bench/${name}.json and bench/${name}.md`);
 };
 
 module.exports = { evaluate, writeReports, printSummary };

@@ -91,10 +91,23 @@ interface FileService {
   signFileUrls(file: FileRow): Promise<FileRow>;
 }
 
-/** Signs file URLs when the upload provider is private (e.g. a private S3 bucket); a no-op otherwise. */
+/** The upload plugin's provider, the part read here (`isPrivate` is optional for providers). */
+interface UploadProvider {
+  isPrivate?: () => boolean | Promise<boolean>;
+}
+
+/**
+ * Signs file URLs when the upload provider is private (e.g. a private S3 bucket); a
+ * no-op otherwise. The provider is asked once per batch (the upload service's
+ * `signFileUrls` asks it again for every file, which on a page of 100 reviews was
+ * 300 awaits for nothing with a public provider).
+ */
 const signUrls = async (strapi: Core.Strapi, files: FileRow[]): Promise<FileRow[]> => {
-  const service = strapi.plugin('upload')?.service('file') as FileService | undefined;
+  const upload = strapi.plugin('upload') as
+    (ReturnType<Core.Strapi['plugin']> & { provider?: UploadProvider }) | undefined;
+  const service = upload?.service('file') as FileService | undefined;
   if (!service?.signFileUrls) return files;
+  if (upload?.provider && !(await upload.provider.isPrivate?.())) return files;
   return Promise.all(files.map((f) => service.signFileUrls(f)));
 };
 

@@ -64,6 +64,11 @@ export const cacheControlOf = async (strapi: Core.Strapi): Promise<string> =>
 interface CacheHeadersConfig {
   /** `review`: the ETag is the version of the review named by the `slug` route parameter. */
   validator?: 'review';
+  /**
+   * The route kind the early path answers uncached (early-cache.ts): the headers of
+   * its public answers are remembered under it. The detail's is its `validator`.
+   */
+  early?: 'list';
 }
 
 export default (config: CacheHeadersConfig | undefined, { strapi }: { strapi: Core.Strapi }) => {
@@ -102,7 +107,8 @@ export default (config: CacheHeadersConfig | undefined, { strapi }: { strapi: Co
     };
     if (ctx.method === 'GET') {
       cache.set(key, entry, startedAt);
-      if (entry.publicOk && config?.validator) cache.rememberStackHeaders(config.validator, entry.headers);
+      const kind = config?.validator ?? config?.early;
+      if (entry.publicOk && kind) cache.rememberStackHeaders(kind, entry.headers);
     }
     answerConditionally(ctx, entry);
   };

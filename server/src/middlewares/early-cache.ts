@@ -4,10 +4,13 @@
  * whose answer is in the response cache is answered at once, a 304 when its
  * `If-None-Match` matches, the cached 200 otherwise, skipping the stack (most of
  * the cost of such a request). A review detail that is not cached is answered
- * here too: a 304 when the review's version (one query, services/review-version.ts)
- * matches `If-None-Match`, otherwise the answer is built by the same service call
+ * here too: a 304 when the review's version (one query, services/review-version.ts,
+ * which also returns the review's row) matches `If-None-Match`, otherwise the answer
+ * is built from that row by the same service code
  * as the controller's, stored and sent (so a miss costs the plugin's own work, not
- * Strapi's router, authentication and permission queries).
+ * Strapi's router, authentication and permission queries). An uncached page of the
+ * review list is answered the same way, its query parsed by the controller's own
+ * parser (a query the parser refuses goes through the stack, which answers 400).
  *
  * It only answers what the full stack would answer the same way:
  * - anonymous requests without an Origin header, and only from an entry that was
@@ -16,7 +19,7 @@
  *   an uncached detail, when the Public role is granted the detail (memoised,
  *   services/public-access.ts) and a public detail went through the stack already
  *   (its headers are replayed); a detail that is not published (404) goes through
- *   the stack;
+ *   the stack; the same for an uncached list page (the Public role granted the list);
  * - with the headers the full stack set on that response (security headers,
  *   Vary...), plus its ETag, Cache-Control and cache tags.
  * Anything else (a miss, an error, MOVIE_REVIEWS_EARLY_CACHE=false) goes through the normal stack.
@@ -28,11 +31,13 @@ import { getService } from '../utils/get-service';
 import { answerConditionally, requestMatches } from '../utils/conditional-get';
 import { CACHE_TAGS } from '../utils/cache-tags';
 import { normaliseUrl, type CachedResponse } from '../services/response-cache';
-import { cacheControlOf, isReplayableRequest } from './cache-headers';
+import { cacheControlOf, etagOf, isReplayableRequest } from './cache-headers';
+import { parseReviewListQuery } from '../validation/list-query';
 
 export { etagMatches } from '../utils/conditional-get';
 
 const DETAIL_ACTION = `plugin::${PLUGIN_ID}.reviews.findOne`;
+const LIST_ACTION = `plugin::${PLUGIN_ID}.reviews.find`;
 
 /** The slug of `<prefix>/<slug>` (the detail route), or null for any other path. */
 const detailSlug = (path: string, prefix: string): string | null => {
@@ -58,20 +63,54 @@ const uncachedDetail = async (strapi: Core.Strapi, ctx: Context, prefix: string,
   const headers = cache.stackHeaders('review');
   if (!headers || !(await getService(strapi, 'publicAccess').allows(DETAIL_ACTION))) return false;
   const startedAt = cache.begin();
-  const version = await getService(strapi, 'reviewVersion').etag(slug);
-  if (!version) return false;
+  // The version and the review's row, in one query (services/review-version.ts).
+  const read = await getService(strapi, 'reviewVersion').read(slug);
+  if (!read) return false;
+  const version = read.etag;
   const cacheControl = await cacheControlOf(strapi);
   if (requestMatches(ctx, version)) {
     answerConditionally(ctx, { etag: version, cacheControl, tags: [], body: null, headers });
     return true;
   }
   const tags = new Set<string>();
-  const body = await getService(strapi, 'reviews').detailBody(slug, tags);
-  if (!body) return false;
+  const body = await getService(strapi, 'reviews').detailBodyOf(read.row, tags);
   const entry: CachedResponse = {
     body: Buffer.from(JSON.stringify(body)),
     etag: version,
     cacheControl,
+    headers,
+    publicOk: true,
+    tags: [CACHE_TAGS.all, ...tags],
+  };
+  cache.set(key, entry, startedAt);
+  answerConditionally(ctx, entry);
+  return true;
+};
+
+/**
+ * An uncached page of the review list (`<prefix>` itself): the answer built, stored
+ * and sent, with the ETag the stack would give it (a hash of the body); false when
+ * the stack must answer (another path, Public role not granted, stack headers not
+ * known yet, a query the controller's parser refuses).
+ */
+const uncachedList = async (strapi: Core.Strapi, ctx: Context, prefix: string, key: string): Promise<boolean> => {
+  if (ctx.path !== prefix) return false;
+  const cache = getService(strapi, 'responseCache');
+  const headers = cache.stackHeaders('list');
+  if (!headers || !(await getService(strapi, 'publicAccess').allows(LIST_ACTION))) return false;
+  let query: ReturnType<typeof parseReviewListQuery>;
+  try {
+    query = parseReviewListQuery(ctx.query);
+  } catch {
+    return false;
+  }
+  const startedAt = cache.begin();
+  const tags = new Set<string>();
+  const json = JSON.stringify(await getService(strapi, 'reviews').list(query, tags));
+  const entry: CachedResponse = {
+    body: Buffer.from(json),
+    etag: etagOf(json),
+    cacheControl: await cacheControlOf(strapi),
     headers,
     publicOk: true,
     tags: [CACHE_TAGS.all, ...tags],
@@ -93,6 +132,7 @@ export const earlyCache = (strapi: Core.Strapi) => {
       const key = normaliseUrl(ctx.path, ctx.querystring);
       entry = getService(strapi, 'responseCache').get(key);
       if (!entry && (await uncachedDetail(strapi, ctx, prefix, key))) return;
+      if (!entry && (await uncachedList(strapi, ctx, prefix, key))) return;
     } catch {
       return next();
     }

@@ -42,7 +42,13 @@ const cachedGet = (path: string, handler: string, request: Route['request']): Ro
 const router: { type: 'content-api'; routes: Route[] } = {
   type: 'content-api',
   routes: [
-    cachedGet('/reviews', 'reviews.find', { query: reviewListQueryRequest }),
+    {
+      ...cachedGet('/reviews', 'reviews.find', { query: reviewListQueryRequest }),
+      // Uncached pages are answered before Strapi's stack once one went through it (early-cache.ts).
+      config: {
+        middlewares: [{ name: 'plugin::movie-reviews.cache-headers', config: { early: 'list' } }] as never,
+      },
+    },
     {
       method: 'GET',
       path: '/reviews/:slug',

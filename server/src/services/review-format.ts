@@ -218,9 +218,13 @@ export const AUTHOR_POPULATE = {
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+/** `Date#toISOString()`'s own form (what the query engine and utils/row-reader.ts return for datetimes). */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export const iso = (v: Date | string | null | undefined): string => {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'string') {
+    if (CANONICAL_ISO.test(v)) return v;
     const d = new Date(v);
     return Number.isNaN(d.getTime()) ? v : d.toISOString();
   }

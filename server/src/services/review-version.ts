@@ -16,6 +16,10 @@
  * ETag older than the body (next request: 200), never newer (a stale 304).
  *
  * A field added to the detail from another table must add that table to the query.
+ *
+ * The same statement returns the review's row with the detail's columns, so the
+ * early path (middlewares/early-cache.ts) builds an uncached detail without reading
+ * the row a second time.
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
@@ -24,6 +28,11 @@ import { getService } from '../utils/get-service';
 import { reviewAuthorLink } from './review-authors';
 import { isPublicSlug } from '../validation/slug';
 import { compileStatement, type CompiledStatement } from '../utils/compiled-statement';
+import { rowReader, type RowReader } from '../utils/row-reader';
+import { DETAIL_COLUMNS, type ReviewRow } from './review-format';
+
+/** Prefix of the detail row's columns in the version statement (beside the version's own). */
+const ROW_PREFIX = 'row_';
 
 const FILE_UID = 'plugin::upload.file';
 
@@ -61,6 +70,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * changes between requests, and building this query costs more than running it.
    */
   let compiled: CompiledStatement<'slug'> | undefined;
+  let detailRow: RowReader<(typeof DETAIL_COLUMNS)[number]> | undefined;
+  const rowOf = () =>
+    (detailRow ??= rowReader(strapi.db.metadata.get(REVIEW_UID), DETAIL_COLUMNS, { table: 'r', prefix: ROW_PREFIX }));
   const statement = (): CompiledStatement<'slug'> =>
     (compiled ??= compileStatement<'slug'>(strapi.db, (param) => {
       const n = namesOf();
@@ -85,34 +97,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           approved(`max(${knex.ref(c('updatedAt')).toQuery()})`).as('comment_updated'),
           knex(n.files).count('*').as('file_count'),
           knex(n.files).max(n.col(FILE_UID, 'updatedAt')).as('file_updated'),
-          authorUpdated.as('author_updated')
+          authorUpdated.as('author_updated'),
+          rowOf().select
         )
         .where(r('slug'), param('slug'))
         .whereNotNull(r('publishedAt'))
         .first();
     }));
 
+  /** The ETag and the detail row of `slug`, or null when no published review has it (one query). */
+  const read = async (slug: unknown): Promise<{ etag: string; row: ReviewRow } | null> => {
+    if (!isPublicSlug(slug)) return null;
+    const [row] = await statement().run({ slug });
+    if (!row) return null;
+    const stamp = (v: unknown) => (v instanceof Date ? v.getTime() : String(v ?? ''));
+    const parts = [
+      row.id,
+      stamp(row.updated),
+      row.comment_count,
+      stamp(row.comment_updated),
+      row.file_count,
+      stamp(row.file_updated),
+      stamp(row.author_updated),
+    ];
+    const settingsHash = await getService(strapi, 'settings').hash();
+    const etag = `"v${createHash('sha256')
+      .update(`${parts.map(String).join('|')}|${settingsHash}`)
+      .digest('base64url')
+      .slice(0, 30)}"`;
+    // The row's columns, converted as the query engine's select of them (utils/row-reader.ts).
+    return { etag, row: rowOf().convert(row) as unknown as ReviewRow };
+  };
+
   return {
+    read,
+
     /** The detail's ETag for `slug`, or null when no published review has it (one query). */
     async etag(slug: unknown): Promise<string | null> {
-      if (!isPublicSlug(slug)) return null;
-      const [row] = await statement().run({ slug });
-      if (!row) return null;
-      const stamp = (v: unknown) => (v instanceof Date ? v.getTime() : String(v ?? ''));
-      const parts = [
-        row.id,
-        stamp(row.updated),
-        row.comment_count,
-        stamp(row.comment_updated),
-        row.file_count,
-        stamp(row.file_updated),
-        stamp(row.author_updated),
-      ];
-      const settingsHash = await getService(strapi, 'settings').hash();
-      return `"v${createHash('sha256')
-        .update(`${parts.map(String).join('|')}|${settingsHash}`)
-        .digest('base64url')
-        .slice(0, 30)}"`;
+      return (await read(slug))?.etag ?? null;
     },
   };
 };

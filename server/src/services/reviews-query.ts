@@ -37,4 +37,8 @@ export const buildReviewWhere = (query: Pick<ReviewListQuery, 'filters' | 'q'>):
   return { $and: and };
 };
 
+/** Whether the query only pages and sorts: no filter, no search (the list most sites show). */
+export const isUnfiltered = (query: Pick<ReviewListQuery, 'filters' | 'q'>): boolean =>
+  !query.q && Object.values(query.filters).every((value) => value === undefined);
+
 export const pageCount = (total: number, pageSize: number) => Math.ceil(total / pageSize);

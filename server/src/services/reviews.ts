@@ -14,7 +14,6 @@ import { storedStills } from '../custom-fields/read';
 import { readAuthorsOfReviews } from './review-authors';
 import { CACHE_TAGS } from '../utils/cache-tags';
 import {
-  DETAIL_COLUMNS,
   SUMMARY_COLUMNS,
   toDetail,
   toSummary,
@@ -23,7 +22,8 @@ import {
   type ReviewRow,
   type ReviewSummary,
 } from './review-format';
-import { buildReviewWhere, pageCount, tagsMatch } from './reviews-query';
+import { buildReviewWhere, isUnfiltered, pageCount, tagsMatch } from './reviews-query';
+import { reviewRows } from './review-rows';
 import { DEFAULT_SORT, type PageQuery, type ReviewListQuery, type SortOrder } from '../validation/list-query';
 
 type Where = Record<string, unknown>;
@@ -39,6 +39,9 @@ const orderByOf = (sort: SortOrder[]): OrderBy => [...sort.map((s) => ({ [s.colu
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reviews = () => strapi.db.query(REVIEW_UID);
+  /** The common reads as compiled statements (review-rows.ts), made once the schema is loaded. */
+  let rows: ReturnType<typeof reviewRows> | undefined;
+  const compiledRows = () => (rows ??= reviewRows(strapi));
 
   /** The rows, without their author (see `withAuthors`). */
   const findRows = async (where: Where, orderBy: OrderBy, offset: number, limit: number): Promise<ReviewRow[]> =>
@@ -180,7 +183,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let result: { rows: ReviewRow[]; total: number };
       if (query.filters.tags) result = await pageFilteredByTags(query, where, orderBy, offset, limit);
       else if (query.sort[0]?.key === 'rating') result = await pageSortedByRating(where, orderBy, offset, limit);
-      else {
+      else if (isUnfiltered(query)) {
+        const [page, total] = await Promise.all([
+          compiledRows().publishedPage(query.sort, offset, limit),
+          compiledRows().publishedCount(),
+        ]);
+        result = { rows: page, total };
+      } else {
         const [rows, total] = await Promise.all([findRows(where, orderBy, offset, limit), reviews().count({ where })]);
         result = { rows, total: Number(total) };
       }
@@ -241,17 +250,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return review ? { data: review, meta: {} } : null;
     },
 
+    /** The same body, for the published row already read (services/review-version.ts `read`). */
+    async detailBodyOf(
+      row: ReviewRow,
+      tags?: Set<string>
+    ): Promise<{ data: ReviewDetail; meta: Record<string, never> }> {
+      return { data: await this.expandDetail(row, tags), meta: {} };
+    },
+
     /**
      * One published review with everything expanded, or null for drafts and unknown
      * slugs. `tags`, when given, receives the cache tags of the answer.
      */
     async findOne(slug: unknown, tags?: Set<string>): Promise<ReviewDetail | null> {
       if (!isPublicSlug(slug)) return null;
-      const found = (await reviews().findOne({
-        select: [...DETAIL_COLUMNS],
-        where: { slug, publishedAt: { $notNull: true } },
-      })) as ReviewRow | null;
-      if (!found) return null;
+      const found = await compiledRows().publishedBySlug(slug);
+      return found ? this.expandDetail(found, tags) : null;
+    },
+
+    /** A published row with the detail's columns, expanded (author, stills, comment count, SEO...). */
+    async expandDetail(found: ReviewRow, tags?: Set<string>): Promise<ReviewDetail> {
       const [[row], [stills], commentCount, providers, siteContext] = await Promise.all([
         withAuthors([found]),
         expandStillsBatch(strapi, [found.stills]),

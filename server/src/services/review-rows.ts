@@ -1,0 +1,77 @@
+/**
+ * The review reads every public page makes, as compiled statements
+ * (utils/compiled-statement.ts) whose rows are converted as the query engine
+ * converts them (utils/row-reader.ts): the published row of a slug, a page of
+ * published rows without filters in a given order, and how many are published.
+ * Building these through the query engine cost more than running them; the
+ * filtered lists (rare, and of many shapes) keep using it (services/reviews.ts).
+ */
+import type { Core } from '@strapi/strapi';
+import { REVIEW_UID } from '../utils/constants';
+import { columnOf } from '../utils/table-columns';
+import { compileStatement, type CompiledStatement } from '../utils/compiled-statement';
+import { rowReader } from '../utils/row-reader';
+import { DETAIL_COLUMNS, SUMMARY_COLUMNS, type ReviewRow } from './review-format';
+import type { SortOrder } from '../validation/list-query';
+
+/** Distinct orders kept compiled (sort keys × directions: a few dozen at most). */
+const MAX_ORDERS = 64;
+
+export const reviewRows = (strapi: Core.Strapi) => {
+  const meta = strapi.db.metadata.get(REVIEW_UID);
+  const knex = () => strapi.db.connection;
+  const summary = rowReader(meta, SUMMARY_COLUMNS);
+  const detail = rowReader(meta, DETAIL_COLUMNS);
+  const published = columnOf(meta, 'publishedAt');
+  // The rows, typed as the query engine's select of the same attributes.
+  const asRows = (rows: Array<Record<string, unknown>>, reader: typeof summary | typeof detail) =>
+    rows.map((row) => reader.convert(row) as unknown as ReviewRow);
+
+  let bySlug: CompiledStatement<'slug'> | undefined;
+  let count: CompiledStatement<never> | undefined;
+  const pages = new Map<string, CompiledStatement<'limit' | 'offset'>>();
+
+  const pageStatement = (sort: readonly SortOrder[]) => {
+    const key = sort.map((s) => `${s.column}:${s.direction}`).join(',');
+    let statement = pages.get(key);
+    if (!statement) {
+      statement = compileStatement<'limit' | 'offset'>(strapi.db, (_param, numberParam) => {
+        const query = knex()(meta.tableName).select(summary.select).whereNotNull(published);
+        for (const s of sort) query.orderBy(columnOf(meta, s.column), s.direction);
+        return query.orderBy(columnOf(meta, 'id'), 'desc').limit(numberParam('limit')).offset(numberParam('offset'));
+      });
+      if (pages.size < MAX_ORDERS) pages.set(key, statement);
+    }
+    return statement;
+  };
+
+  return {
+    /** The published row of `slug` with the detail's columns, or null. */
+    async publishedBySlug(slug: string): Promise<ReviewRow | null> {
+      bySlug ??= compileStatement<'slug'>(strapi.db, (param) =>
+        knex()(meta.tableName)
+          .select(detail.select)
+          .where(columnOf(meta, 'slug'), param('slug'))
+          .whereNotNull(published)
+          .limit(1)
+      );
+      const [row] = await bySlug.run({ slug });
+      return row ? asRows([row], detail)[0] : null;
+    },
+
+    /** Published rows with the summary's columns in `sort` order (then newest row first), unfiltered. */
+    async publishedPage(sort: readonly SortOrder[], offset: number, limit: number): Promise<ReviewRow[]> {
+      if (limit <= 0) return [];
+      return asRows(await pageStatement(sort).run({ limit, offset }), summary);
+    },
+
+    /** How many reviews are published. */
+    async publishedCount(): Promise<number> {
+      count ??= compileStatement<never>(strapi.db, () =>
+        knex()(meta.tableName).count({ count: '*' }).whereNotNull(published)
+      );
+      const [row] = await count.run({});
+      return Number(row?.count ?? 0);
+    },
+  };
+};

@@ -1,0 +1,129 @@
+/**
+ * The compiled review reads (server/src/services/review-rows.ts) return what Strapi's
+ * query engine returns for the same select, on the database the suite runs on: every
+ * sort order of the public list, the detail row by slug (alone, and beside the review's
+ * version, services/review-version.ts), the published count, and the
+ * `IN (...)` statements padded to a power of two (files, authors) for every length.
+ */
+import { startStrapi, type TestApp } from '../helpers/strapi';
+import { createReview, REVIEW } from '../helpers/fixtures';
+import { reviewRows } from '../../server/src/services/review-rows';
+import { DETAIL_COLUMNS, SUMMARY_COLUMNS } from '../../server/src/services/review-format';
+import { readAuthorsOfReviews } from '../../server/src/services/review-authors';
+import { expandStillsBatch } from '../../server/src/custom-fields/read';
+import { SORT_FIELDS, type SortOrder } from '../../server/src/validation/list-query';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startStrapi({ seed: true });
+  // Ties on every sort key (same year, rating, title prefix), an unrated one, a draft.
+  for (let i = 0; i < 12; i += 1) {
+    await createReview(app, {
+      title: `Compiled ${i % 3}`,
+      movieYear: 1990 + (i % 2),
+      rating: i % 4 === 0 ? null : 5 + (i % 3),
+      tags: ['compiled'],
+      commentsEnabled: i % 2 === 0,
+    });
+  }
+  await createReview(app, { title: 'Compiled draft' }, { publish: false });
+}, 300_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const engine = () => app.strapi.db.query(REVIEW);
+const published = { publishedAt: { $notNull: true } };
+
+const orders: SortOrder[][] = Object.entries(SORT_FIELDS)
+  .filter(([key]) => key !== 'rating') // rating pages are read through the query engine (unrated last)
+  .flatMap(([key, column]) => (['asc', 'desc'] as const).map((direction) => [{ key, column, direction } as SortOrder]));
+
+describe('compiled review reads', () => {
+  it.each(orders.map((sort) => [`${sort[0].key}:${sort[0].direction}`, sort] as const))(
+    'a page sorted by %s matches the query engine, at every offset',
+    async (_name, sort) => {
+      const rows = reviewRows(app.strapi);
+      const total = Number(await engine().count({ where: published }));
+      expect(total).toBeGreaterThan(12);
+      for (const [offset, limit] of [
+        [0, 5],
+        [3, 7],
+        [total - 2, 10],
+        [total + 5, 10],
+      ]) {
+        const expected = await engine().findMany({
+          select: [...SUMMARY_COLUMNS],
+          where: published,
+          orderBy: [{ [sort[0].column]: sort[0].direction }, { id: 'desc' }],
+          offset,
+          limit,
+        });
+        const actual = await rows.publishedPage(sort, offset, limit);
+        expect(actual).toEqual(expected);
+      }
+    }
+  );
+
+  it('reads the detail row by slug as the query engine does, and nothing for a draft or an unknown slug', async () => {
+    const rows = reviewRows(app.strapi);
+    const slugs = ((await engine().findMany({ select: ['slug'], where: published })) as Array<{ slug: string }>).map(
+      (r) => r.slug
+    );
+    expect(slugs.length).toBeGreaterThan(12);
+    const version = app.strapi.plugin('movie-reviews').service('reviewVersion') as {
+      read(slug: string): Promise<{ etag: string; row: unknown } | null>;
+    };
+    for (const slug of slugs) {
+      const expected = await engine().findOne({ select: [...DETAIL_COLUMNS], where: { slug, ...published } });
+      expect(await rows.publishedBySlug(slug)).toEqual(expected);
+      // The version statement returns the same row beside the ETag (the early path builds the detail from it).
+      expect((await version.read(slug))?.row).toEqual(expected);
+    }
+    expect(await version.read('no-such-review')).toBeNull();
+    const draft = (await engine().findOne({ where: { title: 'Compiled draft', publishedAt: null } })) as {
+      slug: string;
+    };
+    expect(draft.slug).toBeTruthy();
+    expect(await rows.publishedBySlug(draft.slug)).toBeNull();
+    expect(await rows.publishedBySlug('no-such-review')).toBeNull();
+  });
+
+  it('counts the published reviews', async () => {
+    expect(await reviewRows(app.strapi).publishedCount()).toBe(Number(await engine().count({ where: published })));
+  });
+
+  it('reads authors and files for every list length the same as one at a time (padded IN lists)', async () => {
+    const all = (await engine().findMany({
+      select: ['id', 'stills'],
+      where: published,
+      orderBy: { id: 'asc' },
+    })) as Array<{
+      id: number;
+      stills: unknown;
+    }>;
+    const one = await Promise.all(
+      all.map(async (r) => [
+        (await readAuthorsOfReviews(app.strapi, [r.id])).get(r.id) ?? null,
+        (await expandStillsBatch(app.strapi, [r.stills]))[0],
+      ])
+    );
+    for (const length of [1, 2, 3, 5, 8, 9, all.length]) {
+      const slice = all.slice(0, length);
+      const authors = await readAuthorsOfReviews(
+        app.strapi,
+        slice.map((r) => r.id)
+      );
+      const stills = await expandStillsBatch(
+        app.strapi,
+        slice.map((r) => r.stills)
+      );
+      expect(slice.map((r) => authors.get(r.id) ?? null)).toEqual(one.slice(0, length).map(([author]) => author));
+      expect(stills).toEqual(one.slice(0, length).map(([, s]) => s));
+    }
+    expect(one.some(([author]) => author !== null)).toBe(true);
+    expect(one.some(([, s]) => Array.isArray(s) && s.length > 0)).toBe(true);
+  });
+});

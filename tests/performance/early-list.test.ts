@@ -1,0 +1,105 @@
+/**
+ * Uncached pages of the review list are answered before Strapi's stack
+ * (server/src/middlewares/early-cache.ts) once one public page went through it: the
+ * same body, ETag and headers as the stack's answer, a 304 for a matching ETag,
+ * fewer queries (no permission query), and the stack's 400 for a query the
+ * controller's parser refuses. Revoking the Public role's permission is not bypassed.
+ */
+import { startStrapi, type TestApp } from '../helpers/strapi';
+import { API, countQueries, createReview } from '../helpers/fixtures';
+
+let app: TestApp;
+
+const cache = () => app.strapi.plugin('movie-reviews').service('responseCache') as { setEnabled(v: boolean): void };
+const get = (url: string, headers: Record<string, string> = {}) => {
+  let req = app.http().get(url);
+  for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+  return req;
+};
+
+const PERMISSION = 'plugin::users-permissions.permission';
+const LIST_ACTION = 'plugin::movie-reviews.reviews.find';
+
+beforeAll(async () => {
+  app = await startStrapi({ seed: true });
+  for (let i = 0; i < 4; i += 1) {
+    await createReview(app, { title: `Early ${i}`, movieYear: 2013, rating: i % 2 ? 7 : null, tags: ['drama'] });
+  }
+  cache().setEnabled(false);
+}, 300_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const REPLAYED = [
+  'content-type',
+  'etag',
+  'cache-control',
+  'surrogate-key',
+  'x-frame-options',
+  'x-content-type-options',
+  'vary',
+];
+
+describe('the early path for uncached list pages', () => {
+  it('answers as the stack did, with fewer queries, and keeps the stack for refused queries', async () => {
+    const url = `${API}/reviews?pageSize=3&sort=title:asc`;
+    const stack = await get(url);
+    expect(stack.status).toBe(200);
+    expect(stack.body.data).toHaveLength(3);
+    await get(`${API}/reviews?pageSize=2`); // fills the memo of the Public role's permissions
+
+    let early!: Awaited<ReturnType<typeof get>>;
+    const earlyQueries = await countQueries(app, async () => {
+      early = await get(url);
+    });
+    expect(early.status).toBe(200);
+    expect(early.text).toBe(stack.text);
+    for (const name of REPLAYED) expect([name, early.headers[name]]).toEqual([name, stack.headers[name]]);
+    // A cross-origin request goes through the stack, which checks the Public role's permissions
+    // in the database; the early path uses its memo.
+    const stackQueries = await countQueries(app, async () => {
+      expect((await get(url, { Origin: 'http://localhost:1337' })).text).toBe(stack.text);
+    });
+    expect(earlyQueries).toBeLessThan(stackQueries);
+
+    expect((await get(url, { 'If-None-Match': stack.headers.etag })).status).toBe(304);
+
+    // Filters and search: same body as the full stack's (forced by an Origin header).
+    for (const query of ['filters[movie][year]=2013', 'q=her', 'filters[tags]=drama', 'sort=rating:desc&pageSize=5']) {
+      const viaEarly = await get(`${API}/reviews?${query}`);
+      const viaStack = await get(`${API}/reviews?${query}`, { Origin: 'http://localhost:1337' });
+      expect(viaEarly.status).toBe(200);
+      expect(viaEarly.body.data.length).toBeGreaterThan(0);
+      expect(viaEarly.text).toBe(viaStack.text);
+      expect(viaEarly.headers.etag).toBe(viaStack.headers.etag);
+    }
+
+    const bad = await get(`${API}/reviews?pageSize=1000&unknown=1`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.name).toBe('ValidationError');
+  });
+
+  it('stops answering early once the Public role loses the list permission', async () => {
+    const url = `${API}/reviews?pageSize=4`;
+    expect((await get(url)).status).toBe(200);
+    const permission = (await app.strapi.db
+      .query(PERMISSION)
+      .findOne({ where: { action: LIST_ACTION, role: { type: 'public' } } })) as { id: number } | null;
+    expect(permission).toBeTruthy();
+    await app.strapi.db.query(PERMISSION).delete({ where: { id: permission!.id } });
+    try {
+      // The permission write flushes the memo (cache-invalidation.ts): the stack answers, and refuses.
+      expect((await get(url)).status).toBe(403);
+    } finally {
+      const publicRole = (await app.strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { type: 'public' } })) as {
+        id: number;
+      };
+      await app.strapi.db.query(PERMISSION).create({ data: { action: LIST_ACTION, role: publicRole.id } });
+    }
+    expect((await get(url)).status).toBe(200);
+  });
+});
