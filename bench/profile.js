@@ -2,8 +2,8 @@
 'use strict';
 /**
  * `node bench/profile.js`: where a cache miss spends its CPU. Starts the demo on the database the last
- * `npm run bench` left (bench/.data/bench.db) with the response cache off and `node --cpu-prof`, sends
- * PROFILE_REQUESTS (default 300) cold details and list pages one after the other, stops the demo and
+ * `npm run bench` left (bench/.data/bench.db) with the response cache off and `node --cpu-prof`, loads
+ * it for PROFILE_SECONDS (default 5) with cold details and list pages on 4 connections, stops the demo and
  * prints the self time per package / plugin function and the costliest functions of the profile (written in
  * bench/.data/profile/). Samples taken before the measured requests (boot, warm-up) are left out.
  * PROFILE_CASE picks the requests: mixed (default: two details for one list page), detail, list10, list100.
@@ -12,9 +12,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { DATA_DIR } = require('./lib/database');
 const { request, startDemo } = require('./lib/processes');
+const { runLoad } = require('./lib/load');
 
 const PROFILE_DIR = path.join(DATA_DIR, 'profile');
-const n = Number(process.env.PROFILE_REQUESTS ?? 300);
+const seconds = Number(process.env.PROFILE_SECONDS ?? 5);
 const profileCase = process.env.PROFILE_CASE ?? 'mixed';
 const API = '/api/movie-reviews';
 
@@ -36,7 +37,7 @@ const top = (map, count) => {
 };
 
 /** Self time per package and per function, counting samples from `skipMicros` after the profile's start. */
-const summarise = (file, skipMicros) => {
+const summarise = (file, skipMicros, untilMicros) => {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
@@ -45,7 +46,7 @@ const summarise = (file, skipMicros) => {
   let at = 0;
   for (let i = 0; i < profile.samples.length; i += 1) {
     at += dt[i] ?? 0;
-    if (at < skipMicros) continue;
+    if (at < skipMicros || at > untilMicros) continue;
     const node = byId.get(profile.samples[i]);
     const { url, functionName, lineNumber } = node.callFrame;
     const fn = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '')}:${lineNumber + 1}` : ''}`;
@@ -81,34 +82,47 @@ const main = async () => {
     { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] }
   );
   let measuredFrom = 0;
+  let measuredUntil = 0;
+  let responses = 0;
   try {
     const list = JSON.parse((await request(`${demo.url}${API}/reviews?pageSize=100`)).body.toString());
     const slugs = list.data.map((r) => r.slug);
-    const send = async (i) => {
+    for (let i = 0; i < 50; i += 1) {
       const p = pathOf(i, slugs);
       const res = await request(`${demo.url}${p}`);
       if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
-    };
-    for (let i = 0; i < 50; i += 1) await send(i);
-    measuredFrom = Date.now() + 200;
-    await new Promise((r) => setTimeout(r, 250));
-    // Four requests in flight, as a loaded server has.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        while (next < n) await send(next++);
-      })
-    );
+    }
+    // Keep-alive connections, as the bench's load has (a new connection per request would
+    // show up as socket work that the bench does not have).
+    let i = 0;
+    measuredFrom = Date.now();
+    const result = await runLoad({
+      url: demo.url,
+      next: () => ({ path: pathOf(i++, slugs) }),
+      duration: seconds,
+      warmup: 0,
+      connections: 4,
+      pid: demo.pid,
+    });
+    measuredUntil = Date.now();
+    responses = result.responses;
+    if (Object.keys(result.statusCodes).some((code) => code !== '200')) {
+      throw new Error(`unexpected statuses: ${JSON.stringify(result.statusCodes)}`);
+    }
   } finally {
     await demo.stop();
   }
   const file = fs.readdirSync(PROFILE_DIR).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('no .cpuprofile written');
-  const { packages, functions, busyMs } = summarise(path.join(PROFILE_DIR, file), (measuredFrom - spawnedAt) * 1000);
-  console.log(
-    `self time by package / plugin function (${n} cold ${profileCase} requests, cache off): ${path.join(PROFILE_DIR, file)}`
+  const { packages, functions, busyMs } = summarise(
+    path.join(PROFILE_DIR, file),
+    (measuredFrom - spawnedAt) * 1000,
+    (measuredUntil - spawnedAt) * 1000
   );
-  console.log(`busy (not idle) CPU per request: ${(busyMs / n).toFixed(3)} ms`);
+  console.log(
+    `self time by package / plugin function (${responses} cold ${profileCase} requests in ${seconds} s, cache off): ${path.join(PROFILE_DIR, file)}`
+  );
+  console.log(`busy (not idle) CPU per request: ${(busyMs / responses).toFixed(3)} ms`);
   for (const line of packages) console.log(line);
   console.log('\ncostliest functions (self time):');
   for (const line of functions) console.log(line);

@@ -51,6 +51,21 @@ const detailSlug = (path: string, prefix: string): string | null => {
 };
 
 /**
+ * The detail of `slug` and its ETag: built from the row read with the version (one
+ * query) when the version is not known yet, else from a read of the row. Null for a
+ * review that is not published (any more).
+ */
+const buildDetail = async (strapi: Core.Strapi, slug: string, version: string | null, tags: Set<string>) => {
+  const reviews = getService(strapi, 'reviews');
+  if (version) {
+    const body = await reviews.detailBody(slug, tags);
+    return body && { etag: version, body };
+  }
+  const read = await getService(strapi, 'reviewVersion').read(slug);
+  return read && { etag: read.etag, body: await reviews.detailBodyOf(read.row, tags) };
+};
+
+/**
  * An uncached detail: 304 when its version matches, else the answer built, stored
  * and sent; false when the stack must answer (not the detail route, query
  * parameters, Public role not granted, stack headers not known yet, no such review).
@@ -63,20 +78,24 @@ const uncachedDetail = async (strapi: Core.Strapi, ctx: Context, prefix: string,
   const headers = cache.stackHeaders('review');
   if (!headers || !(await getService(strapi, 'publicAccess').allows(DETAIL_ACTION))) return false;
   const startedAt = cache.begin();
-  // The version and the review's row, in one query (services/review-version.ts).
-  const read = await getService(strapi, 'reviewVersion').read(slug);
-  if (!read) return false;
-  const version = read.etag;
+  const versions = getService(strapi, 'reviewVersion');
   const cacheControl = await cacheControlOf(strapi);
-  if (requestMatches(ctx, version)) {
-    answerConditionally(ctx, { etag: version, cacheControl, tags: [], body: null, headers });
-    return true;
+  let version: string | null = null;
+  if (ctx.get('if-none-match')) {
+    // A conditional GET: the version alone (one query), and a 304 when it matches.
+    version = await versions.etag(slug);
+    if (!version) return false;
+    if (requestMatches(ctx, version)) {
+      answerConditionally(ctx, { etag: version, cacheControl, tags: [], body: null, headers });
+      return true;
+    }
   }
   const tags = new Set<string>();
-  const body = await getService(strapi, 'reviews').detailBodyOf(read.row, tags);
+  const built = await buildDetail(strapi, slug, version, tags);
+  if (!built) return false;
   const entry: CachedResponse = {
-    body: Buffer.from(JSON.stringify(body)),
-    etag: version,
+    body: Buffer.from(JSON.stringify(built.body)),
+    etag: built.etag,
     cacheControl,
     headers,
     publicOk: true,

@@ -68,13 +68,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The version statement, compiled once (utils/compiled-statement.ts): only the slug
    * changes between requests, and building this query costs more than running it.
+   * Two forms: the version alone (a conditional GET, answered 304 without the row),
+   * and the version with the detail row (an early detail, built from that row).
    */
-  let compiled: CompiledStatement<'slug'> | undefined;
+  let versionOnly: CompiledStatement<'slug'> | undefined;
+  let versionWithRow: CompiledStatement<'slug'> | undefined;
   let detailRow: RowReader<(typeof DETAIL_COLUMNS)[number]> | undefined;
   const rowOf = () =>
     (detailRow ??= rowReader(strapi.db.metadata.get(REVIEW_UID), DETAIL_COLUMNS, { table: 'r', prefix: ROW_PREFIX }));
-  const statement = (): CompiledStatement<'slug'> =>
-    (compiled ??= compileStatement<'slug'>(strapi.db, (param) => {
+  const compile = (withRow: boolean): CompiledStatement<'slug'> =>
+    compileStatement<'slug'>(strapi.db, (param) => {
       const n = namesOf();
       const knex = strapi.db.connection;
       const r = (a: string) => `r.${n.col(REVIEW_UID, a)}`;
@@ -89,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .max(`a.${n.col(AUTHOR_UID, 'updatedAt')}`)
         .join(`${link.name} as l`, `l.${link.inverseJoinColumn.name}`, `a.${n.col(AUTHOR_UID, 'id')}`)
         .whereRaw('?? = ??', [`l.${link.joinColumn.name}`, r('id')]);
-      return knex(`${n.reviews} as r`)
+      const query = knex(`${n.reviews} as r`)
         .select(
           knex.raw('?? as id', [r('id')]),
           knex.raw('?? as updated', [r('updatedAt')]),
@@ -97,19 +100,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           approved(`max(${knex.ref(c('updatedAt')).toQuery()})`).as('comment_updated'),
           knex(n.files).count('*').as('file_count'),
           knex(n.files).max(n.col(FILE_UID, 'updatedAt')).as('file_updated'),
-          authorUpdated.as('author_updated'),
-          rowOf().select
+          authorUpdated.as('author_updated')
         )
         .where(r('slug'), param('slug'))
         .whereNotNull(r('publishedAt'))
         .first();
-    }));
+      return withRow ? query.select(rowOf().select) : query;
+    });
 
-  /** The ETag and the detail row of `slug`, or null when no published review has it (one query). */
-  const read = async (slug: unknown): Promise<{ etag: string; row: ReviewRow } | null> => {
-    if (!isPublicSlug(slug)) return null;
-    const [row] = await statement().run({ slug });
-    if (!row) return null;
+  /** The ETag of a version row (the statement's version columns). */
+  const etagOf = async (row: Record<string, unknown>): Promise<string> => {
     const stamp = (v: unknown) => (v instanceof Date ? v.getTime() : String(v ?? ''));
     const parts = [
       row.id,
@@ -121,20 +121,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       stamp(row.author_updated),
     ];
     const settingsHash = await getService(strapi, 'settings').hash();
-    const etag = `"v${createHash('sha256')
+    return `"v${createHash('sha256')
       .update(`${parts.map(String).join('|')}|${settingsHash}`)
       .digest('base64url')
       .slice(0, 30)}"`;
-    // The row's columns, converted as the query engine's select of them (utils/row-reader.ts).
-    return { etag, row: rowOf().convert(row) as unknown as ReviewRow };
   };
 
   return {
-    read,
+    /** The ETag and the detail row of `slug`, or null when no published review has it (one query). */
+    async read(slug: unknown): Promise<{ etag: string; row: ReviewRow } | null> {
+      if (!isPublicSlug(slug)) return null;
+      const [row] = await (versionWithRow ??= compile(true)).run({ slug });
+      if (!row) return null;
+      // The row's columns, converted as the query engine's select of them (utils/row-reader.ts).
+      return { etag: await etagOf(row), row: rowOf().convert(row) as unknown as ReviewRow };
+    },
 
-    /** The detail's ETag for `slug`, or null when no published review has it (one query). */
+    /** The detail's ETag for `slug`, or null when no published review has it (one query, without the row). */
     async etag(slug: unknown): Promise<string | null> {
-      return (await read(slug))?.etag ?? null;
+      if (!isPublicSlug(slug)) return null;
+      const [row] = await (versionOnly ??= compile(false)).run({ slug });
+      return row ? etagOf(row) : null;
     },
   };
 };

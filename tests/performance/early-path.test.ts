@@ -1,4 +1,10 @@
 /**
+ * Uncached answers on the early path (server/src/middlewares/early-cache.ts).
+ *
+ * A detail: without If-None-Match it is built from the row read with its version; with
+ * a stale one the version is read alone and the row after it; both give the stack's
+ * body and ETag.
+ *
  * Uncached pages of the review list are answered before Strapi's stack
  * (server/src/middlewares/early-cache.ts) once one public page went through it: the
  * same body, ETag and headers as the stack's answer, a 304 for a matching ETag,
@@ -79,6 +85,29 @@ describe('the early path for uncached list pages', () => {
     const bad = await get(`${API}/reviews?pageSize=1000&unknown=1`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.name).toBe('ValidationError');
+  });
+
+  it('answers an uncached detail, with or without a stale If-None-Match, as the stack does', async () => {
+    const url = `${API}/reviews/her-2013`;
+    const first = await get(url); // through the stack: the early path learns its headers
+    expect(first.status).toBe(200);
+    await get(`${API}/reviews/her-2013`);
+    const plain = await get(url);
+    const stale = await get(url, { 'If-None-Match': '"v-not-the-version"' });
+    const viaStack = await get(url, { Origin: 'http://localhost:1337' });
+    for (const res of [plain, stale, viaStack]) {
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(first.text);
+      expect(res.headers.etag).toBe(first.headers.etag);
+    }
+    let notModified!: Awaited<ReturnType<typeof get>>;
+    expect(
+      await countQueries(app, async () => {
+        notModified = await get(url, { 'If-None-Match': first.headers.etag });
+      })
+    ).toBe(1);
+    expect(notModified.status).toBe(304);
+    expect((await get(`${API}/reviews/no-such-review`)).status).toBe(404);
   });
 
   it('stops answering early once the Public role loses the list permission', async () => {
