@@ -99,7 +99,13 @@ export const invalidateTags = (strapi: Core.Strapi, tags: string[]): void => {
   void cache.invalidate(tags);
   if (strapi.db.inTransaction()) {
     // Nested call: runs in the current transaction and registers the callback for its commit.
-    void strapi.db.transaction(async ({ onCommit }) => onCommit(() => void cache.invalidate(tags)));
+    // A permission read between the write and its commit saw the old grants: the memo is dropped again.
+    void strapi.db.transaction(async ({ onCommit }) =>
+      onCommit(() => {
+        if (tags.includes(CACHE_TAGS.all)) getService(strapi, 'publicAccess').forget();
+        void cache.invalidate(tags);
+      })
+    );
   }
 };
 

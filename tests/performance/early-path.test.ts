@@ -92,9 +92,17 @@ describe('the early path for uncached list pages', () => {
     const first = await get(url); // through the stack: the early path learns its headers
     expect(first.status).toBe(200);
     await get(`${API}/reviews/her-2013`);
-    const plain = await get(url);
+    let plain!: Awaited<ReturnType<typeof get>>;
+    let viaStack!: Awaited<ReturnType<typeof get>>;
+    const earlyQueries = await countQueries(app, async () => {
+      plain = await get(url);
+    });
     const stale = await get(url, { 'If-None-Match': '"v-not-the-version"' });
-    const viaStack = await get(url, { Origin: 'http://localhost:1337' });
+    const stackQueries = await countQueries(app, async () => {
+      viaStack = await get(url, { Origin: 'http://localhost:1337' });
+    });
+    // Early: the version with the row, then authors, stills and comments; the stack reads permissions too.
+    expect(earlyQueries).toBeLessThan(stackQueries);
     for (const res of [plain, stale, viaStack]) {
       expect(res.status).toBe(200);
       expect(res.text).toBe(first.text);
@@ -117,10 +125,25 @@ describe('the early path for uncached list pages', () => {
       .query(PERMISSION)
       .findOne({ where: { action: LIST_ACTION, role: { type: 'public' } } })) as { id: number } | null;
     expect(permission).toBeTruthy();
+    const earlyHeaders = (
+      app.strapi.plugin('movie-reviews').service('responseCache') as {
+        stackHeaders(kind: string): Record<string, string> | undefined;
+      }
+    ).stackHeaders('list');
+    expect(earlyHeaders).toBeTruthy();
     await app.strapi.db.query(PERMISSION).delete({ where: { id: permission!.id } });
     try {
-      // The permission write flushes the memo (cache-invalidation.ts): the stack answers, and refuses.
+      // The permission write flushes the memo and the remembered headers (cache-invalidation.ts):
+      // the stack answers, and refuses.
       expect((await get(url)).status).toBe(403);
+      // With the headers known again (as after any public answer of another kind), the early path
+      // itself must see that the Public role lost the action.
+      (
+        app.strapi.plugin('movie-reviews').service('responseCache') as {
+          rememberStackHeaders(kind: string, headers: Record<string, string>): void;
+        }
+      ).rememberStackHeaders('list', earlyHeaders!);
+      expect((await get(`${API}/reviews?pageSize=5`)).status).toBe(403);
     } finally {
       const publicRole = (await app.strapi.db
         .query('plugin::users-permissions.role')

@@ -66,7 +66,7 @@ interface CacheHeadersConfig {
   validator?: 'review';
   /**
    * The route kind the early path answers uncached (early-cache.ts): the headers of
-   * its public answers are remembered under it. The detail's is its `validator`.
+   * its public answers are remembered under this name (the detail's under `validator`).
    */
   early?: 'list';
 }

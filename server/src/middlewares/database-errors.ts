@@ -96,6 +96,16 @@ const unavailableGraphqlBody = () => ({
   ],
 });
 
+/** Answers `ctx` with the 503 of a database outage (REST shape, or GraphQL's with `graphql`). */
+export const answerUnavailable = (strapi: Core.Strapi, ctx: Context, graphql = false): void => {
+  strapi.log.warn(`[movie-reviews] database unavailable on ${ctx.method} ${ctx.path}: answering 503`);
+  ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
+  ctx.set('Cache-Control', 'no-store');
+  ctx.remove('ETag');
+  ctx.status = 503;
+  ctx.body = graphql ? unavailableGraphqlBody() : unavailableBody();
+};
+
 export const databaseUnavailableGuard = (strapi: Core.Strapi) => {
   const pluginPath = `${pluginApiPrefix(strapi)}/`;
   const graphqlPath = String(strapi.config.get('plugin::graphql.endpoint', '/graphql'));
@@ -107,11 +117,6 @@ export const databaseUnavailableGuard = (strapi: Core.Strapi) => {
     if (!suspicious) return;
     if (isGraphql && !PLUGIN_GRAPHQL_FIELDS.test(graphqlQueryText(ctx))) return;
     if (await databaseReachable(strapi)) return;
-    strapi.log.warn(`[movie-reviews] database unavailable on ${ctx.method} ${ctx.path}: answering 503`);
-    ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
-    ctx.set('Cache-Control', 'no-store');
-    ctx.remove('ETag');
-    ctx.status = 503;
-    ctx.body = isGraphql ? unavailableGraphqlBody() : unavailableBody();
+    answerUnavailable(strapi, ctx, isGraphql);
   };
 };

@@ -22,7 +22,8 @@
  *   the stack; the same for an uncached list page (the Public role granted the list);
  * - with the headers the full stack set on that response (security headers,
  *   Vary...), plus its ETag, Cache-Control and cache tags.
- * Anything else (a miss, an error, MOVIE_REVIEWS_EARLY_CACHE=false) goes through the normal stack.
+ * Anything else (an error, MOVIE_REVIEWS_EARLY_CACHE=false) goes through the normal stack, except a
+ * database outage, answered 503 here as the stack would (middlewares/database-errors.ts).
  */
 import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
@@ -32,7 +33,8 @@ import { answerConditionally, requestMatches } from '../utils/conditional-get';
 import { CACHE_TAGS } from '../utils/cache-tags';
 import { normaliseUrl, type CachedResponse } from '../services/response-cache';
 import { cacheControlOf, etagOf, isReplayableRequest } from './cache-headers';
-import { parseReviewListQuery } from '../validation/list-query';
+import { parseReviewListQuery, type ReviewListQuery } from '../validation/list-query';
+import { answerUnavailable, isDatabaseUnavailable } from './database-errors';
 
 export { etagMatches } from '../utils/conditional-get';
 
@@ -117,7 +119,7 @@ const uncachedList = async (strapi: Core.Strapi, ctx: Context, prefix: string, k
   const cache = getService(strapi, 'responseCache');
   const headers = cache.stackHeaders('list');
   if (!headers || !(await getService(strapi, 'publicAccess').allows(LIST_ACTION))) return false;
-  let query: ReturnType<typeof parseReviewListQuery>;
+  let query: ReviewListQuery;
   try {
     query = parseReviewListQuery(ctx.query);
   } catch {
@@ -152,7 +154,9 @@ export const earlyCache = (strapi: Core.Strapi) => {
       entry = getService(strapi, 'responseCache').get(key);
       if (!entry && (await uncachedDetail(strapi, ctx, prefix, key))) return;
       if (!entry && (await uncachedList(strapi, ctx, prefix, key))) return;
-    } catch {
+    } catch (error) {
+      // An outage is answered here: the stack would wait for the database again before its 503.
+      if (isDatabaseUnavailable(error)) return answerUnavailable(strapi, ctx);
       return next();
     }
     if (!entry || !entry.publicOk) return next();

@@ -2,8 +2,10 @@
  * Which plugin actions the Users & Permissions Public role is granted, memoised
  * (one query, read again after any permission or role write: cache-invalidation.ts
  * calls `forget()`, here and, through the cache bus, in other instances). Lets the
- * early path answer an anonymous conditional GET without Strapi's per-request
- * role and permission queries.
+ * early path answer anonymous reads (a 304, an uncached detail or list page) without
+ * Strapi's per-request role and permission queries. Without Redis, a permission change
+ * made through another instance reaches this one only when it restarts (as for the
+ * response cache; README, "Configuration").
  */
 import type { Core } from '@strapi/strapi';
 

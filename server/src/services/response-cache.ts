@@ -69,7 +69,7 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
   const log: Array<{ seq: number; tags: ReadonlySet<string> }> = [];
   let enabled = process.env.MOVIE_REVIEWS_RESPONSE_CACHE !== 'false';
   const counters = { hits: 0, misses: 0, stored: 0, invalidated: 0 };
-  /** Per route kind, the headers Strapi's stack set on the last public answer (replayed by early 304s). */
+  /** Per route kind, the headers Strapi's stack set on the last public answer (replayed by the early path). */
   const stackHeaders = new Map<string, Record<string, string>>();
 
   const clear = () => {
@@ -159,7 +159,7 @@ const responseCache = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The local half of `invalidate` (used for announcements from other instances); returns the count dropped. */
     invalidateLocal,
 
-    /** Remembers the headers the full stack sets on public answers of a route kind (`review`: the detail). */
+    /** Remembers the headers the full stack sets on public answers of a route kind (`review`: the detail, `list`). */
     rememberStackHeaders(kind: string, headers: Record<string, string>): void {
       stackHeaders.set(kind, headers);
     },

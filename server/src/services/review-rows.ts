@@ -14,7 +14,10 @@ import { rowReader } from '../utils/row-reader';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS, type ReviewRow } from './review-format';
 import type { SortOrder } from '../validation/list-query';
 
-/** Distinct orders kept compiled (sort keys × directions: a few dozen at most). */
+/**
+ * Distinct orders kept compiled. Sites use a handful; a query may combine up to four
+ * sort keys (hundreds of orders), and orders past this many are compiled per call.
+ */
 const MAX_ORDERS = 64;
 
 export const reviewRows = (strapi: Core.Strapi) => {
@@ -23,9 +26,8 @@ export const reviewRows = (strapi: Core.Strapi) => {
   const summary = rowReader(meta, SUMMARY_COLUMNS);
   const detail = rowReader(meta, DETAIL_COLUMNS);
   const published = columnOf(meta, 'publishedAt');
-  // The rows, typed as the query engine's select of the same attributes.
   const asRows = (rows: Array<Record<string, unknown>>, reader: typeof summary | typeof detail) =>
-    rows.map((row) => reader.convert(row) as unknown as ReviewRow);
+    rows.map((row) => reader.convert<ReviewRow>(row));
 
   let bySlug: CompiledStatement<'slug'> | undefined;
   let count: CompiledStatement<never> | undefined;

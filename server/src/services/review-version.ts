@@ -134,7 +134,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [row] = await (versionWithRow ??= compile(true)).run({ slug });
       if (!row) return null;
       // The row's columns, converted as the query engine's select of them (utils/row-reader.ts).
-      return { etag: await etagOf(row), row: rowOf().convert(row) as unknown as ReviewRow };
+      return { etag: await etagOf(row), row: rowOf().convert<ReviewRow>(row) };
     },
 
     /** The detail's ETag for `slug`, or null when no published review has it (one query, without the row). */

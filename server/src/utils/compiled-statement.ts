@@ -100,7 +100,7 @@ export const compileStatement = <Params extends string>(
     markers.set(marker, name);
     return marker;
   };
-  // Unlikely values, checked below to reach the SQL exactly once each and only as bindings.
+  // Unlikely values, checked below to reach the SQL only as bindings.
   const numberParam = (name: Params): number => {
     const marker = 987_654_321_000 + markers.size;
     markers.set(marker, name);
@@ -144,7 +144,7 @@ export interface CompiledByCount {
   run<T = Row>(values: readonly Binding[]): Promise<T[]>;
 }
 
-/** Lists longer than this (no public page reaches it) are compiled for the call only. */
+/** Lists longer than this (a page of 100 reviews with many stills each) are compiled for the call only. */
 const MAX_CACHED_COUNT = 512;
 
 /** The number of placeholders a list of `count` values is run with: the next power of two. */
