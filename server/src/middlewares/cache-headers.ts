@@ -20,9 +20,10 @@ import { cacheTagsOf } from '../utils/cache-tags';
 import { answerConditionally, requestMatches } from '../utils/conditional-get';
 import { normaliseUrl, type CachedResponse } from '../services/response-cache';
 
+/** A strong ETag of a body: its JSON text, or those bytes already encoded (the same hash). */
 export const etagOf = (body: unknown): string =>
   `"${createHash('sha256')
-    .update(typeof body === 'string' ? body : JSON.stringify(body))
+    .update(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body))
     .digest('base64url')
     .slice(0, 32)}"`;
 
@@ -96,10 +97,10 @@ export default (config: CacheHeadersConfig | undefined, { strapi }: { strapi: Co
     }
     await next();
     if (ctx.status !== 200 || ctx.body === undefined || ctx.body === null) return;
-    const json = typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body);
+    const body = Buffer.from(typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body));
     const entry: CachedResponse = {
-      body: Buffer.from(json),
-      etag: version ?? etagOf(json),
+      body,
+      etag: version ?? etagOf(body),
       cacheControl: await cacheControlOf(strapi),
       headers: replayableHeaders(ctx),
       publicOk: isReplayableRequest(ctx),

@@ -127,10 +127,10 @@ const uncachedList = async (strapi: Core.Strapi, ctx: Context, prefix: string, k
   }
   const startedAt = cache.begin();
   const tags = new Set<string>();
-  const json = JSON.stringify(await getService(strapi, 'reviews').list(query, tags));
+  const body = Buffer.from(JSON.stringify(await getService(strapi, 'reviews').list(query, tags)));
   const entry: CachedResponse = {
-    body: Buffer.from(json),
-    etag: etagOf(json),
+    body,
+    etag: etagOf(body),
     cacheControl: await cacheControlOf(strapi),
     headers,
     publicOk: true,
