@@ -229,10 +229,71 @@ const toMarkdown = (r) => {
 /** `bench/results.*` for SQLite, `bench/results-<db>.*` for the others (BENCH_RESULTS overrides the name). */
 const reportName = (db) => process.env.BENCH_RESULTS ?? (db === 'sqlite' ? 'results' : `results-${db}`);
 
+const DATABASE_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL', mysql: 'MySQL / MariaDB' };
+
+/**
+ * The ratios and targets of every database's last committed run, one column per database (each
+ * column from its own run: ratios compare cases of the same run, never across runs).
+ */
+const sideBySide = (reports) => {
+  const lines = ['## Every database side by side', ''];
+  lines.push(
+    'One column per database, each from its own run (date below); a ratio compares two cases of the same run.',
+    ''
+  );
+  const head = reports.map((r) => DATABASE_NAMES[r.settings.db] ?? r.settings.db);
+  lines.push(`| | ${head.join(' | ')} |`, `|---|${head.map(() => '---:').join('|')}|`);
+  lines.push(`| run | ${reports.map((r) => r.generatedAt.slice(0, 16).replace('T', ' ')).join(' | ')} |`);
+  const byName = (list, key) => new Map(list.map((x) => [x[key], x]));
+  const ratioMaps = reports.map((r) => byName(r.evaluation.ratios, 'name'));
+  for (const { name } of reports[0].evaluation.ratios) {
+    const cells = ratioMaps.map((m) => {
+      const v = m.get(name)?.value;
+      return v === null || v === undefined ? '–' : `${v}×`;
+    });
+    lines.push(`| ${name} | ${cells.join(' | ')} |`);
+  }
+  lines.push('', `| target | ${head.join(' | ')} |`, `|---|${head.map(() => '---').join('|')}|`);
+  const targetMaps = reports.map((r) => byName(r.evaluation.targets, 'target'));
+  for (const { target } of reports[0].evaluation.targets) {
+    const cells = targetMaps.map((m) => {
+      const t = m.get(target);
+      return t ? `${t.result} (${fmt(t.value)})` : '–';
+    });
+    lines.push(`| ${target} | ${cells.join(' | ')} |`);
+  }
+  return lines;
+};
+
+/** `bench/results.md`: the SQLite run, after the side-by-side table of every database's committed run. */
+const rewriteMainReport = () => {
+  const read = (name) => {
+    const file = path.join(ROOT, 'bench', `${name}.json`);
+    return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+  };
+  const sqlite = read('results');
+  if (!sqlite) return;
+  const others = ['postgres', 'mysql'].map((db) => read(`results-${db}`)).filter(Boolean);
+  const [title, , ...rest] = toMarkdown(sqlite).split('\n');
+  const table = others.length
+    ? [
+        '> Every figure below comes from a noisy, shared 2-core machine. Absolute numbers vary from run to run;',
+        '> the ratios compare cases measured one after the other in the same run.',
+        '',
+        ...sideBySide([sqlite, ...others]),
+        '',
+        '## The SQLite run',
+        '',
+      ]
+    : [];
+  fs.writeFileSync(path.join(ROOT, 'bench', 'results.md'), [title, '', ...table, ...rest].join('\n'));
+};
+
 const writeReports = (report) => {
   const name = reportName(report.settings.db);
   fs.writeFileSync(path.join(ROOT, 'bench', `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(ROOT, 'bench', `${name}.md`), toMarkdown(report));
+  if (!process.env.BENCH_RESULTS) rewriteMainReport();
 };
 
 const printSummary = (r, log) => {
@@ -257,4 +318,7 @@ const printSummary = (r, log) => {
   log(`seeding ${r.seeding.seconds} s; results written to bench/${name}.json and bench/${name}.md`);
 };
 
-module.exports = { evaluate, writeReports, printSummary };
+module.exports = { evaluate, writeReports, printSummary, rewriteMainReport };
+
+// `node bench/lib/report.js`: rebuilds bench/results.md from the committed results-*.json.
+if (require.main === module) rewriteMainReport();
