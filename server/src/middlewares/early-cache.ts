@@ -53,6 +53,31 @@ const detailSlug = (path: string, prefix: string): string | null => {
 };
 
 /**
+ * The headers the stack set on a public answer of `kind`, when the early path may
+ * answer it: one went through the stack already, and the Public role has `action`.
+ */
+const earlyHeaders = async (strapi: Core.Strapi, kind: 'review' | 'list', action: string) => {
+  const headers = getService(strapi, 'responseCache').stackHeaders(kind);
+  return headers && (await getService(strapi, 'publicAccess').allows(action)) ? headers : undefined;
+};
+
+/**
+ * Stores an answer built on the early path (`set` leaves it out when an invalidation
+ * since `startedAt` touched its tags) and sends it.
+ */
+const storeAndSend = (
+  strapi: Core.Strapi,
+  ctx: Context,
+  key: string,
+  startedAt: number,
+  answer: Pick<CachedResponse, 'body' | 'etag' | 'cacheControl' | 'headers'> & { tags: Set<string> }
+): void => {
+  const entry: CachedResponse = { ...answer, publicOk: true, tags: [CACHE_TAGS.all, ...answer.tags] };
+  getService(strapi, 'responseCache').set(key, entry, startedAt);
+  answerConditionally(ctx, entry);
+};
+
+/**
  * The detail of `slug` and its ETag: built from the row read with the version (one
  * query) when the version is not known yet, else from a read of the row. Null for a
  * review that is not published (any more).
@@ -76,10 +101,9 @@ const uncachedDetail = async (strapi: Core.Strapi, ctx: Context, prefix: string,
   if (ctx.querystring) return false;
   const slug = detailSlug(ctx.path, prefix);
   if (slug === null) return false;
-  const cache = getService(strapi, 'responseCache');
-  const headers = cache.stackHeaders('review');
-  if (!headers || !(await getService(strapi, 'publicAccess').allows(DETAIL_ACTION))) return false;
-  const startedAt = cache.begin();
+  const headers = await earlyHeaders(strapi, 'review', DETAIL_ACTION);
+  if (!headers) return false;
+  const startedAt = getService(strapi, 'responseCache').begin();
   const versions = getService(strapi, 'reviewVersion');
   const cacheControl = await cacheControlOf(strapi);
   let version: string | null = null;
@@ -95,16 +119,8 @@ const uncachedDetail = async (strapi: Core.Strapi, ctx: Context, prefix: string,
   const tags = new Set<string>();
   const built = await buildDetail(strapi, slug, version, tags);
   if (!built) return false;
-  const entry: CachedResponse = {
-    body: Buffer.from(JSON.stringify(built.body)),
-    etag: built.etag,
-    cacheControl,
-    headers,
-    publicOk: true,
-    tags: [CACHE_TAGS.all, ...tags],
-  };
-  cache.set(key, entry, startedAt);
-  answerConditionally(ctx, entry);
+  const body = Buffer.from(JSON.stringify(built.body));
+  storeAndSend(strapi, ctx, key, startedAt, { body, etag: built.etag, cacheControl, headers, tags });
   return true;
 };
 
@@ -116,28 +132,19 @@ const uncachedDetail = async (strapi: Core.Strapi, ctx: Context, prefix: string,
  */
 const uncachedList = async (strapi: Core.Strapi, ctx: Context, prefix: string, key: string): Promise<boolean> => {
   if (ctx.path !== prefix) return false;
-  const cache = getService(strapi, 'responseCache');
-  const headers = cache.stackHeaders('list');
-  if (!headers || !(await getService(strapi, 'publicAccess').allows(LIST_ACTION))) return false;
+  const headers = await earlyHeaders(strapi, 'list', LIST_ACTION);
+  if (!headers) return false;
   let query: ReviewListQuery;
   try {
     query = parseReviewListQuery(ctx.query);
   } catch {
     return false;
   }
-  const startedAt = cache.begin();
+  const startedAt = getService(strapi, 'responseCache').begin();
   const tags = new Set<string>();
   const body = Buffer.from(JSON.stringify(await getService(strapi, 'reviews').list(query, tags)));
-  const entry: CachedResponse = {
-    body,
-    etag: etagOf(body),
-    cacheControl: await cacheControlOf(strapi),
-    headers,
-    publicOk: true,
-    tags: [CACHE_TAGS.all, ...tags],
-  };
-  cache.set(key, entry, startedAt);
-  answerConditionally(ctx, entry);
+  const cacheControl = await cacheControlOf(strapi);
+  storeAndSend(strapi, ctx, key, startedAt, { body, etag: etagOf(body), cacheControl, headers, tags });
   return true;
 };
 
