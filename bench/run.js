@@ -94,6 +94,9 @@ const main = async () => {
   // 1. Seed, in its own Strapi process, before the server starts.
   log('seeding (inside a Strapi instance of the demo, see bench/seed.js)');
   const seed = await runSeed(common);
+  if (db.client === 'postgres')
+    log('VACUUM ANALYZE (what autovacuum does after such a load; it is off on this machine)');
+  await db.analyse();
 
   // 2. Start the demo.
   log('starting the demo with `strapi start`');

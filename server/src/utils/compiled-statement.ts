@@ -12,7 +12,14 @@
  * without preparing the SQL again on every call (a third of a cold review detail's
  * CPU was knex re-preparing and re-running the same statements). The `query` event
  * is still emitted on the knex instance, so query counters see these reads.
+ *
+ * On PostgreSQL a statement is run as a named prepared statement (node-postgres
+ * prepares it once per connection), so the server parses and plans it once instead
+ * of on every call; the name is a hash of its SQL text. A connection pooler that
+ * cannot keep prepared statements (PgBouncer in transaction mode before 1.21) needs
+ * MOVIE_REVIEWS_PREPARED_STATEMENTS=false.
  */
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
 type Database = Core.Strapi['db'];
@@ -107,6 +114,11 @@ export const compileStatement = <Params extends string>(
     return marker;
   };
   const { sql, bindings } = build(param, numberParam).toSQL();
+  // node-postgres prepares a named statement once per connection (names are at most 63 bytes).
+  const preparedName =
+    db.connection.client.driverName === 'pg' && process.env.MOVIE_REVIEWS_PREPARED_STATEMENTS !== 'false'
+      ? `movie_reviews_${createHash('sha256').update(sql).digest('hex').slice(0, 40)}`
+      : undefined;
   const slots = bindings.map((value) =>
     typeof value === 'string' || typeof value === 'number' ? markers.get(value) : undefined
   );
@@ -132,9 +144,11 @@ export const compileStatement = <Params extends string>(
       }
       const sqliteRows = await runOnSqlite(db, sql, bound);
       if (sqliteRows) return sqliteRows as T[];
-      const connection = db.connection;
+      const raw = db.connection.raw(sql, bound);
+      // knex passes a raw query's options to the driver: `name` makes it a prepared statement on pg.
+      if (preparedName) raw.options({ name: preparedName });
       // The driver's rows, untyped as a knex builder's result is.
-      return rowsOfRaw(await connection.raw(sql, bound)) as T[];
+      return rowsOfRaw(await raw) as T[];
     },
   };
 };
