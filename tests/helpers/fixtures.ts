@@ -24,6 +24,17 @@ export const createReview = async (app: TestApp, data: Data = {}, { publish = tr
   return doc as unknown as { documentId: string; slug: string; title: string };
 };
 
+/**
+ * Removes the author of every version of a review through the query engine (a published
+ * review needs an author; one deleted afterwards leaves reviews without).
+ */
+export const unlinkAuthor = async (app: TestApp, documentId: string) => {
+  const rows = (await app.strapi.db.query(REVIEW).findMany({ select: ['id'], where: { documentId } })) as Array<{
+    id: number;
+  }>;
+  for (const { id } of rows) await app.strapi.db.query(REVIEW).update({ where: { id }, data: { author: null } });
+};
+
 /** Creates a stored comment directly (any status), bypassing the public endpoint. */
 export const createComment = async (app: TestApp, reviewDocumentId: string, data: Data = {}) => {
   const doc = await app.strapi.documents(COMMENT).create({

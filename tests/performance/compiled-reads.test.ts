@@ -6,7 +6,8 @@
  * `IN (...)` statements padded to a power of two (files, authors) for every length.
  */
 import { startStrapi, type TestApp } from '../helpers/strapi';
-import { createReview, REVIEW } from '../helpers/fixtures';
+import { dbClient } from '../helpers/database';
+import { createReview, REVIEW, unlinkAuthor } from '../helpers/fixtures';
 import { reviewRows } from '../../server/src/services/review-rows';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS } from '../../server/src/services/review-format';
 import { readAuthorsOfReviews } from '../../server/src/services/review-authors';
@@ -28,6 +29,7 @@ beforeAll(async () => {
     });
   }
   await createReview(app, { title: 'Compiled draft' }, { publish: false });
+  await unlinkAuthor(app, (await createReview(app, { title: 'Compiled without author' })).documentId);
 }, 300_000);
 
 afterAll(async () => {
@@ -84,14 +86,28 @@ describe('compiled review reads', () => {
     );
     expect(slugs.length).toBeGreaterThan(12);
     const version = app.strapi.plugin('movie-reviews').service('reviewVersion') as {
-      read(slug: string): Promise<{ etag: string; row: unknown } | null>;
+      read(slug: string): Promise<{ etag: string; row: { id: number; author?: unknown } } | null>;
     };
+    const authors: unknown[] = [];
     for (const slug of slugs) {
-      const expected = await engine().findOne({ select: [...DETAIL_COLUMNS], where: { slug, ...published } });
+      const expected = (await engine().findOne({ select: [...DETAIL_COLUMNS], where: { slug, ...published } })) as {
+        id: number;
+      };
       expect(await rows.publishedBySlug(slug)).toEqual(expected);
-      // The version statement returns the same row beside the ETag (the early path builds the detail from it).
-      expect((await version.read(slug))?.row).toEqual(expected);
+      // The version statement returns the same row beside the ETag, with its author as the
+      // authors' own statement reads it (the early path builds the detail from them).
+      const read = await version.read(slug);
+      const { author, ...row } = read?.row ?? { author: undefined };
+      expect(row).toEqual(expected);
+      const expectedAuthor = (await readAuthorsOfReviews(app.strapi, [expected.id])).get(expected.id) ?? null;
+      expect(author).toEqual(expectedAuthor);
+      authors.push(author);
     }
+    // Both kinds were compared: an author with an avatar (the seeded one) and a review without an author.
+    expect(authors).toContainEqual(
+      expect.objectContaining({ avatar: expect.objectContaining({ id: expect.any(Number) }) })
+    );
+    expect(authors).toContain(null);
     expect(await version.read('no-such-review')).toBeNull();
     const draft = (await engine().findOne({ where: { title: 'Compiled draft', publishedAt: null } })) as {
       slug: string;
@@ -104,6 +120,32 @@ describe('compiled review reads', () => {
   it('counts the published reviews', async () => {
     expect(await reviewRows(app.strapi).publishedCount()).toBe(Number(await engine().count({ where: published })));
   });
+
+  // On PostgreSQL the compiled statements are named, so node-postgres prepares each once per connection.
+  (dbClient() === 'postgres' ? it : it.skip)(
+    'runs the compiled statements as named prepared statements on PostgreSQL',
+    async () => {
+      const seen: Array<{ sql: string; name: unknown }> = [];
+      const listen = (query: { sql: string; options?: { name?: unknown } }) =>
+        seen.push({ sql: query.sql, name: query.options?.name });
+      app.strapi.db.connection.on('query', listen);
+      try {
+        for (let i = 0; i < 3; i += 1) {
+          expect(await reviewRows(app.strapi).publishedCount()).toBe(
+            Number(await engine().count({ where: published }))
+          );
+        }
+      } finally {
+        app.strapi.db.connection.off('query', listen);
+      }
+      const compiled = seen.filter((q) => q.name !== undefined);
+      expect(compiled).toHaveLength(3);
+      expect(new Set(compiled.map((q) => q.name)).size).toBe(1);
+      expect(compiled[0].name).toMatch(/^movie_reviews_[0-9a-f]{40}$/);
+      // The query engine's own count is not named (each of its statements is prepared on every call).
+      expect(seen.filter((q) => q.name === undefined)).toHaveLength(3);
+    }
+  );
 
   it('reads authors and files for every list length the same as one at a time (padded IN lists)', async () => {
     const all = (await engine().findMany({

@@ -26,9 +26,10 @@ const AVATAR = 'avatar';
  * as strings and numbers, as the query engine returns them; only JSON columns differ
  * (text on SQLite and MariaDB). The file columns are null together when there is no file.
  */
-interface LinkedAuthorRow {
-  review_id: number;
-  author_id: number;
+export interface LinkedAuthorRow {
+  /** null (with the author columns) in a left join that found no author. */
+  review_id: number | null;
+  author_id: number | null;
   author_document_id: string;
   author_name: string;
   author_slug: string | null;
@@ -75,49 +76,58 @@ const layoutOf = (strapi: Core.Strapi): ReturnType<typeof readLayout> => {
   return layout;
 };
 
+type Builder = ReturnType<Core.Strapi['db']['connection']>;
+
+/**
+ * Adds to `query`, which has the review → author link table as `l`, the author (`a`,
+ * joined as `authorJoin` says) and the author's avatar link and file (`m`, `f`, left
+ * joined), and selects their columns as a `LinkedAuthorRow`'s.
+ */
+export const joinAuthorAndAvatar = (strapi: Core.Strapi, query: Builder, authorJoin: 'innerJoin' | 'leftJoin') => {
+  const { authorMeta, fileMeta, link, morph } = layoutOf(strapi);
+  const a = (attribute: string) => `a.${columnOf(authorMeta, attribute)}`;
+  const f = (attribute: string) => `f.${columnOf(fileMeta, attribute)}`;
+  const { idColumn, typeColumn } = morph.morphColumn;
+  query.select({
+    review_id: `l.${link.joinColumn.name}`,
+    author_id: a('id'),
+    author_document_id: a('documentId'),
+    author_name: a('name'),
+    author_slug: a('slug'),
+    author_bio: a('bio'),
+    author_links: a('links'),
+    file_id: f('id'),
+    file_url: f('url'),
+    file_width: f('width'),
+    file_height: f('height'),
+    file_mime: f('mime'),
+    file_formats: f('formats'),
+    file_alternative_text: f('alternativeText'),
+  });
+  const author = { a: authorMeta.tableName };
+  const authorOn = [`a.${link.inverseJoinColumn.referencedColumn}`, `l.${link.inverseJoinColumn.name}`] as const;
+  if (authorJoin === 'innerJoin') query.innerJoin(author, ...authorOn);
+  else query.leftJoin(author, ...authorOn);
+  query
+    .leftJoin({ m: morph.name }, (on) => {
+      on.on(`m.${idColumn.name}`, '=', `a.${idColumn.referencedColumn}`)
+        .andOnVal(`m.${typeColumn.name}`, '=', AUTHOR_UID)
+        .andOnVal('m.field', '=', AVATAR);
+    })
+    .leftJoin({ f: fileMeta.tableName }, `f.${morph.joinColumn.referencedColumn}`, `m.${morph.joinColumn.name}`);
+  for (const [column, direction] of Object.entries(morph.orderBy ?? {})) query.orderBy(`m.${column}`, direction);
+  return query;
+};
+
 /**
  * The statement, compiled once per number of review ids (utils/compiled-statement.ts):
  * building this join costs more than running it, and only the ids change between calls.
  */
 const compile = (strapi: Core.Strapi): CompiledByCount =>
   compileByCount(strapi.db, (ids) => {
-    const { authorMeta, fileMeta, link, morph } = layoutOf(strapi);
-    const knex = strapi.db.connection;
-    const a = (attribute: string) => `a.${columnOf(authorMeta, attribute)}`;
-    const f = (attribute: string) => `f.${columnOf(fileMeta, attribute)}`;
-    const { idColumn, typeColumn } = morph.morphColumn;
-
-    const query = knex({ l: link.name })
-      .select({
-        review_id: `l.${link.joinColumn.name}`,
-        author_id: a('id'),
-        author_document_id: a('documentId'),
-        author_name: a('name'),
-        author_slug: a('slug'),
-        author_bio: a('bio'),
-        author_links: a('links'),
-        file_id: f('id'),
-        file_url: f('url'),
-        file_width: f('width'),
-        file_height: f('height'),
-        file_mime: f('mime'),
-        file_formats: f('formats'),
-        file_alternative_text: f('alternativeText'),
-      })
-      .innerJoin(
-        { a: authorMeta.tableName },
-        `a.${link.inverseJoinColumn.referencedColumn}`,
-        `l.${link.inverseJoinColumn.name}`
-      )
-      .leftJoin({ m: morph.name }, (on) => {
-        on.on(`m.${idColumn.name}`, '=', `a.${idColumn.referencedColumn}`)
-          .andOnVal(`m.${typeColumn.name}`, '=', AUTHOR_UID)
-          .andOnVal('m.field', '=', AVATAR);
-      })
-      .leftJoin({ f: fileMeta.tableName }, `f.${morph.joinColumn.referencedColumn}`, `m.${morph.joinColumn.name}`)
-      .whereIn(`l.${link.joinColumn.name}`, ids);
-    for (const [column, direction] of Object.entries(morph.orderBy ?? {})) query.orderBy(`m.${column}`, direction);
-    return query;
+    const { link } = layoutOf(strapi);
+    const query = strapi.db.connection({ l: link.name }).whereIn(`l.${link.joinColumn.name}`, ids);
+    return joinAuthorAndAvatar(strapi, query, 'innerJoin');
   });
 
 const statements = new WeakMap<Core.Strapi, CompiledByCount>();
@@ -128,19 +138,15 @@ const statementOf = (strapi: Core.Strapi): CompiledByCount => {
 };
 
 /**
- * The author (with its avatar file, or null) of each review of `reviewIds` that has one,
- * by review id, in one statement. Like the query engine's populate: the first author
+ * The author (with its avatar file) of each review of `rows` (a `joinAuthorAndAvatar`
+ * statement's rows), by review id. Like the query engine's populate: the first author
  * link of a review, and the author's first avatar link (morph `order`) whose file exists.
+ * Rows without an author (a left join that found none) are skipped.
  */
-export const readAuthorsOfReviews = async (
-  strapi: Core.Strapi,
-  reviewIds: number[]
-): Promise<Map<number, AuthorRow>> => {
+export const authorsOfRows = (rows: readonly LinkedAuthorRow[]): Map<number, AuthorRow> => {
   const authors = new Map<number, AuthorRow>();
-  if (!reviewIds.length) return authors;
-  const rows = await statementOf(strapi).run<LinkedAuthorRow>(reviewIds);
-
   for (const row of rows) {
+    if (row.review_id === null || row.author_id === null) continue;
     const reviewId = Number(row.review_id);
     const seen = authors.get(reviewId);
     // A review's first author link wins; a later row of that author only fills an avatar still missing.
@@ -169,4 +175,13 @@ export const readAuthorsOfReviews = async (
     });
   }
   return authors;
+};
+
+/** The author (with its avatar file, or null) of each review of `reviewIds` that has one, by review id, in one statement. */
+export const readAuthorsOfReviews = async (
+  strapi: Core.Strapi,
+  reviewIds: number[]
+): Promise<Map<number, AuthorRow>> => {
+  if (!reviewIds.length) return new Map();
+  return authorsOfRows(await statementOf(strapi).run<LinkedAuthorRow>(reviewIds));
 };

@@ -17,17 +17,17 @@
  *
  * A field added to the detail from another table must add that table to the query.
  *
- * The same statement returns the review's row with the detail's columns, so the
- * early path (middlewares/early-cache.ts) builds an uncached detail without reading
- * the row a second time.
+ * The same statement returns the review's row with the detail's columns and its
+ * author with the avatar, so the early path (middlewares/early-cache.ts) builds an
+ * uncached detail without reading them again.
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { AUTHOR_UID, COMMENT_UID, REVIEW_UID } from '../utils/constants';
 import { getService } from '../utils/get-service';
-import { reviewAuthorLink } from './review-authors';
+import { authorsOfRows, joinAuthorAndAvatar, reviewAuthorLink, type LinkedAuthorRow } from './review-authors';
 import { isPublicSlug } from '../validation/slug';
-import { compileStatement, type CompiledStatement } from '../utils/compiled-statement';
+import { compileStatement, type CompiledStatement, type Row } from '../utils/compiled-statement';
 import { rowReader, type RowReader } from '../utils/row-reader';
 import { DETAIL_COLUMNS, type ReviewRow } from './review-format';
 
@@ -103,9 +103,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           authorUpdated.as('author_updated')
         )
         .where(r('slug'), param('slug'))
-        .whereNotNull(r('publishedAt'))
-        .first();
-      return withRow ? query.select(rowOf().select) : query;
+        .whereNotNull(r('publishedAt'));
+      if (!withRow) return query.first();
+      // The row, and its author and the author's avatar (normally one row; more only when
+      // the author has several avatar links, folded as the authors' own statement does).
+      query.select(rowOf().select).leftJoin(`${link.name} as l`, `l.${link.joinColumn.name}`, r('id'));
+      return joinAuthorAndAvatar(strapi, query, 'leftJoin');
     });
 
   /** The ETag of a version row (the statement's version columns). */
@@ -128,13 +131,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** The ETag and the detail row of `slug`, or null when no published review has it (one query). */
+    /** The ETag and the detail row of `slug` with its author, or null when no published review has it (one query). */
     async read(slug: unknown): Promise<{ etag: string; row: ReviewRow } | null> {
       if (!isPublicSlug(slug)) return null;
-      const [row] = await (versionWithRow ??= compile(true)).run({ slug });
+      const rows = await (versionWithRow ??= compile(true)).run<Row & LinkedAuthorRow>({ slug });
+      const [row] = rows;
       if (!row) return null;
       // The row's columns, converted as the query engine's select of them (utils/row-reader.ts).
-      return { etag: await etagOf(row), row: rowOf().convert<ReviewRow>(row) };
+      const review = rowOf().convert<ReviewRow>(row);
+      return { etag: await etagOf(row), row: { ...review, author: authorsOfRows(rows).get(review.id) ?? null } };
     },
 
     /** The detail's ETag for `slug`, or null when no published review has it (one query, without the row). */

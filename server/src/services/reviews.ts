@@ -271,7 +271,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A published row with the detail's columns, expanded (author, stills, comment count, SEO...). */
     async expandDetail(found: ReviewRow, tags?: Set<string>): Promise<ReviewDetail> {
       const [[row], [stills], commentCount, providers, siteContext] = await Promise.all([
-        withAuthors([found]),
+        // The early detail's row comes with its author (services/review-version.ts `read`).
+        found.author === undefined ? withAuthors([found]) : [found],
         expandStillsBatch(strapi, [found.stills]),
         getService(strapi, 'comments').countVisible(found.documentId),
         allowedProviders(),
