@@ -26,6 +26,7 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
   },
   movie_review_comments: {
     movie_review_comments_review_moderation_idx: ['review_document_id', 'moderation_status', 'created_at'],
+    movie_review_comments_review_updated_idx: ['review_document_id', 'moderation_status', 'updated_at'],
     movie_review_comments_parent_idx: ['parent_document_id'],
     movie_review_comments_source_id_idx: ['source_id'],
   },
@@ -114,4 +115,18 @@ describe(`schema indexes (${dbClient()})`, () => {
     )) as Row[];
     expect(plan.map((p) => String(p.detail)).join('\n')).toContain('movie_review_comments_review_moderation_idx');
   });
+
+  // Only SQLite's planner is deterministic on an empty table.
+  (dbClient() === 'sqlite' ? it : it.skip)(
+    'reads the latest approved comment of a review (the review version) from the index alone',
+    async () => {
+      const plan = (await app.strapi.db.connection.raw(
+        `EXPLAIN QUERY PLAN SELECT max(updated_at) FROM movie_review_comments WHERE review_document_id = ? AND moderation_status = ?`,
+        ['abc', 'approved']
+      )) as Row[];
+      expect(plan.map((p) => String(p.detail)).join('\n')).toContain(
+        'COVERING INDEX movie_review_comments_review_updated_idx'
+      );
+    }
+  );
 });
