@@ -20,8 +20,11 @@ export default ({ env }) => {
       useNullAsDefault: true,
       pool: {
         // Reads map the file instead of copying each page through SQLite's page cache: a page of
-        // reviews reads every row's overflow pages (README, "SQLite in production"). 0 turns it off.
-        afterCreate: (connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) => {
+        // reviews reads every row's overflow pages (README, "Configuration"). 0 turns it off.
+        afterCreate: (
+          connection: SqliteConnection,
+          done: (error: Error | null, connection: SqliteConnection) => void
+        ) => {
           connection.pragma(`mmap_size = ${env.int('DATABASE_SQLITE_MMAP_SIZE', 256 * 1024 * 1024)}`);
           done(null, connection);
         },
