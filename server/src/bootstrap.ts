@@ -3,6 +3,7 @@ import { setupPublicPermissions } from './permissions';
 import { configureContentManager } from './content-manager-layout';
 import { registerAdminActions } from './rbac';
 import { setupCacheInvalidation } from './cache-invalidation';
+import { watchFileDeletions } from './files-stamp';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -13,6 +14,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'authors').linkInlineAuthors();
   strapi.plugin('movie-reviews').service('rateLimit').init();
   setupCacheInvalidation(strapi);
+  watchFileDeletions(strapi);
   strapi.plugin('movie-reviews').service('importer').resumeInBackground();
 };
 

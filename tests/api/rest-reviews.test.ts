@@ -4,6 +4,7 @@
  */
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { API, COMMENT, countQueries, createComment, createReview, REVIEW, settingsService } from '../helpers/fixtures';
+import { deleteFile, uploadFile } from '../custom-fields/helpers/media';
 
 let app: TestApp;
 let herDocumentId: string;
@@ -690,6 +691,34 @@ describe('caching headers', () => {
       await app.strapi.db.query('plugin::upload.file').update({ where: { id: file.id }, data: { url: fileUrl } });
     }
   });
+
+  it.each(['one at a time', 'many at a time'])(
+    'changes the ETag when a file the review shows is deleted (%s), and answers 200 to the old one',
+    async (how) => {
+      const file = await uploadFile(app.strapi, `etag-still-${how.split(' ')[0]}.png`);
+      // A newer file: deleting the still does not change the latest updatedAt of the files.
+      const newer = await uploadFile(app.strapi, `etag-newer-${how.split(' ')[0]}.png`);
+      const review = await createReview(app, {
+        title: `Etag Still ${how}`,
+        stills: [{ file: file.id, alt: 'about to go', caption: null }],
+      });
+      const path = `${API}/reviews/${review.slug}`;
+      try {
+        const first = await app.http().get(path);
+        expect(first.body.data.stills).toHaveLength(1);
+        expect((await app.http().get(path).set('If-None-Match', first.headers.etag)).status).toBe(304);
+        if (how === 'one at a time') await deleteFile(app.strapi, file.id);
+        else await app.strapi.db.query('plugin::upload.file').deleteMany({ where: { id: { $in: [file.id] } } });
+        const after = await app.http().get(path).set('If-None-Match', first.headers.etag);
+        expect(after.status).toBe(200);
+        expect(after.body.data.stills).toEqual([]);
+        expect(after.headers.etag).not.toBe(first.headers.etag);
+      } finally {
+        await app.strapi.documents(REVIEW).delete({ documentId: review.documentId });
+        await deleteFile(app.strapi, newer.id);
+      }
+    }
+  );
 
   it('changes the ETags when an approved comment appears, not for a pending one', async () => {
     const detail = `${API}/reviews/her-2013`;

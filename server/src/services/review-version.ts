@@ -7,8 +7,9 @@
  * - the published row (its id changes on every publish, `updatedAt` on any write);
  * - its approved comments (how many, and the latest `updatedAt` among them:
  *   approving, hiding, editing or deleting one changes one or the other);
- * - the upload files (how many, the latest `updatedAt`: a file updated or deleted
- *   may be a still or the avatar shown);
+ * - the upload files (the latest `updatedAt`, and the stamp every file deletion
+ *   renews, files-stamp.ts: a file created, updated or deleted may be a still or
+ *   the avatar shown);
  * - its author (the latest `updatedAt` of the author it is linked to: an edit of
  *   the author's name, bio, links or avatar choice);
  * - the plugin settings (their hash, memoised: song providers and Cache-Control).
@@ -27,6 +28,7 @@ import { AUTHOR_UID, COMMENT_UID, REVIEW_UID } from '../utils/constants';
 import { getService } from '../utils/get-service';
 import { authorsOfRows, joinAuthorAndAvatar, reviewAuthorLink, type LinkedAuthorRow } from './review-authors';
 import { isPublicSlug } from '../validation/slug';
+import { FILES_STAMP_KEY } from '../files-stamp';
 import { compileStatement, type CompiledStatement, type Row } from '../utils/compiled-statement';
 import { rowReader, type RowReader } from '../utils/row-reader';
 import { DETAIL_COLUMNS, type ReviewRow } from './review-format';
@@ -35,12 +37,14 @@ import { DETAIL_COLUMNS, type ReviewRow } from './review-format';
 const ROW_PREFIX = 'row_';
 
 const FILE_UID = 'plugin::upload.file';
+const CORE_STORE_UID = 'strapi::core-store';
 
 interface Names {
   reviews: string;
   comments: string;
   files: string;
   authors: string;
+  coreStore: string;
   /** The review → author link table. */
   authorLink: ReturnType<typeof reviewAuthorLink>;
   col: (uid: string, attribute: string) => string;
@@ -56,6 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       comments: meta(COMMENT_UID).tableName,
       files: meta(FILE_UID).tableName,
       authors: meta(AUTHOR_UID).tableName,
+      coreStore: meta(CORE_STORE_UID).tableName,
       authorLink: reviewAuthorLink(strapi),
       col: (uid, attribute) => {
         const attr = meta(uid).attributes[attribute] as { columnName?: string } | undefined;
@@ -98,7 +103,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           knex.raw('?? as updated', [r('updatedAt')]),
           approved('count(*)').as('comment_count'),
           approved(`max(${knex.ref(c('updatedAt')).toQuery()})`).as('comment_updated'),
-          knex(n.files).count('*').as('file_count'),
+          knex(n.coreStore)
+            .max(n.col(CORE_STORE_UID, 'value'))
+            .where(n.col(CORE_STORE_UID, 'key'), FILES_STAMP_KEY)
+            .as('file_stamp'),
           knex(n.files).max(n.col(FILE_UID, 'updatedAt')).as('file_updated'),
           authorUpdated.as('author_updated')
         )
@@ -119,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       stamp(row.updated),
       row.comment_count,
       stamp(row.comment_updated),
-      row.file_count,
+      stamp(row.file_stamp),
       stamp(row.file_updated),
       stamp(row.author_updated),
     ];
