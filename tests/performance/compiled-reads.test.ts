@@ -7,7 +7,7 @@
  */
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { dbClient } from '../helpers/database';
-import { createReview, REVIEW, unlinkAuthor } from '../helpers/fixtures';
+import { COMMENT, createComment, createReview, REVIEW, unlinkAuthor } from '../helpers/fixtures';
 import { reviewRows } from '../../server/src/services/review-rows';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS } from '../../server/src/services/review-format';
 import { readAuthorsOfReviews } from '../../server/src/services/review-authors';
@@ -115,6 +115,57 @@ describe('compiled review reads', () => {
     expect(draft.slug).toBeTruthy();
     expect(await rows.publishedBySlug(draft.slug)).toBeNull();
     expect(await rows.publishedBySlug('no-such-review')).toBeNull();
+  });
+
+  it('gives the visible comment count with the version when every approved comment is visible, and only then', async () => {
+    const version = app.strapi.plugin('movie-reviews').service('reviewVersion') as {
+      read(slug: string): Promise<{ visibleComments?: number } | null>;
+    };
+    const comments = app.strapi.plugin('movie-reviews').service('comments') as {
+      countVisible(reviewDocumentId: string): Promise<number>;
+    };
+    const setStatus = (documentId: string, moderationStatus: string) =>
+      app.strapi.db.query(COMMENT).update({ where: { documentId }, data: { moderationStatus } });
+    // [title, how the comments are built, the visible count, whether the version statement knows it]
+    const shapes: Array<[string, (review: string) => Promise<unknown>, number, boolean]> = [
+      ['none', async () => undefined, 0, true],
+      [
+        'a reply to a top-level comment, and a pending one',
+        async (review) => {
+          const top = await createComment(app, review);
+          await createComment(app, review, { parentDocumentId: top.documentId });
+          await createComment(app, review, { moderationStatus: 'pending' });
+        },
+        2,
+        true,
+      ],
+      [
+        'an approved reply under a rejected comment',
+        async (review) => {
+          const top = await createComment(app, review);
+          await createComment(app, review, { parentDocumentId: top.documentId });
+          await setStatus(top.documentId, 'rejected');
+        },
+        0,
+        false,
+      ],
+      [
+        'a reply to a reply',
+        async (review) => {
+          const top = await createComment(app, review);
+          const reply = await createComment(app, review, { parentDocumentId: top.documentId });
+          await createComment(app, review, { parentDocumentId: reply.documentId });
+        },
+        3,
+        false,
+      ],
+    ];
+    for (const [title, build, visible, known] of shapes) {
+      const review = await createReview(app, { title: `Comments: ${title}` });
+      await build(review.documentId);
+      expect(await comments.countVisible(review.documentId)).toBe(visible);
+      expect((await version.read(review.slug))?.visibleComments).toBe(known ? visible : undefined);
+    }
   });
 
   it('counts the published reviews', async () => {

@@ -113,6 +113,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .where(r('slug'), param('slug'))
         .whereNotNull(r('publishedAt'));
       if (!withRow) return query.first();
+      // Approved replies that are not the reply of an approved top-level comment of the review:
+      // when there are none, every approved comment is visible and the count above is the
+      // visible count (comments.countVisible walks the threads otherwise).
+      const deepReplies = approved('count(*)')
+        .whereNotNull(c('parentDocumentId'))
+        .whereNotExists(
+          knex(`${n.comments} as p`)
+            .select(knex.raw('1'))
+            .whereRaw('?? = ??', [`p.${n.col(COMMENT_UID, 'documentId')}`, c('parentDocumentId')])
+            .whereRaw('?? = ??', [`p.${n.col(COMMENT_UID, 'reviewDocumentId')}`, r('documentId')])
+            .andWhere(`p.${n.col(COMMENT_UID, 'moderationStatus')}`, 'approved')
+            .whereNull(`p.${n.col(COMMENT_UID, 'parentDocumentId')}`)
+        );
+      query.select(deepReplies.as('deep_replies'));
       // The row, and its author and the author's avatar (normally one row; more only when
       // the author has several avatar links, folded as the authors' own statement does).
       query.select(rowOf().select).leftJoin(`${link.name} as l`, `l.${link.joinColumn.name}`, r('id'));
@@ -139,15 +153,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** The ETag and the detail row of `slug` with its author, or null when no published review has it (one query). */
-    async read(slug: unknown): Promise<{ etag: string; row: ReviewRow } | null> {
+    /**
+     * The ETag and the detail row of `slug` with its author, or null when no published
+     * review has it (one query); `visibleComments` when every approved comment is visible
+     * (top-level comments and replies to them), else undefined (comments.countVisible counts them).
+     */
+    async read(slug: unknown): Promise<{ etag: string; row: ReviewRow; visibleComments?: number } | null> {
       if (!isPublicSlug(slug)) return null;
       const rows = await (versionWithRow ??= compile(true)).run<Row & LinkedAuthorRow>({ slug });
       const [row] = rows;
       if (!row) return null;
       // The row's columns, converted as the query engine's select of them (utils/row-reader.ts).
       const review = rowOf().convert<ReviewRow>(row);
-      return { etag: await etagOf(row), row: { ...review, author: authorsOfRows(rows).get(review.id) ?? null } };
+      return {
+        etag: await etagOf(row),
+        row: { ...review, author: authorsOfRows(rows).get(review.id) ?? null },
+        visibleComments: Number(row.deep_replies) === 0 ? Number(row.comment_count) : undefined,
+      };
     },
 
     /** The detail's ETag for `slug`, or null when no published review has it (one query, without the row). */

@@ -250,12 +250,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return review ? { data: review, meta: {} } : null;
     },
 
-    /** The same body, for the published row already read (services/review-version.ts `read`). */
+    /**
+     * The same body, for the published row already read (services/review-version.ts `read`),
+     * with its visible comment count when that read knows it.
+     */
     async detailBodyOf(
       row: ReviewRow,
-      tags?: Set<string>
+      tags?: Set<string>,
+      visibleComments?: number
     ): Promise<{ data: ReviewDetail; meta: Record<string, never> }> {
-      return { data: await this.expandDetail(row, tags), meta: {} };
+      return { data: await this.expandDetail(row, tags, visibleComments), meta: {} };
     },
 
     /**
@@ -269,12 +273,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A published row with the detail's columns, expanded (author, stills, comment count, SEO...). */
-    async expandDetail(found: ReviewRow, tags?: Set<string>): Promise<ReviewDetail> {
+    async expandDetail(found: ReviewRow, tags?: Set<string>, visibleComments?: number): Promise<ReviewDetail> {
       const [[row], [stills], commentCount, providers, siteContext] = await Promise.all([
         // The early detail's row comes with its author (services/review-version.ts `read`).
         found.author === undefined ? withAuthors([found]) : [found],
         expandStillsBatch(strapi, [found.stills]),
-        getService(strapi, 'comments').countVisible(found.documentId),
+        visibleComments ?? getService(strapi, 'comments').countVisible(found.documentId),
         allowedProviders(),
         site(),
       ]);
