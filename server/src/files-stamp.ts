@@ -13,10 +13,15 @@
  * Deletions are seen through the query-engine lifecycles, as the cache invalidation
  * sees every write (the upload plugin deletes files through the query engine); inside a
  * transaction the stamp is written in it, so it commits or rolls back with the delete.
+ * The stamp is renewed after the row is gone, so a detail built in between has the new
+ * body and the old version: every cached detail carries `mr:files-deleted`, dropped once
+ * the stamp is renewed (a detail stored in between is not kept, see response-cache `set`).
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './utils/constants';
+import { CACHE_TAGS } from './utils/cache-tags';
+import { invalidateTags } from './cache-invalidation';
 
 const CORE_STORE = 'strapi::core-store';
 const FILE_UID = 'plugin::upload.file';
@@ -34,11 +39,22 @@ const renewStamp = async (strapi: Core.Strapi): Promise<void> => {
     await store.create({ data: { key: FILES_STAMP_KEY, value, type: 'string', environment: null, tag: null } });
 };
 
-/** register() / bootstrap(): renews the stamp after every deletion of upload files. */
+/** Renews the stamp, then drops the cached details (their ETags hold the old one). */
+const afterDeletion = async (strapi: Core.Strapi): Promise<void> => {
+  try {
+    await renewStamp(strapi);
+  } catch (error) {
+    // The file is gone already; its stills drop out of the details, whose ETags stay the same until another write.
+    strapi.log.error(`[movie-reviews] the file-deletion stamp was not renewed: ${(error as Error).message}`);
+  }
+  invalidateTags(strapi, [CACHE_TAGS.fileDeletions]);
+};
+
+/** bootstrap(): renews the stamp after every deletion of upload files. */
 export const watchFileDeletions = (strapi: Core.Strapi): void => {
   strapi.db.lifecycles.subscribe({
     models: [FILE_UID],
-    afterDelete: () => renewStamp(strapi),
-    afterDeleteMany: () => renewStamp(strapi),
+    afterDelete: () => afterDeletion(strapi),
+    afterDeleteMany: () => afterDeletion(strapi),
   });
 };

@@ -281,6 +281,9 @@ describe('POST /reviews/:slug/comments', () => {
         (await createComment(app, her.documentId, { moderationStatus: 'spam' })).documentId,
         (await createComment(app, other.documentId)).documentId,
         'does-not-exist',
+        // MySQL and MariaDB compare text ignoring case and trailing spaces; threads are read by exact id.
+        (await createComment(app, her.documentId, { content: 'Approved, asked in capitals' })).documentId.toUpperCase(),
+        `${(await createComment(app, her.documentId, { content: 'Approved, asked with a space' })).documentId} `,
       ];
       const before = await countAll();
       for (const parent of parents) {

@@ -68,6 +68,16 @@ describe('comment threads stay whole', () => {
     expect(stored.reviewDocumentId).toBe(r1.documentId);
   });
 
+  it('refuses a parent id that only matches when case and trailing spaces are ignored (MySQL, MariaDB)', async () => {
+    const r = await review();
+    const top = await comment(r.documentId);
+    for (const variant of [top.documentId.toUpperCase(), `${top.documentId} `]) {
+      const err = await rejection(() => comment(r.documentId, variant));
+      expect(err.name).toBe('ValidationError');
+      expect(err.message).toMatch(/^parentDocumentId/);
+    }
+  });
+
   it('still lets a comment be re-parented within its thread', async () => {
     const r = await review();
     const a = await comment(r.documentId);

@@ -7,6 +7,7 @@
  */
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { API, COMMENT, countQueries, REVIEW, settingsService } from '../helpers/fixtures';
+import { deleteFile, uploadFile } from '../custom-fields/helpers/media';
 
 let app: TestApp;
 const DETAIL = `${API}/reviews/her-2013`;
@@ -137,6 +138,18 @@ describe('response cache', () => {
     expect(after.body.data.stills.map((s: { image: { url: string } }) => s.image.url)).not.toContain(
       stills[0].image.url
     );
+  });
+
+  it('drops the cached details when any upload file is deleted (their ETag holds the deletion stamp)', async () => {
+    const before = await cachedDetail();
+    // A file her-2013 does not show: the body stays, the version (and so the ETag) changes.
+    const file = await uploadFile(app.strapi, 'never-shown.png');
+    await deleteFile(app.strapi, file.id);
+    const after = await detail();
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual(before.body);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect((await detail({ 'If-None-Match': after.headers.etag })).status).toBe(304);
   });
 
   it('changes the cached answer after a setting changes', async () => {

@@ -231,11 +231,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const input = parsed.data;
 
       if (input.parent) {
-        const parent = await comments().findOne({
-          select: ['id'],
+        const parent = (await comments().findOne({
+          select: ['documentId'],
           where: { documentId: input.parent, reviewDocumentId: review.documentId, moderationStatus: 'approved' },
-        });
-        if (!parent) {
+        })) as { documentId: string } | null;
+        // The id exactly as stored: MySQL / MariaDB compare text ignoring case, the threads are read by exact id.
+        if (parent?.documentId !== input.parent) {
           throw validationError([
             { path: ['parent'], name: 'ValidationError', message: 'parent must be an approved comment of this review' },
           ]);

@@ -283,6 +283,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         site(),
       ]);
       tags?.add(CACHE_TAGS.review(row.documentId));
+      tags?.add(CACHE_TAGS.fileDeletions);
       tagFiles([row], tags);
       return toDetail(row, stills, commentCount, providers, siteContext);
     },

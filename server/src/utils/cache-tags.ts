@@ -15,6 +15,11 @@ export const CACHE_TAGS = {
   comments: (reviewDocumentId: string) => `mr:comments:${reviewDocumentId}`,
   /** Every entry that shows this upload file (stills, avatars). */
   file: (id: number | string) => `mr:file:${id}`,
+  /**
+   * Every review detail: its ETag (the review version) holds the stamp that any upload
+   * file deletion renews (files-stamp.ts), so a cached detail must go with it.
+   */
+  fileDeletions: 'mr:files-deleted',
   /** Everything that shows this author (by documentId): its page, and the lists and details of its reviews. */
   author: (id: number | string) => `mr:author:${id}`,
   /**

@@ -111,10 +111,16 @@ export const validateComment = async (strapi: Core.Strapi, ctx: Context, data: D
   const parentDocumentId = data.parentDocumentId as string | null | undefined;
   if (parentDocumentId) {
     const parent = (await strapi.db.query(COMMENT_UID).findOne({
-      select: ['reviewDocumentId', 'parentDocumentId'],
+      select: ['documentId', 'reviewDocumentId', 'parentDocumentId'],
       where: { documentId: parentDocumentId },
     })) as Data | null;
-    if (!parent || parent.reviewDocumentId !== reviewDocumentId || parentDocumentId === documentId) {
+    // The id exactly as stored: MySQL / MariaDB compare text ignoring case, the threads are read by exact id.
+    if (
+      !parent ||
+      parent.documentId !== parentDocumentId ||
+      parent.reviewDocumentId !== reviewDocumentId ||
+      parentDocumentId === documentId
+    ) {
       throw validationError([
         {
           path: ['parentDocumentId'],
