@@ -45,7 +45,8 @@ const afterDeletion = async (strapi: Core.Strapi): Promise<void> => {
     await renewStamp(strapi);
   } catch (error) {
     // The file is gone already; its stills drop out of the details, whose ETags stay the same until another write.
-    strapi.log.error(`[movie-reviews] the file-deletion stamp was not renewed: ${(error as Error).message}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    strapi.log.error(`[movie-reviews] the file-deletion stamp was not renewed: ${reason}`);
   }
   invalidateTags(strapi, [CACHE_TAGS.fileDeletions]);
 };
