@@ -6,7 +6,8 @@
  * it for PROFILE_SECONDS (default 5) with cold details and list pages on 4 connections, stops the demo and
  * prints the self time per package / plugin function and the costliest functions of the profile (written in
  * bench/.data/profile/). Samples taken before the measured requests (boot, warm-up) are left out.
- * PROFILE_CASE picks the requests: mixed (default: two details for one list page), detail, list10, list100.
+ * PROFILE_CASE picks the requests: mixed (default: two details for one list page), detail, list10, list100,
+ * detail304 (conditional GETs of unchanged reviews, answered 304 from their version).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -22,7 +23,7 @@ const API = '/api/movie-reviews';
 const pathOf = (i, slugs) => {
   const detail = `${API}/reviews/${slugs[i % slugs.length]}`;
   const list = (size) => `${API}/reviews?pageSize=${size}&page=${1 + (i % (1000 / size))}`;
-  if (profileCase === 'detail') return detail;
+  if (profileCase === 'detail' || profileCase === 'detail304') return detail;
   if (profileCase === 'list10') return list(10);
   if (profileCase === 'list100') return list(100);
   return i % 3 === 2 ? list(10) : detail;
@@ -87,18 +88,25 @@ const main = async () => {
   try {
     const list = JSON.parse((await request(`${demo.url}${API}/reviews?pageSize=100`)).body.toString());
     const slugs = list.data.map((r) => r.slug);
-    for (let i = 0; i < 50; i += 1) {
+    const etags = new Map();
+    for (let i = 0; i < (profileCase === 'detail304' ? slugs.length : 50); i += 1) {
       const p = pathOf(i, slugs);
       const res = await request(`${demo.url}${p}`);
       if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
+      if (res.headers.etag) etags.set(p, res.headers.etag);
     }
+    const expected = profileCase === 'detail304' ? '304' : '200';
+    const next = (i) => {
+      const p = pathOf(i, slugs);
+      return profileCase === 'detail304' ? { path: p, headers: { 'If-None-Match': etags.get(p) } } : { path: p };
+    };
     // Keep-alive connections, as the bench's load has (a new connection per request would
     // show up as socket work that the bench does not have).
     let i = 0;
     measuredFrom = Date.now();
     const result = await runLoad({
       url: demo.url,
-      next: () => ({ path: pathOf(i++, slugs) }),
+      next: () => next(i++),
       duration: seconds,
       warmup: 0,
       connections: 4,
@@ -106,7 +114,7 @@ const main = async () => {
     });
     measuredUntil = Date.now();
     responses = result.responses;
-    if (Object.keys(result.statusCodes).some((code) => code !== '200')) {
+    if (Object.keys(result.statusCodes).some((code) => code !== expected)) {
       throw new Error(`unexpected statuses: ${JSON.stringify(result.statusCodes)}`);
     }
   } finally {
@@ -120,7 +128,7 @@ const main = async () => {
     (measuredUntil - spawnedAt) * 1000
   );
   console.log(
-    `self time by package / plugin function (${responses} cold ${profileCase} requests in ${seconds} s, cache off): ${path.join(PROFILE_DIR, file)}`
+    `self time by package / plugin function (${responses} ${profileCase} requests in ${seconds} s, cache off): ${path.join(PROFILE_DIR, file)}`
   );
   console.log(`busy (not idle) CPU per request: ${(busyMs / responses).toFixed(3)} ms`);
   for (const line of packages) console.log(line);

@@ -137,6 +137,29 @@ const statementOf = (strapi: Core.Strapi): CompiledByCount => {
   return statement;
 };
 
+/** The author (`id`, the row's `author_id`) and avatar columns of a row, converted. */
+const authorOf = (row: LinkedAuthorRow, id: number): AuthorRow => ({
+  id,
+  documentId: row.author_document_id,
+  name: row.author_name,
+  slug: row.author_slug,
+  bio: row.author_bio,
+  links: fromJson(row.author_links),
+  // The file columns are null together when the author has no avatar (left join).
+  avatar:
+    row.file_id === null || row.file_url === null || row.file_mime === null
+      ? null
+      : {
+          id: row.file_id,
+          url: row.file_url,
+          width: row.file_width,
+          height: row.file_height,
+          mime: row.file_mime,
+          formats: fromJson(row.file_formats) as FileRow['formats'],
+          alternativeText: row.file_alternative_text,
+        },
+});
+
 /**
  * The author (with its avatar file) of each review of `rows` (a `joinAuthorAndAvatar`
  * statement's rows), by review id. Like the query engine's populate: the first author
@@ -145,34 +168,19 @@ const statementOf = (strapi: Core.Strapi): CompiledByCount => {
  */
 export const authorsOfRows = (rows: readonly LinkedAuthorRow[]): Map<number, AuthorRow> => {
   const authors = new Map<number, AuthorRow>();
+  // One object per author and avatar: a page of reviews by a few authors parses each author's
+  // links and avatar formats once, not once per review (the public shapes only read these objects).
+  const built = new Map<string, AuthorRow>();
   for (const row of rows) {
     if (row.review_id === null || row.author_id === null) continue;
     const reviewId = Number(row.review_id);
     const seen = authors.get(reviewId);
     // A review's first author link wins; a later row of that author only fills an avatar still missing.
     if (seen && (seen.avatar || seen.id !== row.author_id)) continue;
-    // The file columns are null together when the author has no avatar (left join).
-    const avatar: FileRow | null =
-      row.file_id === null || row.file_url === null || row.file_mime === null
-        ? null
-        : {
-            id: row.file_id,
-            url: row.file_url,
-            width: row.file_width,
-            height: row.file_height,
-            mime: row.file_mime,
-            formats: fromJson(row.file_formats) as FileRow['formats'],
-            alternativeText: row.file_alternative_text,
-          };
-    authors.set(reviewId, {
-      id: row.author_id,
-      documentId: row.author_document_id,
-      name: row.author_name,
-      slug: row.author_slug,
-      bio: row.author_bio,
-      links: fromJson(row.author_links),
-      avatar,
-    });
+    const key = `${row.author_id}:${row.file_id ?? ''}`;
+    let author = built.get(key);
+    if (!author) built.set(key, (author = authorOf(row, row.author_id)));
+    authors.set(reviewId, author);
   }
   return authors;
 };

@@ -287,6 +287,21 @@ export const toPublicAuthor = (
       }
     : null;
 
+/**
+ * The public author of an author row, built once per row object and base: the rows of a
+ * page share one object per author (review-authors.ts `authorsOfRows`), so a page of 100
+ * reviews by a few authors builds a few public authors. Rows are never changed once read.
+ */
+const publicAuthors = new WeakMap<AuthorRow, { mediaBase: string | null; author: PublicAuthor | null }>();
+const publicAuthorOf = (author: AuthorRow | null | undefined, mediaBase: string | null): PublicAuthor | null => {
+  if (!author) return null;
+  const known = publicAuthors.get(author);
+  if (known && known.mediaBase === mediaBase) return known.author;
+  const built = toPublicAuthor(author, mediaBase);
+  publicAuthors.set(author, { mediaBase, author: built });
+  return built;
+};
+
 const toRating = (value: number | string | null): number | null => {
   if (value === null || value === undefined || value === '') return null;
   const n = Number(value);
@@ -333,11 +348,13 @@ export const toSummary = (
     runtimeMinutes: int(row.movieRuntimeMinutes),
   },
   synopsis: toSynopsis(row.synopsis),
-  stills: stills.map((still) => ({ ...still, image: withAbsoluteUrls(still.image, site.mediaBase) })),
+  stills: site.mediaBase
+    ? stills.map((still) => ({ ...still, image: withAbsoluteUrls(still.image, site.mediaBase) }))
+    : stills,
   filmingLocations: toStrings(row.filmingLocations),
   song: toPublicSong(row.song, providers),
   rating: toRating(row.rating),
-  author: toPublicAuthor(row.author, site.mediaBase),
+  author: publicAuthorOf(row.author, site.mediaBase),
   tags: toStrings(row.tags),
   commentsEnabled: row.commentsEnabled !== false,
   publishedAt: iso(row.publishedAt),

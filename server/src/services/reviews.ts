@@ -59,7 +59,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi,
       rows.map((r) => r.id)
     );
-    return rows.map((row) => ({ ...row, author: authors.get(row.id) ?? null }));
+    // The rows were just read for this answer: the author is set on them rather than on copies.
+    for (const row of rows) row.author = authors.get(row.id) ?? null;
+    return rows;
   };
 
   /**
