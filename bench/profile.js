@@ -2,7 +2,7 @@
 'use strict';
 /**
  * `node bench/profile.js`: where a cache miss spends its CPU. Starts the demo on the database the last
- * `npm run bench` left (bench/.data/bench.db) with the response cache off and `node --cpu-prof`, loads
+ * `npm run bench` left (bench/.data/bench.db; or the database DATABASE_CLIENT, DATABASE_NAME... name) with the response cache off and `node --cpu-prof`, loads
  * it for PROFILE_SECONDS (default 5) with cold details and list pages on 4 connections, stops the demo and
  * prints the self time per package / plugin function and the costliest functions of the profile (written in
  * bench/.data/profile/). Samples taken before the measured requests (boot, warm-up) are left out.
@@ -70,8 +70,10 @@ const main = async () => {
   const spawnedAt = Date.now();
   const demo = await startDemo(
     {
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: path.join(DATA_DIR, 'bench.db'),
+      // Another database when DATABASE_CLIENT and its settings are in the environment (a seeded copy).
+      ...(process.env.DATABASE_CLIENT
+        ? {}
+        : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(DATA_DIR, 'bench.db') }),
       DEMO_PUBLIC_DIR: path.join(DATA_DIR, 'public'),
       NODE_ENV: 'production',
       DEMO_SEED: 'false',

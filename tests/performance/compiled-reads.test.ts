@@ -11,7 +11,7 @@ import { COMMENT, createComment, createReview, REVIEW, unlinkAuthor } from '../h
 import { reviewRows } from '../../server/src/services/review-rows';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS } from '../../server/src/services/review-format';
 import { readAuthorsOfReviews } from '../../server/src/services/review-authors';
-import { expandStillsBatch } from '../../server/src/custom-fields/read';
+import { expandStillsBatch, type StillFile } from '../../server/src/custom-fields/read';
 import { SORT_FIELDS, type SortOrder } from '../../server/src/validation/list-query';
 
 let app: TestApp;
@@ -119,7 +119,7 @@ describe('compiled review reads', () => {
 
   it('gives the visible comment count with the version when every approved comment is visible, and only then', async () => {
     const version = app.strapi.plugin('movie-reviews').service('reviewVersion') as {
-      read(slug: string): Promise<{ visibleComments?: number } | null>;
+      read(slug: string): Promise<{ known: { visibleComments?: number } } | null>;
     };
     const comments = app.strapi.plugin('movie-reviews').service('comments') as {
       countVisible(reviewDocumentId: string): Promise<number>;
@@ -164,7 +164,74 @@ describe('compiled review reads', () => {
       const review = await createReview(app, { title: `Comments: ${title}` });
       await build(review.documentId);
       expect(await comments.countVisible(review.documentId)).toBe(visible);
-      expect((await version.read(review.slug))?.visibleComments).toBe(known ? visible : undefined);
+      expect((await version.read(review.slug))?.known.visibleComments).toBe(known ? visible : undefined);
+    }
+  });
+
+  it('reads the files of the stills with the version on PostgreSQL, the same the files query reads, whatever is stored', async () => {
+    const version = app.strapi.plugin('movie-reviews').service('reviewVersion') as {
+      read(slug: string): Promise<{ row: { stills: unknown }; known: { stillFiles?: StillFile[] } } | null>;
+    };
+    const files = (await app.strapi.db
+      .query('plugin::upload.file')
+      .findMany({ select: ['id'], where: { mime: { $startsWith: 'image/' } }, orderBy: { id: 'asc' } })) as Array<{
+      id: number;
+    }>;
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    const [a, b] = files.map((f) => f.id);
+    const deleted = files[files.length - 1].id + 1000;
+    // Stored values the public read must survive: only whole-number ids that exist give a still.
+    const stored: Array<[string, unknown, number]> = [
+      [
+        'two stills',
+        [
+          { file: a, alt: 'A' },
+          { file: b, alt: 'B', caption: 'Two' },
+        ],
+        2,
+      ],
+      [
+        'the same file twice',
+        [
+          { file: a, alt: 'A' },
+          { file: a, alt: 'Again' },
+        ],
+        2,
+      ],
+      [
+        'a deleted file',
+        [
+          { file: deleted, alt: 'Gone' },
+          { file: b, alt: 'B' },
+        ],
+        1,
+      ],
+      [
+        'an id as text, a fraction, a negative and a huge id',
+        [
+          { file: String(a), alt: 'x' },
+          { file: b + 0.5, alt: 'x' },
+          { file: -a, alt: 'x' },
+          { file: 1e15, alt: 'x' },
+        ],
+        0,
+      ],
+      ['no alt text, and elements that are not stills', [{ file: a }, 5, null, [b], { alt: 'no file' }], 0],
+      ['an object instead of a list', { file: a, alt: 'A' }, 0],
+      ['nothing', null, 0],
+    ];
+    for (const [title, stills, expected] of stored) {
+      const review = await createReview(app, { title: `Stills: ${title}` });
+      await engine().updateMany({ where: { documentId: review.documentId }, data: { stills } });
+      const read = await version.read(review.slug);
+      expect(read).not.toBeNull();
+      const known = read?.known.stillFiles;
+      if (dbClient() === 'postgres') expect(Array.isArray(known)).toBe(true);
+      else expect(known).toBeUndefined();
+      const [withKnown] = await expandStillsBatch(app.strapi, [read?.row.stills], known);
+      const [queried] = await expandStillsBatch(app.strapi, [read?.row.stills]);
+      expect({ title, stills: withKnown }).toEqual({ title, stills: queried });
+      expect({ title, count: queried.length }).toEqual({ title, count: expected });
     }
   });
 

@@ -13,6 +13,7 @@
  */
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { API, COMMENT, countQueries, createComment, createReview, unlinkAuthor } from '../helpers/fixtures';
+import { dbClient } from '../helpers/database';
 
 let app: TestApp;
 
@@ -117,8 +118,8 @@ describe('the early path for uncached list pages', () => {
         viaStack = await get(url, { Origin: 'http://localhost:1337' });
       });
       // Early: the version with the row, the author and (her-2013) the visible comment count, then
-      // the stills (her-2013) or the comment threads (the other one).
-      expect(earlyQueries).toBe(2);
+      // the stills (her-2013; read with the version on PostgreSQL) or the comment threads (the other one).
+      expect(earlyQueries).toBe(slug === 'her-2013' && dbClient() === 'postgres' ? 1 : 2);
       if (slug === authorless.slug) expect(first.body.data.commentCount).toBe(1);
       expect(earlyQueries).toBeLessThan(stackQueries);
       for (const res of [plain, stale, viaStack]) {

@@ -70,7 +70,7 @@ export const toPublicSong = (value: unknown, allowed: readonly SongProvider[] = 
   };
 };
 
-interface FileRow {
+export interface StillFile {
   id: number;
   provider?: string;
   url: string;
@@ -80,7 +80,7 @@ interface FileRow {
   formats: Record<string, { url: string; width?: number; height?: number; mime: string }> | null;
 }
 
-const toPublicImage = (file: FileRow): PublicImage => {
+const toPublicImage = (file: StillFile): PublicImage => {
   let formats: PublicImage['formats'] = null;
   if (file.formats) {
     formats = {};
@@ -99,7 +99,7 @@ export const storedStills = (value: unknown): StillValue[] =>
     : [];
 
 interface FileService {
-  signFileUrls(file: FileRow): Promise<FileRow>;
+  signFileUrls(file: StillFile): Promise<StillFile>;
 }
 
 /** The upload plugin's provider, the part read here (`isPrivate` is optional for providers). */
@@ -113,7 +113,7 @@ interface UploadProvider {
  * `signFileUrls` asks it again for every file, which on a page of 100 reviews was
  * 300 awaits for nothing with a public provider).
  */
-const signUrls = async (strapi: Core.Strapi, files: FileRow[]): Promise<FileRow[]> => {
+const signUrls = async (strapi: Core.Strapi, files: StillFile[]): Promise<StillFile[]> => {
   const upload = strapi.plugin('upload') as
     (ReturnType<Core.Strapi['plugin']> & { provider?: UploadProvider }) | undefined;
   const service = upload?.service('file') as FileService | undefined;
@@ -146,21 +146,81 @@ const fileStatementOf = (strapi: Core.Strapi): CompiledByCount => {
 };
 
 /** The files of `ids`, as the query engine's `findMany` with the same select returns them. */
-const readFiles = async (strapi: Core.Strapi, ids: number[]): Promise<FileRow[]> => {
-  const files = await fileStatementOf(strapi).run<FileRow>(ids);
+const readFiles = async (strapi: Core.Strapi, ids: number[]): Promise<StillFile[]> => {
+  const files = await fileStatementOf(strapi).run<StillFile>(ids);
   // The driver's own row objects, converted in place.
-  for (const file of files) file.formats = fromJson(file.formats) as FileRow['formats'];
+  for (const file of files) file.formats = fromJson(file.formats) as StillFile['formats'];
   return files;
 };
 
+/** The largest id a file can have (Strapi's `increments`: a 32-bit integer on PostgreSQL). */
+const MAX_FILE_ID = 2_147_483_647;
+const isFileId = (id: number): boolean => id >= 1 && id <= MAX_FILE_ID;
+
 /**
- * Expands the stills of many entries with a single query for all their files.
+ * The files of the stills of a row, as a PostgreSQL subquery of a statement that reads
+ * that row (`stillsColumn`, qualified): a JSON array of the same columns as `readFiles`,
+ * for the files whose id is a whole number of the stills' `file` keys (possibly a few more
+ * than `storedStills` keeps; never fewer). The review version reads a detail's row with it,
+ * so an uncached detail takes one statement instead of two (services/review-version.ts).
+ * Null on the other databases, which keep the files query.
+ */
+export const stillFilesSubquery = (strapi: Core.Strapi, stillsColumn: string) => {
+  const knex = strapi.db.connection;
+  if (knex.client.driverName !== 'pg') return null;
+  const meta = strapi.db.metadata.get(FILE_UID);
+  const fields = FILE_COLUMNS.map((attribute) => `'${attribute}', ??`).join(', ');
+  return knex.raw(
+    `(select json_agg(json_build_object(${fields})) from ?? as sf where ?? in (` +
+      `select trunc((e->>'file')::numeric)::int ` +
+      `from jsonb_array_elements(case when jsonb_typeof(to_jsonb(??)) = 'array' then to_jsonb(??) else '[]'::jsonb end) as e ` +
+      `where jsonb_typeof(e->'file') = 'number' and (e->>'file')::numeric between 1 and ${MAX_FILE_ID}))`,
+    [
+      ...FILE_COLUMNS.map((attribute) => `sf.${columnOf(meta, attribute)}`),
+      meta.tableName,
+      `sf.${columnOf(meta, 'id')}`,
+      stillsColumn,
+      stillsColumn,
+    ]
+  );
+};
+
+const isFileRow = (value: unknown): value is StillFile =>
+  typeof value === 'object' &&
+  value !== null &&
+  'id' in value &&
+  typeof value.id === 'number' &&
+  'url' in value &&
+  typeof value.url === 'string' &&
+  'mime' in value &&
+  typeof value.mime === 'string';
+
+/**
+ * The files of a `stillFilesSubquery` column (PostgreSQL returns the JSON parsed; null when
+ * no file matched), as `readFiles` returns them; undefined when the value is not such a list.
+ */
+export const stillFilesOf = (value: unknown): StillFile[] | undefined => {
+  if (value === null) return [];
+  if (!Array.isArray(value) || !value.every(isFileRow)) return undefined;
+  for (const file of value) file.formats = fromJson(file.formats) as StillFile['formats'];
+  return value;
+};
+
+/**
+ * Expands the stills of many entries with a single query for all their files
+ * (none when `known`, the files `stillFilesOf` read with the row, is given).
  * A still whose file was deleted, or is no longer an image, is dropped.
  */
-export const expandStillsBatch = async (strapi: Core.Strapi, values: unknown[]): Promise<PublicStill[][]> => {
+export const expandStillsBatch = async (
+  strapi: Core.Strapi,
+  values: unknown[],
+  known?: readonly StillFile[]
+): Promise<PublicStill[][]> => {
   const lists = values.map(storedStills);
-  const ids = [...new Set(lists.flat().map((s) => s.file))];
-  const files = ids.length ? await readFiles(strapi, ids) : [];
+  // Only ids a file can have: PostgreSQL refuses a larger one in the query (a still stored with
+  // such an id, outside the editor, has no file and is dropped like a deleted one).
+  const ids = [...new Set(lists.flat().map((s) => s.file))].filter(isFileId);
+  const files = known ? [...known] : ids.length ? await readFiles(strapi, ids) : [];
   const signed = files.length ? await signUrls(strapi, files) : files;
   const byId = new Map(signed.map((f) => [f.id, f]));
   return lists.map((list) =>

@@ -89,7 +89,7 @@ const buildDetail = async (strapi: Core.Strapi, slug: string, version: string | 
     return body && { etag: version, body };
   }
   const read = await getService(strapi, 'reviewVersion').read(slug);
-  return read && { etag: read.etag, body: await reviews.detailBodyOf(read.row, tags, read.visibleComments) };
+  return read && { etag: read.etag, body: await reviews.detailBodyOf(read.row, tags, read.known) };
 };
 
 /**

@@ -4,7 +4,7 @@
  * GraphQL resolvers and the exported `strapi-plugin-movie-reviews/types`
  * (checked against these interfaces by tests/api/types.test.ts).
  */
-import type { PublicImage, PublicSong, PublicStill } from '../custom-fields/read';
+import type { PublicImage, PublicSong, PublicStill, StillFile } from '../custom-fields/read';
 import { toPublicSong } from '../custom-fields/read';
 import type { SongProvider } from '../custom-fields/song-providers';
 import { buildStructuredData } from './structured-data';
@@ -173,6 +173,17 @@ export interface ReviewRow {
   body?: unknown;
   seoTitle?: string | null;
   seoDescription?: string | null;
+}
+
+/**
+ * Parts of a detail already read with its row (services/review-version.ts `read`), so
+ * building the detail does not read them again.
+ */
+export interface DetailParts {
+  /** The visible comment count, when every approved comment is visible. */
+  visibleComments?: number;
+  /** The files of its stills (PostgreSQL). */
+  stillFiles?: readonly StillFile[];
 }
 
 /** Columns selected for summaries (no body: it can be large and lists do not show it). */

@@ -19,8 +19,8 @@
  * A field added to the detail from another table must add that table to the query.
  *
  * The same statement returns the review's row with the detail's columns and its
- * author with the avatar, so the early path (middlewares/early-cache.ts) builds an
- * uncached detail without reading them again.
+ * author with the avatar (and, on PostgreSQL, the files of its stills), so the early
+ * path (middlewares/early-cache.ts) builds an uncached detail without reading them again.
  */
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
@@ -31,7 +31,8 @@ import { isPublicSlug } from '../validation/slug';
 import { FILES_STAMP_KEY } from '../files-stamp';
 import { compileStatement, type CompiledStatement, type Row } from '../utils/compiled-statement';
 import { rowReader, type RowReader } from '../utils/row-reader';
-import { DETAIL_COLUMNS, type ReviewRow } from './review-format';
+import { DETAIL_COLUMNS, type DetailParts, type ReviewRow } from './review-format';
+import { stillFilesOf, stillFilesSubquery } from '../custom-fields/read';
 
 /** Prefix of the detail row's columns in the version statement (beside the version's own). */
 const ROW_PREFIX = 'row_';
@@ -48,6 +49,14 @@ interface Names {
   /** The review → author link table. */
   authorLink: ReturnType<typeof reviewAuthorLink>;
   col: (uid: string, attribute: string) => string;
+}
+
+/** What the version statement read of a published review besides its ETag. */
+export interface VersionedDetailRow {
+  etag: string;
+  /** The detail's row, with its author and avatar. */
+  row: ReviewRow;
+  known: DetailParts;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -130,6 +139,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The row, and its author and the author's avatar (normally one row; more only when
       // the author has several avatar links, folded as the authors' own statement does).
       query.select(rowOf().select).leftJoin(`${link.name} as l`, `l.${link.joinColumn.name}`, r('id'));
+      // On PostgreSQL, the files of its stills too (custom-fields/read.ts `stillFilesSubquery`).
+      const stillFiles = stillFilesSubquery(strapi, r('stills'));
+      if (stillFiles) query.select({ still_files: stillFiles });
       return joinAuthorAndAvatar(strapi, query, 'leftJoin');
     });
 
@@ -158,7 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * review has it (one query); `visibleComments` when every approved comment is visible
      * (top-level comments and replies to them), else undefined (comments.countVisible counts them).
      */
-    async read(slug: unknown): Promise<{ etag: string; row: ReviewRow; visibleComments?: number } | null> {
+    async read(slug: unknown): Promise<VersionedDetailRow | null> {
       if (!isPublicSlug(slug)) return null;
       const rows = await (versionWithRow ??= compile(true)).run<Row & LinkedAuthorRow>({ slug });
       const [row] = rows;
@@ -168,7 +180,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         etag: await etagOf(row),
         row: { ...review, author: authorsOfRows(rows).get(review.id) ?? null },
-        visibleComments: Number(row.deep_replies) === 0 ? Number(row.comment_count) : undefined,
+        known: {
+          visibleComments: Number(row.deep_replies) === 0 ? Number(row.comment_count) : undefined,
+          stillFiles: 'still_files' in row ? stillFilesOf(row.still_files) : undefined,
+        },
       };
     },
 

@@ -16,6 +16,7 @@ import { CACHE_TAGS } from '../utils/cache-tags';
 import {
   SUMMARY_COLUMNS,
   toDetail,
+  type DetailParts,
   toSummary,
   type Pagination,
   type ReviewDetail,
@@ -254,14 +255,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The same body, for the published row already read (services/review-version.ts `read`),
-     * with its visible comment count when that read knows it.
+     * with the parts that read knows.
      */
     async detailBodyOf(
       row: ReviewRow,
       tags?: Set<string>,
-      visibleComments?: number
+      known: DetailParts = {}
     ): Promise<{ data: ReviewDetail; meta: Record<string, never> }> {
-      return { data: await this.expandDetail(row, tags, visibleComments), meta: {} };
+      return { data: await this.expandDetail(row, tags, known), meta: {} };
     },
 
     /**
@@ -275,12 +276,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A published row with the detail's columns, expanded (author, stills, comment count, SEO...). */
-    async expandDetail(found: ReviewRow, tags?: Set<string>, visibleComments?: number): Promise<ReviewDetail> {
+    async expandDetail(found: ReviewRow, tags?: Set<string>, known: DetailParts = {}): Promise<ReviewDetail> {
       const [[row], [stills], commentCount, providers, siteContext] = await Promise.all([
         // The early detail's row comes with its author (services/review-version.ts `read`).
         found.author === undefined ? withAuthors([found]) : [found],
-        expandStillsBatch(strapi, [found.stills]),
-        visibleComments ?? getService(strapi, 'comments').countVisible(found.documentId),
+        expandStillsBatch(strapi, [found.stills], known.stillFiles),
+        known.visibleComments ?? getService(strapi, 'comments').countVisible(found.documentId),
         allowedProviders(),
         site(),
       ]);
