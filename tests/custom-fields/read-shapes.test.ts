@@ -100,6 +100,22 @@ describe('expandStillsBatch', () => {
         { file: gone.id, alt: 'b' },
       ])
     ).toEqual([gone.id]);
+    // An id no file can have (stored outside the editor) is missing too, on every database
+    // (PostgreSQL refuses it in a query on an integer column).
+    expect(
+      await missingStillFiles(app.strapi, [
+        { file: files[0].id, alt: 'a' },
+        { file: 1e15, alt: 'huge' },
+      ])
+    ).toEqual([1e15]);
+    expect(await missingStillFiles(app.strapi, [{ file: 2 ** 31, alt: 'huge' }])).toEqual([2 ** 31]);
+    const [expanded] = await expandStillsBatch(app.strapi, [
+      [
+        { file: 1e15, alt: 'huge' },
+        { file: files[0].id, alt: 'a' },
+      ],
+    ]);
+    expect(expanded.map((still) => still.alt)).toEqual(['a']);
   });
 });
 

@@ -235,10 +235,12 @@ export const expandStillsBatch = async (
 /** Ids of files a stills value points at that no longer exist (for admin warnings). */
 export const missingStillFiles = async (strapi: Core.Strapi, value: unknown): Promise<number[]> => {
   const ids = [...new Set(storedStills(value).map((s) => s.file))];
-  if (!ids.length) return [];
+  // An id no file can have is missing without asking (PostgreSQL would refuse it).
+  const possible = ids.filter(isFileId);
+  if (!possible.length) return ids;
   const found = (await strapi.db
     .query('plugin::upload.file')
-    .findMany({ select: ['id'], where: { id: { $in: ids } } })) as Array<{ id: number }>;
+    .findMany({ select: ['id'], where: { id: { $in: possible } } })) as Array<{ id: number }>;
   const present = new Set(found.map((f) => f.id));
   return ids.filter((id) => !present.has(id));
 };
