@@ -220,13 +220,47 @@ describe('compiled review reads', () => {
       ['an object instead of a list', { file: a, alt: 'A' }, 0],
       ['nothing', null, 0],
     ];
-    for (const [title, stills, expected] of stored) {
+    // Stored by SQL on PostgreSQL (what the query engine cannot write): numbers JavaScript reads as
+    // whole ones, a `file` that is not a number, and a list stored twice-encoded (a JSON string).
+    const raw: Array<[string, string, number]> =
+      dbClient() === 'postgres'
+        ? [
+            [
+              'numbers read as whole ones',
+              `[{"file": ${b - 1}.9999999999999999, "alt": "x"}, {"file": 0.99999999999999999, "alt": "y"}]`,
+              // File b, and file 1 when it is one of the images.
+              files[0].id === 1 ? 2 : 1,
+            ],
+            ['a file that is not a number', `[{"file": "abc", "alt": "x"}, {"file": ${a}, "alt": "A"}]`, 1],
+            [
+              'twice-encoded',
+              JSON.stringify(
+                JSON.stringify([
+                  { file: a, alt: 'A' },
+                  { file: b, alt: 'B' },
+                ])
+              ),
+              2,
+            ],
+          ]
+        : [];
+    const table = app.strapi.db.metadata.get(REVIEW).tableName;
+    for (const [title, stills, expected] of [...stored, ...raw]) {
       const review = await createReview(app, { title: `Stills: ${title}` });
-      await engine().updateMany({ where: { documentId: review.documentId }, data: { stills } });
+      if (typeof stills === 'string') {
+        await app.strapi.db.connection.raw(`update ?? set stills = ?::jsonb where document_id = ?`, [
+          table,
+          stills,
+          review.documentId,
+        ]);
+      } else {
+        await engine().updateMany({ where: { documentId: review.documentId }, data: { stills } });
+      }
       const read = await version.read(review.slug);
       expect(read).not.toBeNull();
       const known = read?.known.stillFiles;
-      if (dbClient() === 'postgres') expect(Array.isArray(known)).toBe(true);
+      // Read with the version on PostgreSQL, except for a value stored twice-encoded (the files query reads those).
+      if (dbClient() === 'postgres' && title !== 'twice-encoded') expect(Array.isArray(known)).toBe(true);
       else expect(known).toBeUndefined();
       const [withKnown] = await expandStillsBatch(app.strapi, [read?.row.stills], known);
       const [queried] = await expandStillsBatch(app.strapi, [read?.row.stills]);

@@ -80,16 +80,20 @@ export interface StillFile {
   formats: Record<string, { url: string; width?: number; height?: number; mime: string }> | null;
 }
 
-const toPublicImage = (file: StillFile): PublicImage => {
-  let formats: PublicImage['formats'] = null;
-  if (file.formats) {
-    formats = {};
-    for (const [name, f] of Object.entries(file.formats)) {
-      formats[name] = { url: f.url, width: f.width ?? null, height: f.height ?? null, mime: f.mime };
-    }
-  }
-  return { url: file.url, width: file.width ?? null, height: file.height ?? null, mime: file.mime, formats };
-};
+const toPublicImage = (file: StillFile): PublicImage => ({
+  url: file.url,
+  width: file.width ?? null,
+  height: file.height ?? null,
+  mime: file.mime,
+  formats: file.formats
+    ? Object.fromEntries(
+        Object.entries(file.formats).map(([name, f]) => [
+          name,
+          { url: f.url, width: f.width ?? null, height: f.height ?? null, mime: f.mime },
+        ])
+      )
+    : null,
+});
 
 export const storedStills = (value: unknown): StillValue[] =>
   Array.isArray(value)
@@ -159,11 +163,15 @@ const isFileId = (id: number): boolean => id >= 1 && id <= MAX_FILE_ID;
 
 /**
  * The files of the stills of a row, as a PostgreSQL subquery of a statement that reads
- * that row (`stillsColumn`, qualified): a JSON array of the same columns as `readFiles`,
- * for the files whose id is a whole number of the stills' `file` keys (possibly a few more
- * than `storedStills` keeps; never fewer). The review version reads a detail's row with it,
- * so an uncached detail takes one statement instead of two (services/review-version.ts).
- * Null on the other databases, which keep the files query.
+ * that row (`stillsColumn`, qualified): a JSON array of the same columns as `readFiles`
+ * (null when none), for the files whose id is next to a number among the stills' `file`
+ * keys (the whole numbers below and above it: JavaScript reads 2.9999999999999999 as 3),
+ * so possibly a few more files than `storedStills` keeps, never fewer. The CASE keeps the
+ * cast away from a `file` that is not a number (PostgreSQL may test conditions in any order).
+ * The review version reads a detail's row with it, so an uncached detail takes one statement
+ * instead of two (services/review-version.ts). Null on the other databases, which keep the
+ * files query. Only for stills stored as a JSON array: the caller ignores it otherwise
+ * (a value stored twice-encoded, which `fromJson` still reads, is a JSON string here).
  */
 export const stillFilesSubquery = (strapi: Core.Strapi, stillsColumn: string) => {
   const knex = strapi.db.connection;
@@ -172,9 +180,10 @@ export const stillFilesSubquery = (strapi: Core.Strapi, stillsColumn: string) =>
   const fields = FILE_COLUMNS.map((attribute) => `'${attribute}', ??`).join(', ');
   return knex.raw(
     `(select json_agg(json_build_object(${fields})) from ?? as sf where ?? in (` +
-      `select trunc((e->>'file')::numeric)::int ` +
-      `from jsonb_array_elements(case when jsonb_typeof(to_jsonb(??)) = 'array' then to_jsonb(??) else '[]'::jsonb end) as e ` +
-      `where jsonb_typeof(e->'file') = 'number' and (e->>'file')::numeric between 1 and ${MAX_FILE_ID}))`,
+      `select unnest(array[floor(n), ceil(n)])::bigint from (` +
+      `select case when jsonb_typeof(e->'file') = 'number' then (e->>'file')::numeric end as n ` +
+      `from jsonb_array_elements(case when jsonb_typeof(to_jsonb(??)) = 'array' then to_jsonb(??) else '[]'::jsonb end) as e` +
+      `) as still where n > 0 and n < ${MAX_FILE_ID + 1}))`,
     [
       ...FILE_COLUMNS.map((attribute) => `sf.${columnOf(meta, attribute)}`),
       meta.tableName,

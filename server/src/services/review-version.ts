@@ -51,6 +51,13 @@ interface Names {
   col: (uid: string, attribute: string) => string;
 }
 
+/**
+ * Whether a jsonb column, as Strapi has node-postgres return it (its text, unparsed), holds the
+ * value itself: a value stored twice-encoded (Strapi 5 before rc.7) is a JSON string, `"[...]"`,
+ * which `fromJson` parses a second time. jsonb prints without leading spaces.
+ */
+const isOnceEncoded = (value: unknown): boolean => !(typeof value === 'string' && value.startsWith('"'));
+
 /** What the version statement read of a published review besides its ETag. */
 export interface VersionedDetailRow {
   etag: string;
@@ -182,7 +189,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         row: { ...review, author: authorsOfRows(rows).get(review.id) ?? null },
         known: {
           visibleComments: Number(row.deep_replies) === 0 ? Number(row.comment_count) : undefined,
-          stillFiles: 'still_files' in row ? stillFilesOf(row.still_files) : undefined,
+          // Not for stills stored twice-encoded: the files query reads those.
+          stillFiles:
+            'still_files' in row && isOnceEncoded(row[`${ROW_PREFIX}stills`])
+              ? stillFilesOf(row.still_files)
+              : undefined,
         },
       };
     },
