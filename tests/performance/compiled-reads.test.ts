@@ -9,6 +9,7 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 import { dbClient } from '../helpers/database';
 import { COMMENT, createComment, createReview, REVIEW, unlinkAuthor } from '../helpers/fixtures';
 import { reviewRows } from '../../server/src/services/review-rows';
+import { literalLimit } from '../../server/src/utils/compiled-statement';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS } from '../../server/src/services/review-format';
 import { readAuthorsOfReviews } from '../../server/src/services/review-authors';
 import { expandStillsBatch, type StillFile } from '../../server/src/custom-fields/read';
@@ -266,6 +267,16 @@ describe('compiled review reads', () => {
       const [queried] = await expandStillsBatch(app.strapi, [read?.row.stills]);
       expect({ title, stills: withKnown }).toEqual({ title, stills: queried });
       expect({ title, count: queried.length }).toEqual({ title, count: expected });
+    }
+  });
+
+  it('writes a LIMIT into the SQL only as a whole number', () => {
+    const query = () => app.strapi.db.connection('movie_reviews').select('id');
+    const { sql, bindings } = literalLimit(query(), 3).toSQL();
+    expect(sql).toMatch(/limit 3$/);
+    expect(bindings).toEqual([]);
+    for (const bad of [1.5, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => literalLimit(query(), bad)).toThrow('is not a row count');
     }
   });
 

@@ -9,16 +9,17 @@
 import type { Core } from '@strapi/strapi';
 import { REVIEW_UID } from '../utils/constants';
 import { columnOf } from '../utils/table-columns';
-import { compileStatement, type CompiledStatement } from '../utils/compiled-statement';
+import { compileStatement, literalLimit, type CompiledStatement } from '../utils/compiled-statement';
 import { rowReader } from '../utils/row-reader';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS, type ReviewRow } from './review-format';
 import type { SortOrder } from '../validation/list-query';
 
 /**
- * Distinct orders kept compiled. Sites use a handful; a query may combine up to four
- * sort keys (hundreds of orders), and orders past this many are compiled per call.
+ * Distinct pages (order and page size) kept compiled. Sites use a handful; a query may
+ * combine up to four sort keys (hundreds of orders) with any page size up to 100, and
+ * pages past this many are compiled per call.
  */
-const MAX_ORDERS = 64;
+const MAX_PAGE_STATEMENTS = 64;
 
 export const reviewRows = (strapi: Core.Strapi) => {
   const meta = strapi.db.metadata.get(REVIEW_UID);
@@ -31,18 +32,19 @@ export const reviewRows = (strapi: Core.Strapi) => {
 
   let bySlug: CompiledStatement<'slug'> | undefined;
   let count: CompiledStatement<never> | undefined;
-  const pages = new Map<string, CompiledStatement<'limit' | 'offset'>>();
+  const pages = new Map<string, CompiledStatement<'offset'>>();
 
-  const pageStatement = (sort: readonly SortOrder[]) => {
-    const key = sort.map((s) => `${s.column}:${s.direction}`).join(',');
+  /** The statement of a page of `limit` rows in `sort` order (the offset is bound). */
+  const pageStatement = (sort: readonly SortOrder[], limit: number) => {
+    const key = `${sort.map((s) => `${s.column}:${s.direction}`).join(',')}|${limit}`;
     let statement = pages.get(key);
     if (!statement) {
-      statement = compileStatement<'limit' | 'offset'>(strapi.db, (_param, numberParam) => {
+      statement = compileStatement<'offset'>(strapi.db, (_param, numberParam) => {
         const query = knex()(meta.tableName).select(summary.select).whereNotNull(published);
         for (const s of sort) query.orderBy(columnOf(meta, s.column), s.direction);
-        return query.orderBy(columnOf(meta, 'id'), 'desc').limit(numberParam('limit')).offset(numberParam('offset'));
+        return literalLimit(query.orderBy(columnOf(meta, 'id'), 'desc'), limit).offset(numberParam('offset'));
       });
-      if (pages.size < MAX_ORDERS) pages.set(key, statement);
+      if (pages.size < MAX_PAGE_STATEMENTS) pages.set(key, statement);
     }
     return statement;
   };
@@ -51,11 +53,13 @@ export const reviewRows = (strapi: Core.Strapi) => {
     /** The published row of `slug` with the detail's columns, or null. */
     async publishedBySlug(slug: string): Promise<ReviewRow | null> {
       bySlug ??= compileStatement<'slug'>(strapi.db, (param) =>
-        knex()(meta.tableName)
-          .select(detail.select)
-          .where(columnOf(meta, 'slug'), param('slug'))
-          .whereNotNull(published)
-          .limit(1)
+        literalLimit(
+          knex()(meta.tableName)
+            .select(detail.select)
+            .where(columnOf(meta, 'slug'), param('slug'))
+            .whereNotNull(published),
+          1
+        )
       );
       const [row] = await bySlug.run({ slug });
       return row ? asRows([row], detail)[0] : null;
@@ -64,7 +68,7 @@ export const reviewRows = (strapi: Core.Strapi) => {
     /** Published rows with the summary's columns in `sort` order (then newest row first), unfiltered. */
     async publishedPage(sort: readonly SortOrder[], offset: number, limit: number): Promise<ReviewRow[]> {
       if (limit <= 0) return [];
-      return asRows(await pageStatement(sort).run({ limit, offset }), summary);
+      return asRows(await pageStatement(sort, limit).run({ offset }), summary);
     },
 
     /** How many reviews are published. */

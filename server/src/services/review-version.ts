@@ -29,7 +29,7 @@ import { getService } from '../utils/get-service';
 import { authorsOfRows, joinAuthorAndAvatar, reviewAuthorLink, type LinkedAuthorRow } from './review-authors';
 import { isPublicSlug } from '../validation/slug';
 import { FILES_STAMP_KEY } from '../files-stamp';
-import { compileStatement, type CompiledStatement, type Row } from '../utils/compiled-statement';
+import { compileStatement, literalLimit, type CompiledStatement, type Row } from '../utils/compiled-statement';
 import { rowReader, type RowReader } from '../utils/row-reader';
 import { DETAIL_COLUMNS, type DetailParts, type ReviewRow } from './review-format';
 import { stillFilesOf, stillFilesSubquery } from '../custom-fields/read';
@@ -128,7 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         )
         .where(r('slug'), param('slug'))
         .whereNotNull(r('publishedAt'));
-      if (!withRow) return query.first();
+      if (!withRow) return literalLimit(query, 1);
       // Approved replies that are not the reply of an approved top-level comment of the review:
       // when there are none, every approved comment is visible and the count above is the
       // visible count (comments.countVisible walks the threads otherwise).
