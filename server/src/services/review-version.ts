@@ -174,8 +174,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /**
      * The ETag and the detail row of `slug` with its author, or null when no published
-     * review has it (one query); `visibleComments` when every approved comment is visible
-     * (top-level comments and replies to them), else undefined (comments.countVisible counts them).
+     * review has it (one query). `known.visibleComments` when every approved comment is visible
+     * (top-level comments and replies to them), else undefined (comments.countVisible counts
+     * them); `known.stillFiles` on PostgreSQL, else undefined (the files query reads them).
      */
     async read(slug: unknown): Promise<VersionedDetailRow | null> {
       if (!isPublicSlug(slug)) return null;
