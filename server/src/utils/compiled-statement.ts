@@ -97,28 +97,41 @@ const sqliteBinding = (value: Binding): unknown => {
 };
 
 /**
- * Runs `sql` on a better-sqlite3 connection from the pool with its prepared statement,
- * or returns null when the database is not better-sqlite3 (the caller uses knex.raw).
+ * `run` on a connection taken from knex's pool (given back after), when the driver is
+ * `driverName` and the connection is what `isConnection` expects; null otherwise (the
+ * caller uses knex.raw).
  */
-const runOnSqlite = async (db: Database, sql: string, bindings: readonly Binding[]): Promise<Row[] | null> => {
-  const knex = db.connection;
-  const { client } = knex;
-  if (client.driverName !== 'better-sqlite3') return null;
+const onPooledConnection = async <Connection, T>(
+  db: Database,
+  driverName: string,
+  isConnection: (value: unknown) => value is Connection,
+  run: (connection: Connection) => T | Promise<T>
+): Promise<T | null> => {
+  const { client } = db.connection;
+  if (client.driverName !== driverName) return null;
   const connection: unknown = await client.acquireConnection();
   try {
-    if (!isSqliteConnection(connection)) return null;
-    let statements = prepared.get(connection);
-    if (!statements) prepared.set(connection, (statements = new Map()));
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = prepareRows(connection, sql)));
-    knex.emit('query', { method: 'raw', sql, bindings });
-    const rows = statement.statement.all(bindings.map(sqliteBinding));
-    // Plain objects, the rows knex.raw would return.
-    return statement.names ? objectsOf(rows, statement.names) : (rows as Row[]);
+    return isConnection(connection) ? await run(connection) : null;
   } finally {
     await client.releaseConnection(connection);
   }
 };
+
+/**
+ * Runs `sql` on a better-sqlite3 connection from the pool with its prepared statement,
+ * or returns null when the database is not better-sqlite3 (the caller uses knex.raw).
+ */
+const runOnSqlite = (db: Database, sql: string, bindings: readonly Binding[]): Promise<Row[] | null> =>
+  onPooledConnection(db, 'better-sqlite3', isSqliteConnection, (connection) => {
+    let statements = prepared.get(connection);
+    if (!statements) prepared.set(connection, (statements = new Map()));
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = prepareRows(connection, sql)));
+    db.connection.emit('query', { method: 'raw', sql, bindings });
+    const rows = statement.statement.all(bindings.map(sqliteBinding));
+    // Plain objects, the rows knex.raw would return.
+    return statement.names ? objectsOf(rows, statement.names) : (rows as Row[]);
+  });
 
 /** The part of node-postgres used here: a pooled client's promise query. */
 interface PgConnection {
@@ -135,27 +148,19 @@ const isPgConnection = (value: unknown): value is PgConnection =>
  * (compiling the raw query again, positioning its bindings, its runner and query object)
  * was about 7% of a cold review detail; the rows are the driver's, as knex returns them.
  */
-const runOnPg = async (
+const runOnPg = (
   db: Database,
   sql: string,
   bindings: readonly Binding[],
   name: string | undefined
-): Promise<Row[] | null> => {
-  const knex = db.connection;
-  const { client } = knex;
-  if (client.driverName !== 'pg') return null;
-  const connection: unknown = await client.acquireConnection();
-  try {
-    if (!isPgConnection(connection)) return null;
-    knex.emit('query', { method: 'raw', sql, bindings, options: name ? { name } : {} });
+): Promise<Row[] | null> =>
+  onPooledConnection(db, 'pg', isPgConnection, async (connection) => {
+    db.connection.emit('query', { method: 'raw', sql, bindings, options: name ? { name } : {} });
     const result = await connection.query(
       name ? { name, text: sql, values: bindings } : { text: sql, values: bindings }
     );
     return result.rows;
-  } finally {
-    await client.releaseConnection(connection);
-  }
-};
+  });
 
 export interface CompiledStatement<Params extends string> {
   /**
