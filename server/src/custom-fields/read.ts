@@ -170,8 +170,8 @@ const isFileId = (id: number): boolean => id >= 1 && id <= MAX_FILE_ID;
  * cast away from a `file` that is not a number (PostgreSQL may test conditions in any order).
  * The review version reads a detail's row with it, so an uncached detail takes one statement
  * instead of two (services/review-version.ts). Null on the other databases, which keep the
- * files query. Only for stills stored as a JSON array: the caller ignores it otherwise
- * (a value stored twice-encoded, which `fromJson` still reads, is a JSON string here).
+ * files query. The caller ignores it for a value stored twice-encoded (a JSON string here,
+ * which `fromJson` still reads as a list).
  */
 export const stillFilesSubquery = (strapi: Core.Strapi, stillsColumn: string) => {
   const knex = strapi.db.connection;

@@ -15,11 +15,10 @@ import { DETAIL_COLUMNS, SUMMARY_COLUMNS, type ReviewRow } from './review-format
 import type { SortOrder } from '../validation/list-query';
 
 /**
- * Distinct pages (order and page size) kept compiled. Sites use a handful; a query may
- * combine up to four sort keys (hundreds of orders) with any page size up to 100, and
- * pages past this many are compiled per call.
+ * Distinct orders kept compiled. Sites use a handful; a query may combine up to four
+ * sort keys (hundreds of orders), and orders past this many are compiled per call.
  */
-const MAX_PAGE_STATEMENTS = 64;
+const MAX_ORDERS = 64;
 
 export const reviewRows = (strapi: Core.Strapi) => {
   const meta = strapi.db.metadata.get(REVIEW_UID);
@@ -32,19 +31,23 @@ export const reviewRows = (strapi: Core.Strapi) => {
 
   let bySlug: CompiledStatement<'slug'> | undefined;
   let count: CompiledStatement<never> | undefined;
-  const pages = new Map<string, CompiledStatement<'offset'>>();
+  const pages = new Map<string, CompiledStatement<'limit' | 'offset'>>();
 
-  /** The statement of a page of `limit` rows in `sort` order (the offset is bound). */
-  const pageStatement = (sort: readonly SortOrder[], limit: number) => {
-    const key = `${sort.map((s) => `${s.column}:${s.direction}`).join(',')}|${limit}`;
+  /**
+   * The statement of a page in `sort` order. Its LIMIT stays bound, unlike the one-row
+   * statements': written into the SQL it saved about 15 µs of a page of 10 (standalone),
+   * and made one statement per order and page size, each kept prepared on every connection.
+   */
+  const pageStatement = (sort: readonly SortOrder[]) => {
+    const key = sort.map((s) => `${s.column}:${s.direction}`).join(',');
     let statement = pages.get(key);
     if (!statement) {
-      statement = compileStatement<'offset'>(strapi.db, (_param, numberParam) => {
+      statement = compileStatement<'limit' | 'offset'>(strapi.db, (_param, numberParam) => {
         const query = knex()(meta.tableName).select(summary.select).whereNotNull(published);
         for (const s of sort) query.orderBy(columnOf(meta, s.column), s.direction);
-        return literalLimit(query.orderBy(columnOf(meta, 'id'), 'desc'), limit).offset(numberParam('offset'));
+        return query.orderBy(columnOf(meta, 'id'), 'desc').limit(numberParam('limit')).offset(numberParam('offset'));
       });
-      if (pages.size < MAX_PAGE_STATEMENTS) pages.set(key, statement);
+      if (pages.size < MAX_ORDERS) pages.set(key, statement);
     }
     return statement;
   };
@@ -68,7 +71,7 @@ export const reviewRows = (strapi: Core.Strapi) => {
     /** Published rows with the summary's columns in `sort` order (then newest row first), unfiltered. */
     async publishedPage(sort: readonly SortOrder[], offset: number, limit: number): Promise<ReviewRow[]> {
       if (limit <= 0) return [];
-      return asRows(await pageStatement(sort, limit).run({ offset }), summary);
+      return asRows(await pageStatement(sort).run({ limit, offset }), summary);
     },
 
     /** How many reviews are published. */
