@@ -19,6 +19,7 @@ import { getService } from '../utils/get-service';
 import { cacheTagsOf } from '../utils/cache-tags';
 import { answerConditionally, requestMatches } from '../utils/conditional-get';
 import { normaliseUrl, type CachedResponse } from '../services/response-cache';
+import { jsonBytes } from '../utils/json-bytes';
 
 /** A strong ETag of a body: its JSON text, or those bytes already encoded (the same hash). */
 export const etagOf = (body: unknown): string =>
@@ -97,7 +98,7 @@ export default (config: CacheHeadersConfig | undefined, { strapi }: { strapi: Co
     }
     await next();
     if (ctx.status !== 200 || ctx.body === undefined || ctx.body === null) return;
-    const body = Buffer.from(typeof ctx.body === 'string' ? ctx.body : JSON.stringify(ctx.body));
+    const body = typeof ctx.body === 'string' ? Buffer.from(ctx.body) : jsonBytes(ctx.body);
     const entry: CachedResponse = {
       body,
       etag: version ?? etagOf(body),

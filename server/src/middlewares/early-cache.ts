@@ -35,6 +35,7 @@ import { normaliseUrl, type CachedResponse } from '../services/response-cache';
 import { cacheControlOf, etagOf, isReplayableRequest } from './cache-headers';
 import { parseReviewListQuery, type ReviewListQuery } from '../validation/list-query';
 import { answerUnavailable, isDatabaseUnavailable } from './database-errors';
+import { jsonBytes } from '../utils/json-bytes';
 
 export { etagMatches } from '../utils/conditional-get';
 
@@ -119,7 +120,7 @@ const uncachedDetail = async (strapi: Core.Strapi, ctx: Context, prefix: string,
   const tags = new Set<string>();
   const built = await buildDetail(strapi, slug, version, tags);
   if (!built) return false;
-  const body = Buffer.from(JSON.stringify(built.body));
+  const body = jsonBytes(built.body);
   storeAndSend(strapi, ctx, key, startedAt, { body, etag: built.etag, cacheControl, headers, tags });
   return true;
 };
@@ -142,7 +143,7 @@ const uncachedList = async (strapi: Core.Strapi, ctx: Context, prefix: string, k
   }
   const startedAt = getService(strapi, 'responseCache').begin();
   const tags = new Set<string>();
-  const body = Buffer.from(JSON.stringify(await getService(strapi, 'reviews').list(query, tags)));
+  const body = jsonBytes(await getService(strapi, 'reviews').list(query, tags));
   const cacheControl = await cacheControlOf(strapi);
   storeAndSend(strapi, ctx, key, startedAt, { body, etag: etagOf(body), cacheControl, headers, tags });
   return true;

@@ -1,0 +1,92 @@
+/**
+ * A JSON answer as the UTF-8 bytes the response cache stores and sends: exactly
+ * `Buffer.from(JSON.stringify(value))`, built in pieces when the value holds a long array.
+ *
+ * Why pieces: V8 returns a long JSON text as a string made of parts, and turning a
+ * string past its regular object size (about 128 K characters) into bytes first copies
+ * it into one large object, which costs more than building it. Measured on a list page
+ * of 100 summaries (290 KB): 0.7 ms to stringify, 2.3 ms more to make it bytes; stringified
+ * item by item and encoded in chunks of 32 K characters, 1.0 ms in all. Short answers (a
+ * detail, a page of 10) are faster in one piece, so only values holding an array longer
+ * than `PIECEWISE_ITEMS` are written in pieces.
+ */
+
+/** Arrays at least this long make a value be written in pieces (32 list summaries are about 90 K characters). */
+export const PIECEWISE_ITEMS = 32;
+
+/** Characters gathered before they are encoded: well under V8's regular object size. */
+const CHUNK_CHARS = 32 * 1024;
+
+/** What `JSON.stringify` leaves out of an object and writes as `null` in an array. */
+const isOmitted = (value: unknown): boolean =>
+  value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
+/** A plain array or object `JSON.stringify` walks itself (no `toJSON` of its own). */
+const isWalked = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+
+/** Text gathered into chunks, each encoded once it is long enough. */
+class ChunkedText {
+  private readonly chunks: Buffer[] = [];
+  private text = '';
+
+  push(piece: string): void {
+    this.text += piece;
+    if (this.text.length >= CHUNK_CHARS) {
+      this.chunks.push(Buffer.from(this.text));
+      this.text = '';
+    }
+  }
+
+  bytes(): Buffer {
+    if (this.text !== '') this.chunks.push(Buffer.from(this.text));
+    return Buffer.concat(this.chunks);
+  }
+}
+
+/** Writes `value` as `JSON.stringify` would, walking `depth` levels of arrays and objects itself. */
+const write = (value: unknown, depth: number, out: ChunkedText): void => {
+  if (depth === 0 || !isWalked(value)) {
+    // Only reached for array items and property values that are not omitted, and for the root.
+    out.push(isOmitted(value) ? 'null' : JSON.stringify(value));
+    return;
+  }
+  if (Array.isArray(value)) {
+    const items: readonly unknown[] = value;
+    out.push('[');
+    // An index loop, not forEach: a hole is written as null, as JSON.stringify does.
+    for (let i = 0; i < items.length; i += 1) {
+      if (i > 0) out.push(',');
+      write(items[i], depth - 1, out);
+    }
+    out.push(']');
+    return;
+  }
+  let separator = '{';
+  for (const [key, item] of Object.entries(value)) {
+    if (isOmitted(item)) continue;
+    out.push(`${separator}${JSON.stringify(key)}:`);
+    separator = ',';
+    write(item, depth - 1, out);
+  }
+  out.push(separator === '{' ? '{}' : '}');
+};
+
+/** Whether `value`, or a value one level in it, is an array of `PIECEWISE_ITEMS` or more. */
+const holdsLongArray = (value: unknown): boolean => {
+  if (!isWalked(value)) return false;
+  if (Array.isArray(value)) return value.length >= PIECEWISE_ITEMS;
+  return Object.values(value).some((item) => Array.isArray(item) && item.length >= PIECEWISE_ITEMS);
+};
+
+/**
+ * `Buffer.from(JSON.stringify(value))`, the same bytes (see the module comment for why
+ * in pieces). `value` must be a value JSON.stringify writes (not `undefined` at the root).
+ */
+export const jsonBytes = (value: unknown): Buffer => {
+  if (!holdsLongArray(value)) return Buffer.from(JSON.stringify(value));
+  const out = new ChunkedText();
+  // Down to the long array's items, each stringified whole: a page's summaries one by one.
+  write(value, Array.isArray(value) ? 1 : 2, out);
+  return out.bytes();
+};
