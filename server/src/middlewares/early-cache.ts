@@ -79,18 +79,15 @@ const storeAndSend = (
 };
 
 /**
- * The detail of `slug` and its ETag: built from the row read with the version (one
- * query) when the version is not known yet, else from a read of the row. Null for a
- * review that is not published (any more).
+ * The detail of `slug` and its ETag, built from the row read with the version (one
+ * statement on PostgreSQL, services/review-version.ts): the ETag and the body come
+ * from the same read. Null for a review that is not published (any more).
  */
-const buildDetail = async (strapi: Core.Strapi, slug: string, version: string | null, tags: Set<string>) => {
-  const reviews = getService(strapi, 'reviews');
-  if (version) {
-    const body = await reviews.detailBody(slug, tags);
-    return body && { etag: version, body };
-  }
+const buildDetail = async (strapi: Core.Strapi, slug: string, tags: Set<string>) => {
   const read = await getService(strapi, 'reviewVersion').read(slug);
-  return read && { etag: read.etag, body: await reviews.detailBodyOf(read.row, tags, read.known) };
+  if (!read) return null;
+  const body = await getService(strapi, 'reviews').detailBodyOf(read.row, tags, read.known);
+  return { etag: read.etag, body };
 };
 
 /**
@@ -107,10 +104,9 @@ const uncachedDetail = async (strapi: Core.Strapi, ctx: Context, prefix: string,
   const startedAt = getService(strapi, 'responseCache').begin();
   const versions = getService(strapi, 'reviewVersion');
   const cacheControl = await cacheControlOf(strapi);
-  let version: string | null = null;
   if (ctx.get('if-none-match')) {
     // A conditional GET: the version alone (one query), and a 304 when it matches.
-    version = await versions.etag(slug);
+    const version = await versions.etag(slug);
     if (!version) return false;
     if (requestMatches(ctx, version)) {
       answerConditionally(ctx, { etag: version, cacheControl, tags: [], body: null, headers });
@@ -118,7 +114,7 @@ const uncachedDetail = async (strapi: Core.Strapi, ctx: Context, prefix: string,
     }
   }
   const tags = new Set<string>();
-  const built = await buildDetail(strapi, slug, version, tags);
+  const built = await buildDetail(strapi, slug, tags);
   if (!built) return false;
   const body = jsonBytes(built.body);
   storeAndSend(strapi, ctx, key, startedAt, { body, etag: built.etag, cacheControl, headers, tags });
