@@ -8,8 +8,8 @@
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { dbClient } from '../helpers/database';
 import { COMMENT, createComment, createReview, REVIEW, unlinkAuthor } from '../helpers/fixtures';
-import { reviewRows } from '../../server/src/services/review-rows';
-import { literalLimit } from '../../server/src/utils/compiled-statement';
+import { MAX_ORDERS, reviewRows } from '../../server/src/services/review-rows';
+import { keptSqliteStatements, literalLimit } from '../../server/src/utils/compiled-statement';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS } from '../../server/src/services/review-format';
 import { readAuthorsOfReviews } from '../../server/src/services/review-authors';
 import { expandStillsBatch, type StillFile } from '../../server/src/custom-fields/read';
@@ -312,6 +312,63 @@ describe('compiled review reads', () => {
       expect(engineCounts).toHaveLength(3);
     }
   );
+
+  it('keeps at most MAX_ORDERS page statements prepared; orders past them are prepared for their call only', async () => {
+    // Every order of up to three keys, none starting with rating (read through the query engine):
+    // far more than are kept, each one checked against the query engine.
+    const keys = Object.keys(SORT_FIELDS) as Array<keyof typeof SORT_FIELDS>;
+    const allOrders: SortOrder[][] = [];
+    const extend = (prefix: SortOrder[]) => {
+      if (prefix.length) allOrders.push(prefix);
+      if (prefix.length === 3) return;
+      for (const key of keys.filter((k) => !prefix.some((s) => s.key === k))) {
+        if (!prefix.length && key === 'rating') continue;
+        for (const direction of ['asc', 'desc'] as const) extend([...prefix, order(key, direction)]);
+      }
+    };
+    extend([]);
+    expect(allOrders.length).toBeGreaterThan(MAX_ORDERS + 20);
+
+    const rows = reviewRows(app.strapi);
+    const named: Array<unknown> = [];
+    const listen = (query: { sql: string; options?: { name?: unknown } }) => {
+      if (query.sql.includes('order by')) named.push(query.options?.name);
+    };
+    const keptBefore = await keptSqliteStatements(app.strapi.db);
+    const runAll = async () => {
+      for (const sort of allOrders) {
+        const expected = await engine().findMany({
+          select: [...SUMMARY_COLUMNS],
+          where: published,
+          orderBy: [...sort.map((s) => ({ [s.column]: s.direction })), { id: 'desc' }],
+          limit: 3,
+        });
+        expect(await rows.publishedPage(sort, 0, 3)).toEqual(expected);
+      }
+    };
+    app.strapi.db.connection.on('query', listen);
+    try {
+      await runAll();
+      const keptAfterOne = await keptSqliteStatements(app.strapi.db);
+      await runAll();
+      // The second time round, nothing more is kept.
+      expect(await keptSqliteStatements(app.strapi.db)).toBe(keptAfterOne);
+      if (dbClient() === 'sqlite') {
+        expect(keptAfterOne - keptBefore).toBeGreaterThan(0);
+        expect(keptAfterOne - keptBefore).toBeLessThanOrEqual(MAX_ORDERS);
+      } else expect(keptAfterOne).toBe(0);
+    } finally {
+      app.strapi.db.connection.off('query', listen);
+    }
+    // On PostgreSQL the kept orders run as named statements, the others unnamed (not prepared on the session).
+    const compiledPages = named.filter((_, i) => i % 2 === 1); // each order: the engine's read, then ours
+    expect(compiledPages).toHaveLength(allOrders.length * 2);
+    const names = new Set(compiledPages.filter((name) => name !== undefined));
+    if (dbClient() === 'postgres') {
+      expect(names.size).toBe(MAX_ORDERS);
+      expect(compiledPages.filter((name) => name === undefined)).toHaveLength((allOrders.length - MAX_ORDERS) * 2);
+    } else expect(names.size).toBe(0);
+  });
 
   it('reads authors and files for every list length the same as one at a time (padded IN lists)', async () => {
     const all = (await engine().findMany({

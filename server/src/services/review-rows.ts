@@ -15,10 +15,11 @@ import { DETAIL_COLUMNS, SUMMARY_COLUMNS, type ReviewRow } from './review-format
 import type { SortOrder } from '../validation/list-query';
 
 /**
- * Distinct orders kept compiled. Sites use a handful; a query may combine up to four
- * sort keys (hundreds of orders), and orders past this many are compiled per call.
+ * Distinct orders kept compiled (and prepared on the database connections). Sites use a
+ * handful; a query may combine up to four sort keys (hundreds of orders), and orders past
+ * this many are compiled, and prepared, per call.
  */
-const MAX_ORDERS = 64;
+export const MAX_ORDERS = 64;
 
 export const reviewRows = (strapi: Core.Strapi) => {
   const meta = strapi.db.metadata.get(REVIEW_UID);
@@ -42,12 +43,18 @@ export const reviewRows = (strapi: Core.Strapi) => {
     const key = sort.map((s) => `${s.column}:${s.direction}`).join(',');
     let statement = pages.get(key);
     if (!statement) {
-      statement = compileStatement<'limit' | 'offset'>(strapi.db, (_param, numberParam) => {
-        const query = knex()(meta.tableName).select(summary.select).whereNotNull(published);
-        for (const s of sort) query.orderBy(columnOf(meta, s.column), s.direction);
-        return query.orderBy(columnOf(meta, 'id'), 'desc').limit(numberParam('limit')).offset(numberParam('offset'));
-      });
-      if (pages.size < MAX_ORDERS) pages.set(key, statement);
+      // Past MAX_ORDERS a statement serves this call only, and is not kept prepared on the connections.
+      const keep = pages.size < MAX_ORDERS;
+      statement = compileStatement<'limit' | 'offset'>(
+        strapi.db,
+        (_param, numberParam) => {
+          const query = knex()(meta.tableName).select(summary.select).whereNotNull(published);
+          for (const s of sort) query.orderBy(columnOf(meta, s.column), s.direction);
+          return query.orderBy(columnOf(meta, 'id'), 'desc').limit(numberParam('limit')).offset(numberParam('offset'));
+        },
+        { keep }
+      );
+      if (keep) pages.set(key, statement);
     }
     return statement;
   };

@@ -86,7 +86,11 @@ const objectsOf = (arrays: unknown[], names: readonly string[]): Row[] => {
   return rows;
 };
 
-/** Prepared statements per better-sqlite3 connection, by SQL text (a bounded set: the compiled statements). */
+/**
+ * Prepared statements per better-sqlite3 connection, by SQL text: those of the statements
+ * compiled to be kept (`keep`), a bounded set. A statement compiled for one call is prepared
+ * for that call only.
+ */
 const prepared = new WeakMap<SqliteConnection, Map<string, SqliteRows>>();
 
 /** knex's better-sqlite3 binding rules (`_formatBindings`): dates as milliseconds, booleans as 0 / 1. */
@@ -118,15 +122,19 @@ const onPooledConnection = async <Connection, T>(
 };
 
 /**
- * Runs `sql` on a better-sqlite3 connection from the pool with its prepared statement,
- * or returns null when the database is not better-sqlite3 (the caller uses knex.raw).
+ * Runs `sql` on a better-sqlite3 connection from the pool with its prepared statement (kept
+ * for the next calls when `keep`), or returns null when the database is not better-sqlite3
+ * (the caller uses knex.raw).
  */
-const runOnSqlite = (db: Database, sql: string, bindings: readonly Binding[]): Promise<Row[] | null> =>
+const runOnSqlite = (db: Database, sql: string, bindings: readonly Binding[], keep: boolean): Promise<Row[] | null> =>
   onPooledConnection(db, 'better-sqlite3', isSqliteConnection, (connection) => {
     let statements = prepared.get(connection);
     if (!statements) prepared.set(connection, (statements = new Map()));
     let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = prepareRows(connection, sql)));
+    if (!statement) {
+      statement = prepareRows(connection, sql);
+      if (keep) statements.set(sql, statement);
+    }
     db.connection.emit('query', { method: 'raw', sql, bindings });
     const rows = statement.statement.all(bindings.map(sqliteBinding));
     // Plain objects, the rows knex.raw would return.
@@ -173,10 +181,15 @@ export interface CompiledStatement<Params extends string> {
 /** A compiled statement run with the value of each parameter from `valueOf` (see `compileStatement`). */
 type Execute<Params extends string> = <T = Row>(valueOf: (name: Params) => Binding) => Promise<T[]>;
 
-/** `compileStatement`, run through `Execute` (also used by `compileByCount`). */
+/**
+ * `compileStatement`, run through `Execute` (also used by `compileByCount`). `keep`: the
+ * statement is kept prepared on the connections that run it (false for one compiled for a
+ * single call, which would otherwise stay prepared on every connection).
+ */
 const compileExecute = <Params extends string>(
   db: Database,
-  build: (param: (name: Params) => string, numberParam: (name: Params) => number) => Builder
+  build: (param: (name: Params) => string, numberParam: (name: Params) => number) => Builder,
+  keep: boolean
 ): Execute<Params> => {
   const markers = new Map<string | number, Params>();
   const param = (name: Params): string => {
@@ -197,7 +210,7 @@ const compileExecute = <Params extends string>(
   const pgSql = isPg ? String(client.positionBindings(sql)) : sql;
   // node-postgres prepares a named statement once per connection (names are at most 63 bytes).
   const preparedName =
-    isPg && process.env.MOVIE_REVIEWS_PREPARED_STATEMENTS !== 'false'
+    isPg && keep && process.env.MOVIE_REVIEWS_PREPARED_STATEMENTS !== 'false'
       ? `movie_reviews_${createHash('sha256').update(sql).digest('hex').slice(0, 40)}`
       : undefined;
   const slots = bindings.map((value) =>
@@ -222,7 +235,7 @@ const compileExecute = <Params extends string>(
     if (db.inTransaction()) {
       return rowsOfRaw(await (await db.transaction()).get().raw(sql, bound)) as T[];
     }
-    const driverRows = isPg ? await runOnPg(db, pgSql, bound, preparedName) : await runOnSqlite(db, sql, bound);
+    const driverRows = isPg ? await runOnPg(db, pgSql, bound, preparedName) : await runOnSqlite(db, sql, bound, keep);
     if (driverRows) return driverRows as T[];
     const raw = db.connection.raw(sql, bound);
     // knex passes a raw query's options to the driver: `name` makes it a prepared statement on pg.
@@ -237,13 +250,15 @@ const compileExecute = <Params extends string>(
  * unique marker value per parameter name; the markers must reach the SQL only as
  * bindings (`where(column, value)`...), which is where `run` replaces them. Its
  * second argument gives numeric markers, for the places knex only takes a number
- * (`limit`, `offset`).
+ * (`limit`, `offset`). `keep: false` for a statement compiled for one call: it is
+ * not kept prepared on the database connections.
  */
 export const compileStatement = <Params extends string>(
   db: Database,
-  build: (param: (name: Params) => string, numberParam: (name: Params) => number) => Builder
+  build: (param: (name: Params) => string, numberParam: (name: Params) => number) => Builder,
+  { keep = true }: { keep?: boolean } = {}
 ): CompiledStatement<Params> => {
-  const execute = compileExecute(db, build);
+  const execute = compileExecute(db, build, keep);
   return {
     run: <T = Row>(values: Record<Params, Binding>): Promise<T[]> => execute<T>((name) => values[name]),
   };
@@ -270,7 +285,11 @@ export const compileByCount = (db: Database, build: (values: string[]) => Builde
   // The parameters are named by their position in the list ("0", "1"...).
   const byCount = new Map<number, Execute<string>>();
   const compile = (count: number) =>
-    compileExecute<string>(db, (param) => build(Array.from({ length: count }, (_, i) => param(String(i)))));
+    compileExecute<string>(
+      db,
+      (param) => build(Array.from({ length: count }, (_, i) => param(String(i)))),
+      count <= MAX_CACHED_COUNT
+    );
   return {
     async run<T = Row>(values: readonly Binding[]): Promise<T[]> {
       if (!values.length) return [];
@@ -278,6 +297,7 @@ export const compileByCount = (db: Database, build: (values: string[]) => Builde
       let statement = byCount.get(count);
       if (!statement) {
         statement = compile(count);
+        // Longer lists are compiled, and prepared, for the call only.
         if (count <= MAX_CACHED_COUNT) byCount.set(count, statement);
       }
       // The padding repeats the last value.
@@ -300,3 +320,15 @@ export const literalLimit = <Builder extends { limit(limit: number, options: { s
   if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`literalLimit: ${limit} is not a row count`);
   return query.limit(limit, { skipBinding: true });
 };
+
+/**
+ * How many statements are kept prepared on the SQLite connection (0 on other databases):
+ * what the tests check stays bounded.
+ */
+export const keptSqliteStatements = async (db: Database): Promise<number> =>
+  (await onPooledConnection(
+    db,
+    'better-sqlite3',
+    isSqliteConnection,
+    (connection) => prepared.get(connection)?.size ?? 0
+  )) ?? 0;
