@@ -280,8 +280,18 @@ describe('compiled review reads', () => {
     }
   });
 
-  it('counts the published reviews', async () => {
-    expect(await reviewRows(app.strapi).publishedCount()).toBe(Number(await engine().count({ where: published })));
+  it('counts the published reviews, also with a page, full or past the end', async () => {
+    const total = Number(await engine().count({ where: published }));
+    const rows = reviewRows(app.strapi);
+    expect(await rows.publishedCount()).toBe(total);
+    for (const [offset, limit, length] of [
+      [0, 5, 5],
+      [total - 1, 5, 1],
+      [total + 5, 5, 0],
+    ]) {
+      const page = await rows.publishedPageWithTotal([order('title', 'asc')], offset, limit);
+      expect({ offset, length: page.rows.length, total: page.total }).toEqual({ offset, length, total });
+    }
   });
 
   // On PostgreSQL the compiled statements are named, so node-postgres prepares each once per connection.

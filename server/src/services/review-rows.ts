@@ -21,9 +21,19 @@ import type { SortOrder } from '../validation/list-query';
  */
 export const MAX_ORDERS = 64;
 
+/** The column a page statement selects beside the summary's on PostgreSQL: how many are published. */
+const PUBLISHED_TOTAL = 'published_total';
+
+/** A page of published rows and how many reviews are published. */
+export interface PublishedPage {
+  rows: ReviewRow[];
+  total: number;
+}
+
 export const reviewRows = (strapi: Core.Strapi) => {
   const meta = strapi.db.metadata.get(REVIEW_UID);
   const knex = () => strapi.db.connection;
+  const isPg = () => knex().client.driverName === 'pg';
   const summary = rowReader(meta, SUMMARY_COLUMNS);
   const detail = rowReader(meta, DETAIL_COLUMNS);
   const published = columnOf(meta, 'publishedAt');
@@ -49,6 +59,12 @@ export const reviewRows = (strapi: Core.Strapi) => {
         strapi.db,
         (_param, numberParam) => {
           const query = knex()(meta.tableName).select(summary.select).whereNotNull(published);
+          if (isPg()) {
+            // One round trip fewer on PostgreSQL: the published count comes with the rows (a count
+            // with no row to carry it is read apart). Not the stills' files as the detail has them:
+            // for a page of 100 that subquery cost PostgreSQL more than the files query (A/B).
+            query.select({ [PUBLISHED_TOTAL]: knex()(meta.tableName).count('*').whereNotNull(published) });
+          }
           for (const s of sort) query.orderBy(columnOf(meta, s.column), s.direction);
           return query.orderBy(columnOf(meta, 'id'), 'desc').limit(numberParam('limit')).offset(numberParam('offset'));
         },
@@ -77,8 +93,22 @@ export const reviewRows = (strapi: Core.Strapi) => {
 
     /** Published rows with the summary's columns in `sort` order (then newest row first), unfiltered. */
     async publishedPage(sort: readonly SortOrder[], offset: number, limit: number): Promise<ReviewRow[]> {
-      if (limit <= 0) return [];
-      return asRows(await pageStatement(sort).run({ limit, offset }), summary);
+      return (await this.publishedPageWithTotal(sort, offset, limit)).rows;
+    },
+
+    /**
+     * `publishedPage` with how many reviews are published: one statement on PostgreSQL (where a
+     * round trip costs most), the page and the count side by side elsewhere.
+     */
+    async publishedPageWithTotal(sort: readonly SortOrder[], offset: number, limit: number): Promise<PublishedPage> {
+      if (limit <= 0) return { rows: [], total: await this.publishedCount() };
+      const [driverRows, counted] = await Promise.all([
+        pageStatement(sort).run({ limit, offset }),
+        isPg() ? undefined : this.publishedCount(),
+      ]);
+      const carried = driverRows.length ? driverRows[0][PUBLISHED_TOTAL] : undefined;
+      const total = counted ?? (carried === undefined ? await this.publishedCount() : Number(carried));
+      return { rows: asRows(driverRows, summary), total };
     },
 
     /** How many reviews are published. */

@@ -1,8 +1,8 @@
 /**
  * Reads published reviews for the public API (REST and GraphQL) with a bounded
- * number of queries whatever the page size: the page, its count, one statement for
- * the authors with their avatars (review-authors.ts) and one files query for every
- * still of the page.
+ * number of queries whatever the page size: the page, its count (with the page on
+ * PostgreSQL), one statement for the authors with their avatars (review-authors.ts) and
+ * one files query for every still of the page.
  */
 import type { Core } from '@strapi/strapi';
 import { REVIEW_UID } from '../utils/constants';
@@ -187,11 +187,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.filters.tags) result = await pageFilteredByTags(query, where, orderBy, offset, limit);
       else if (query.sort[0]?.key === 'rating') result = await pageSortedByRating(where, orderBy, offset, limit);
       else if (isUnfiltered(query)) {
-        const [page, total] = await Promise.all([
-          compiledRows().publishedPage(query.sort, offset, limit),
-          compiledRows().publishedCount(),
-        ]);
-        result = { rows: page, total };
+        // The page and the count: one statement on PostgreSQL, two side by side elsewhere.
+        result = await compiledRows().publishedPageWithTotal(query.sort, offset, limit);
       } else {
         const [rows, total] = await Promise.all([findRows(where, orderBy, offset, limit), reviews().count({ where })]);
         result = { rows, total: Number(total) };
