@@ -16,7 +16,11 @@ const special = fc.oneof(
   fc.date({ noInvalidDate: true }),
   fc.constant({ toJSON: () => ({ replaced: true }) }),
   fc.constant(Number.NaN),
-  fc.constant(Number.POSITIVE_INFINITY)
+  fc.constant(Number.POSITIVE_INFINITY),
+  // Boxed primitives, which JSON.stringify writes as the value they wrap.
+  fc.constant(Object('boxed')),
+  fc.constant(Object(7)),
+  fc.constant(Object(false))
 );
 const item = fc.oneof(fc.jsonValue(), special, fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), special)));
 const longArray = fc.array(item, { minLength: PIECEWISE_ITEMS, maxLength: PIECEWISE_ITEMS * 3 });

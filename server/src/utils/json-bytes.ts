@@ -21,9 +21,15 @@ const CHUNK_CHARS = 32 * 1024;
 const isOmitted = (value: unknown): boolean =>
   value === undefined || typeof value === 'function' || typeof value === 'symbol';
 
-/** A plain array or object `JSON.stringify` walks itself (no `toJSON` of its own). */
+/** Objects JSON.stringify writes as the primitive they wrap (`new String('a')` is `"a"`). */
+const BOXED = new Set(['[object String]', '[object Number]', '[object Boolean]']);
+
+/** An array or object `JSON.stringify` walks key by key (no `toJSON` of its own, not a boxed primitive). */
 const isWalked = (value: unknown): value is object =>
-  typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { toJSON?: unknown }).toJSON !== 'function' &&
+  !BOXED.has(Object.prototype.toString.call(value));
 
 /** Text gathered into chunks, each encoded once it is long enough. */
 class ChunkedText {
