@@ -15,6 +15,8 @@ const special = fc.oneof(
   fc.constant(Symbol('s')),
   fc.date({ noInvalidDate: true }),
   fc.constant({ toJSON: () => ({ replaced: true }) }),
+  // A toJSON() with nothing to write: left out of an object, null in an array.
+  fc.constant({ toJSON: () => undefined }),
   fc.constant(Number.NaN),
   fc.constant(Number.POSITIVE_INFINITY),
   // Boxed primitives, which JSON.stringify writes as the value they wrap.
@@ -59,6 +61,16 @@ describe('jsonBytes', () => {
     expect(bytes.length).toBeGreaterThan(3 * 32 * 1024);
     expect(bytes.equals(expected(page))).toBe(true);
     expect(JSON.parse(bytes.toString('utf8'))).toEqual(JSON.parse(JSON.stringify(page)));
+  });
+
+  it('throws where JSON.stringify throws: a BigInt, boxed or not, and a cycle', () => {
+    const cycle: Record<string, unknown> = { name: 'loop' };
+    cycle.self = cycle;
+    for (const bad of [BigInt(1), Object(BigInt(2)), cycle]) {
+      const page = { data: Array.from({ length: PIECEWISE_ITEMS }, (_, i) => (i === 5 ? bad : i)) };
+      expect(() => JSON.stringify(page)).toThrow(TypeError);
+      expect(() => jsonBytes(page)).toThrow(TypeError);
+    }
   });
 
   it('writes holes of a long array as null and an object whose properties are all left out as {}', () => {

@@ -7,7 +7,8 @@
  * placeholders for the values of the call. `compileByCount` does the same for a
  * statement with an `IN (...)` list, once per length of the list.
  *
- * On SQLite (better-sqlite3) a statement is also prepared once per connection and
+ * On SQLite (better-sqlite3) a statement is also prepared once per connection (unless it
+ * was compiled for one call, `keep: false`: then for that call only) and
  * run on the connection taken from knex's pool, as knex's own driver does but
  * without preparing the SQL again on every call (a third of a cold review detail's
  * CPU was knex re-preparing and re-running the same statements). The `query` event
@@ -16,7 +17,7 @@
  * On PostgreSQL a statement is run through node-postgres on a connection taken from
  * knex's pool, as a named prepared statement (node-postgres prepares it once per
  * connection), so the server parses and plans it once instead of on every call; the
- * name is a hash of its SQL text. A connection pooler that
+ * name is a hash of its SQL text (a statement compiled for one call is not named). A connection pooler that
  * cannot keep prepared statements (PgBouncer in transaction mode before 1.21) needs
  * MOVIE_REVIEWS_PREPARED_STATEMENTS=false.
  */

@@ -7,8 +7,8 @@
  * it into one large object, which costs more than building it. Measured on a list page
  * of 100 summaries (290 KB): 0.7 ms to stringify, 2.3 ms more to make it bytes; stringified
  * item by item and encoded in chunks of 32 K characters, 1.0 ms in all. Short answers (a
- * detail, a page of 10) are faster in one piece, so only values holding an array longer
- * than `PIECEWISE_ITEMS` are written in pieces.
+ * detail, a page of 10) are faster in one piece, so only values holding an array of at
+ * least `PIECEWISE_ITEMS` items are written in pieces.
  */
 
 /** Arrays at least this long make a value be written in pieces (32 list summaries are about 90 K characters). */
@@ -17,12 +17,8 @@ export const PIECEWISE_ITEMS = 32;
 /** Characters gathered before they are encoded: well under V8's regular object size. */
 const CHUNK_CHARS = 32 * 1024;
 
-/** What `JSON.stringify` leaves out of an object and writes as `null` in an array. */
-const isOmitted = (value: unknown): boolean =>
-  value === undefined || typeof value === 'function' || typeof value === 'symbol';
-
 /** Objects JSON.stringify writes as the primitive they wrap (`new String('a')` is `"a"`). */
-const BOXED = new Set(['[object String]', '[object Number]', '[object Boolean]']);
+const BOXED = new Set(['[object String]', '[object Number]', '[object Boolean]', '[object BigInt]']);
 
 /** An array or object `JSON.stringify` walks key by key (no `toJSON` of its own, not a boxed primitive). */
 const isWalked = (value: unknown): value is object =>
@@ -30,6 +26,16 @@ const isWalked = (value: unknown): value is object =>
   value !== null &&
   typeof (value as { toJSON?: unknown }).toJSON !== 'function' &&
   !BOXED.has(Object.prototype.toString.call(value));
+
+/**
+ * The JSON text of a value not walked here, or undefined where JSON.stringify writes nothing
+ * for it (undefined, a function, a symbol, or a `toJSON()` that returns one of them): left out
+ * of an object, `null` in an array. (TypeScript's `JSON.stringify` type leaves undefined out.)
+ */
+const textOf = (value: unknown): string | undefined => {
+  const text: string | undefined = JSON.stringify(value);
+  return text;
+};
 
 /** Text gathered into chunks, each encoded once it is long enough. */
 class ChunkedText {
@@ -50,36 +56,45 @@ class ChunkedText {
   }
 }
 
-/** Writes `value` as `JSON.stringify` would, walking `depth` levels of arrays and objects itself. */
-const write = (value: unknown, depth: number, out: ChunkedText): void => {
-  if (depth === 0 || !isWalked(value)) {
-    // Only reached for array items and property values that are not omitted, and for the root.
-    out.push(isOmitted(value) ? 'null' : JSON.stringify(value));
-    return;
-  }
+/**
+ * Writes `value`, an array or object, as `JSON.stringify` would, walking `depth` levels of
+ * arrays and objects itself. One difference, which no answer of the API meets: a `toJSON` of
+ * a value written on its own here is called with the key `""`, where JSON.stringify passes the
+ * value's key or index (a Date ignores it).
+ */
+const write = (value: object, depth: number, out: ChunkedText): void => {
+  const walks = (item: unknown): item is object => depth > 1 && isWalked(item);
   if (Array.isArray(value)) {
     const items: readonly unknown[] = value;
     out.push('[');
     // An index loop, not forEach: a hole is written as null, as JSON.stringify does.
     for (let i = 0; i < items.length; i += 1) {
       if (i > 0) out.push(',');
-      write(items[i], depth - 1, out);
+      const item = items[i];
+      if (walks(item)) write(item, depth - 1, out);
+      else out.push(textOf(item) ?? 'null');
     }
     out.push(']');
     return;
   }
   let separator = '{';
   for (const [key, item] of Object.entries(value)) {
-    if (isOmitted(item)) continue;
-    out.push(`${separator}${JSON.stringify(key)}:`);
+    const name = `${separator}${JSON.stringify(key)}:`;
+    if (walks(item)) {
+      out.push(name);
+      write(item, depth - 1, out);
+    } else {
+      const text = textOf(item);
+      if (text === undefined) continue;
+      out.push(name + text);
+    }
     separator = ',';
-    write(item, depth - 1, out);
   }
   out.push(separator === '{' ? '{}' : '}');
 };
 
 /** Whether `value`, or a value one level in it, is an array of `PIECEWISE_ITEMS` or more. */
-const holdsLongArray = (value: unknown): boolean => {
+const holdsLongArray = (value: unknown): value is object => {
   if (!isWalked(value)) return false;
   if (Array.isArray(value)) return value.length >= PIECEWISE_ITEMS;
   return Object.values(value).some((item) => Array.isArray(item) && item.length >= PIECEWISE_ITEMS);
